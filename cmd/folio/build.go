@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/output"
+	"folio/internal/site"
+)
+
+const buildUsage = `
+Usage: folio build [flags]
+
+Build the publication in the source folder (content/, and optionally
+layouts/ and assets/ overriding the default theme) into the output folder.
+The output folder is replaced only when the build succeeds; problems are
+reported as path:line:col: severity: message [rule-id].
+
+Exit status: 0 built, 1 content errors, 2 usage errors.
+
+Flags:
+`
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", buildUsage, stdout)
+	var opts config.Options
+	fs.StringVar(&opts.Src, "src", ".", "the site `folder` holding content/")
+	fs.StringVar(&opts.Out, "out", "", "the output `folder` (default SRC/public)")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "the absolute `URL` the site is served at, overriding publication.yaml's base_url")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&opts.Strict, "strict", false, "fail the build on warnings too")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Src, "public")
+	}
+	if opts.BaseURL != "" {
+		u, err := config.NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			return usageError{"--base-url: " + err.Error()}
+		}
+		opts.BaseURL = u
+	}
+	if err := output.CheckOut(opts.Out, opts.Src); err != nil {
+		return usageError{err.Error()}
+	}
+
+	stage, err := output.NewStaging(opts.Out)
+	if err != nil {
+		return err
+	}
+	var diags diag.List
+	res, err := site.Build(ctx, site.Options{Options: opts}, stage, &diags)
+	diags.Print(stderr)
+	errs, warns := diags.Count()
+	failed := err != nil || errs > 0 || (opts.Strict && warns > 0)
+	if failed {
+		_ = stage.Abort()
+		if err != nil {
+			return err
+		}
+		msg := fmt.Sprintf("%s; %s left unchanged", counts(errs, warns), opts.Out)
+		if errs == 0 {
+			msg = fmt.Sprintf("%s, and --strict fails on warnings; %s left unchanged", counts(errs, warns), opts.Out)
+		}
+		return contentError{msg}
+	}
+	if err := stage.Commit(); err != nil {
+		_ = stage.Abort()
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d files into %s", len(res.Files), opts.Out)
+	if warns > 0 {
+		fmt.Fprintf(stdout, " (%s)", counts(0, warns))
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+func counts(errs, warns int) string {
+	plural := func(n int, word string) string {
+		if n == 1 {
+			return fmt.Sprintf("1 %s", word)
+		}
+		return fmt.Sprintf("%d %ss", n, word)
+	}
+	switch {
+	case errs > 0 && warns > 0:
+		return plural(errs, "error") + " and " + plural(warns, "warning")
+	case errs > 0:
+		return plural(errs, "error")
+	}
+	return plural(warns, "warning")
+}

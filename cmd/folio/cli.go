@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1 // the content has errors (or warnings with --strict)
+	exitUsage   = 2 // the command line is wrong
+)
+
+// command is one subcommand: its own file holds its flags, usage and Run.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+var commands = []command{
+	{"build", "build the publication into public/", runBuild},
+	{"version", "print folio's version", runVersion},
+}
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// contentError means the build reported errors, already printed: exit 1.
+type contentError struct{ msg string }
+
+func (e contentError) Error() string { return e.msg }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		mainUsage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, args[1:], stdout, stderr)
+		var ue usageError
+		var ce contentError
+		switch {
+		case err == nil, errors.Is(err, flag.ErrHelp):
+			return exitOK
+		case errors.As(err, &ue):
+			fmt.Fprintf(stderr, "folio %s: %s\nRun 'folio %s --help' for usage.\n", c.name, ue.msg, c.name)
+			return exitUsage
+		case errors.As(err, &ce):
+			fmt.Fprintf(stderr, "folio %s: %s\n", c.name, ce.msg)
+			return exitContent
+		default:
+			fmt.Fprintf(stderr, "folio %s: %v\n", c.name, err)
+			return exitContent
+		}
+	}
+	fmt.Fprintf(stderr, "folio: unknown command %q\n", args[0])
+	mainUsage(stderr)
+	return exitUsage
+}
+
+func mainUsage(w io.Writer) {
+	fmt.Fprint(w, "folio builds commemorative showcase publications from Markdown and indicator data.\n\nUsage:\n\n\tfolio <command> [flags]\n\nCommands:\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun 'folio <command> --help' for a command's flags.\n")
+}
+
+// newFlagSet returns a FlagSet whose errors are returned, not printed, and
+// whose usage text is the command's own.
+func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprint(stdout, strings.TrimLeft(usage, "\n"))
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parseFlags parses args, printing usage for --help and turning other
+// mistakes into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}

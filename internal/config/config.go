@@ -1,0 +1,130 @@
+// Package config reads publication.yaml, the publication's metadata, and
+// holds the options a build is run with.
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"folio/internal/diag"
+	"folio/internal/frontmatter"
+)
+
+// Publication is the content of content/publication.yaml.
+type Publication struct {
+	Title       string
+	Subtitle    string
+	Series      string
+	Dek         string
+	Language    string
+	BaseURL     string
+	Published   time.Time
+	Publisher   string
+	Description string
+	Cover       string // path relative to content/
+	CoverAlt    string
+	AllowHTML   bool // raw HTML in Markdown passes through instead of being dropped
+
+	File     string        // the file it was read from, for diagnostics
+	CoverPos diag.Position // where cover was given
+}
+
+// FileName is the publication file's name inside content/.
+const FileName = "publication.yaml"
+
+// Load reads contentDir/publication.yaml. display is the path shown in
+// diagnostics. A missing file is an error: every publication has a title.
+func Load(contentDir, display string, diags *diag.List) *Publication {
+	p := &Publication{Language: "zh-CN", File: display}
+	data, err := os.ReadFile(filepath.Join(contentDir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Position{File: display}, "publication-missing",
+			"%s not found: create it with at least a line \"title: …\"", FileName)
+		return p
+	} else if err != nil {
+		diags.Errorf(diag.Position{File: display}, "read-error", "%v", err)
+		return p
+	}
+	var titlePos diag.Position
+	var hasTitle, hasBase bool
+	var basePos diag.Position
+	fields := []frontmatter.Field{
+		{Key: "title", Target: &p.Title, Set: &hasTitle, Pos: &titlePos},
+		{Key: "subtitle", Target: &p.Subtitle},
+		{Key: "series", Target: &p.Series},
+		{Key: "dek", Target: &p.Dek},
+		{Key: "language", Target: &p.Language},
+		{Key: "base_url", Target: &p.BaseURL, Set: &hasBase, Pos: &basePos},
+		{Key: "published", Target: &p.Published},
+		{Key: "publisher", Target: &p.Publisher},
+		{Key: "description", Target: &p.Description},
+		{Key: "cover", Target: &p.Cover, Pos: &p.CoverPos},
+		{Key: "cover_alt", Target: &p.CoverAlt},
+		{Key: "allow_html", Target: &p.AllowHTML},
+	}
+	if !frontmatter.Decode(display, data, 1, fields, "publication-unknown-key", diags) {
+		return p
+	}
+	if p.Title == "" {
+		pos := diag.Position{File: display, Line: 1, Col: 1}
+		if hasTitle {
+			pos = titlePos
+		}
+		diags.Errorf(pos, "publication-title", "the publication has no title: add a line \"title: …\"")
+	}
+	if p.BaseURL != "" {
+		if _, err := NormalizeBaseURL(p.BaseURL); err != nil {
+			diags.Errorf(basePos, "publication-base-url", "%v", err)
+			p.BaseURL = ""
+		}
+	}
+	if p.Language == "" {
+		p.Language = "zh-CN"
+	}
+	return p
+}
+
+// NormalizeBaseURL checks that s is an absolute http(s) URL and returns it
+// with a trailing slash, so page paths can be appended to it.
+func NormalizeBaseURL(s string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", errors.New("base_url must be an absolute http or https URL such as https://example.org/gaoxin/")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", errors.New("base_url must not have a query or fragment")
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return u.String(), nil
+}
+
+// BasePath is the path part of a normalized base URL ("/gaoxin/"), or "/".
+func BasePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return "/"
+	}
+	p := path.Clean("/" + u.Path)
+	if p != "/" {
+		p += "/"
+	}
+	return p
+}
+
+// Options are what a build is run with, from the command line.
+type Options struct {
+	Src     string // the site folder: content/, and optionally layouts/ and assets/
+	Out     string // the output folder; default Src/public
+	BaseURL string // overrides publication.yaml's base_url
+	Drafts  bool   // include pages marked draft
+	Strict  bool   // warnings fail the build
+}

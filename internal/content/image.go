@@ -1,0 +1,42 @@
+package content
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"folio/internal/diag"
+)
+
+// ResolveImage finds an image referenced from a file in content folder
+// fromDir (slash, relative to content/): first relative to that folder, then
+// relative to content/. It returns the image's slash path relative to
+// content/, or "" and a reason when it is not there or lies outside
+// content/.
+func ResolveImage(contentDir, fromDir, ref string) (string, string) {
+	if strings.HasPrefix(ref, "/") || filepath.IsAbs(ref) || strings.Contains(ref, `\`) {
+		return "", "is an absolute path: write it relative to the Markdown file or to content/"
+	}
+	var candidates []string
+	if fromDir != "" && fromDir != "." {
+		candidates = append(candidates, path.Join(fromDir, ref))
+	}
+	candidates = append(candidates, path.Clean(ref))
+	for _, c := range candidates {
+		if c == ".." || strings.HasPrefix(c, "../") {
+			return "", "points outside content/: keep images inside the content folder"
+		}
+		fi, err := os.Lstat(filepath.Join(contentDir, filepath.FromSlash(c)))
+		if err == nil && fi.Mode().IsRegular() {
+			return c, ""
+		}
+	}
+	return "", "not found (looked in " + strings.Join(candidates, " and ") + " under content/)"
+}
+
+func checkImage(contentDir, fromDir, ref string, pos diag.Position, diags *diag.List) {
+	if _, why := ResolveImage(contentDir, fromDir, ref); why != "" {
+		diags.Errorf(pos, "image-missing", "image %q %s", ref, why)
+	}
+}

@@ -1,0 +1,260 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/frontmatter"
+)
+
+// Publication is the whole content of a site, in reading order.
+type Publication struct {
+	Config   *config.Publication
+	Cover    *Page   // from index.md; never nil
+	Chapters []*Page // ordered by weight
+	Pages    []*Page // ordered by weight, then title
+	// Dir is the content folder on disk; Display is how it is named in
+	// diagnostics (e.g. "content").
+	Dir, Display string
+}
+
+// All returns the cover, chapters and pages, in that order.
+func (p *Publication) All() []*Page {
+	all := []*Page{p.Cover}
+	all = append(all, p.Chapters...)
+	return append(all, p.Pages...)
+}
+
+// ByPath returns the page read from a content-relative slash path.
+func (p *Publication) ByPath(rel string) *Page {
+	for _, pg := range p.All() {
+		if pg.RelPath == rel {
+			return pg
+		}
+	}
+	return nil
+}
+
+// ReservedSlugs are top-level output names a page's slug must not take.
+var ReservedSlugs = []string{"assets", "images", "data", "search", "print", "404", "index", "feed", "sitemap", "robots"}
+
+// Load reads the publication from contentDir. display names contentDir in
+// diagnostics. Drafts are left out unless drafts is true.
+func Load(contentDir, display string, drafts bool, diags *diag.List) *Publication {
+	pub := &Publication{Dir: contentDir, Display: display}
+	pub.Config = config.Load(contentDir, path.Join(display, config.FileName), diags)
+	if pub.Config.Cover != "" {
+		checkImage(contentDir, "", pub.Config.Cover, pub.Config.CoverPos, diags)
+	}
+
+	cover := readPage(contentDir, display, "index.md", KindCover, diags)
+	if cover == nil {
+		cover = &Page{Kind: KindCover, RelPath: "index.md", Source: diag.NewSource(path.Join(display, "index.md"), nil)}
+	}
+	if cover.Front.Title == "" {
+		cover.Front.Title = pub.Config.Title
+	}
+	pub.Cover = cover
+
+	for _, dir := range []struct {
+		name string
+		kind Kind
+	}{{"chapters", KindChapter}, {"pages", KindPage}} {
+		names, err := markdownFiles(filepath.Join(contentDir, dir.name))
+		if err != nil {
+			diags.Errorf(diag.Position{File: path.Join(display, dir.name)}, "read-error", "%v", err)
+			continue
+		}
+		for _, name := range names {
+			p := readPage(contentDir, display, dir.name+"/"+name, dir.kind, diags)
+			if p == nil || (p.Front.Draft && !drafts) {
+				continue
+			}
+			if dir.kind == KindChapter {
+				pub.Chapters = append(pub.Chapters, p)
+			} else {
+				pub.Pages = append(pub.Pages, p)
+			}
+		}
+	}
+	SortPages(pub.Chapters)
+	SortPages(pub.Pages)
+	checkSlugs(pub, diags)
+	return pub
+}
+
+// markdownFiles lists the .md files directly in dir, sorted; a missing dir
+// has none.
+func markdownFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
+// readPage reads and decodes one Markdown file; it returns nil when the file
+// cannot be read (a missing index.md is not an error).
+func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Page {
+	shown := path.Join(display, rel)
+	data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(rel)))
+	if err != nil {
+		if !(kind == KindCover && errors.Is(err, fs.ErrNotExist)) {
+			diags.Errorf(diag.Position{File: shown}, "read-error", "%v", err)
+		}
+		return nil
+	}
+	p := &Page{Kind: kind, RelPath: rel, Source: diag.NewSource(shown, data)}
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		diags.Errorf(p.Source.Pos(off), "invalid-utf8", "the file is not valid UTF-8 text: save it as UTF-8")
+		return nil
+	}
+	yamlText, yamlLine, body, bodyOffset, closed := frontmatter.Split(data)
+	p.Body, p.BodyOffset = body, bodyOffset
+	if !closed {
+		diags.Errorf(diag.Position{File: shown, Line: 1, Col: 1}, "frontmatter-unclosed",
+			"front matter opened with --- on line 1 is never closed: add a line --- after its last key")
+		return nil
+	}
+	f := &p.Front
+	fields := []frontmatter.Field{
+		{Key: "title", Target: &f.Title, Pos: &f.TitlePos},
+		{Key: "subtitle", Target: &f.Subtitle},
+		{Key: "label", Target: &f.Label},
+		{Key: "weight", Target: &f.Weight, Set: &f.HasWeight},
+		{Key: "slug", Target: &f.Slug, Pos: &f.SlugPos},
+		{Key: "summary", Target: &f.Summary},
+		{Key: "author", Target: &f.Author},
+		{Key: "date", Target: &f.Date},
+		{Key: "cover", Target: &f.Cover, Pos: &f.CoverPos},
+		{Key: "cover_alt", Target: &f.CoverAlt},
+		{Key: "draft", Target: &f.Draft},
+	}
+	if yamlText != nil && !frontmatter.Decode(shown, yamlText, yamlLine, fields, "frontmatter-unknown-key", diags) {
+		return nil
+	}
+	if kind != KindCover && f.Title == "" {
+		pos := diag.Position{File: shown, Line: 1, Col: 1}
+		if f.TitlePos.Line > 0 {
+			pos = f.TitlePos
+		}
+		diags.Errorf(pos, "frontmatter-title", "missing title: add a line \"title: …\" to the front matter between the --- lines")
+	}
+	base := strings.TrimSuffix(path.Base(rel), ".md")
+	prefix, rest := splitNumberPrefix(base)
+	p.Weight = prefix
+	if f.HasWeight {
+		p.Weight = f.Weight
+	}
+	if kind == KindCover {
+		p.URL = ""
+		return p
+	}
+	p.Slug = rest
+	if f.Slug != "" {
+		p.Slug = f.Slug
+	}
+	if p.Front.Cover != "" {
+		checkImage(contentDir, path.Dir(rel), p.Front.Cover, p.Front.CoverPos, diags)
+	}
+	p.URL = p.Slug + "/"
+	return p
+}
+
+var numberPrefix = regexp.MustCompile(`^(\d+)[-_.\s]+(.+)$`)
+
+// splitNumberPrefix splits "01-reform" into 1 and "reform". A name without a
+// number prefix sorts after the numbered ones.
+func splitNumberPrefix(name string) (int, string) {
+	m := numberPrefix.FindStringSubmatch(name)
+	if m == nil {
+		return 1 << 30, name
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		return 1 << 30, name
+	}
+	return n, m[2]
+}
+
+// SortPages orders pages by weight, then file path.
+func SortPages(pages []*Page) {
+	slices.SortStableFunc(pages, func(a, b *Page) int {
+		if a.Weight != b.Weight {
+			return a.Weight - b.Weight
+		}
+		return strings.Compare(a.RelPath, b.RelPath)
+	})
+}
+
+// checkSlugs reports slugs that cannot be folder names of a static site or
+// that two pages share.
+func checkSlugs(pub *Publication, diags *diag.List) {
+	seen := map[string]*Page{}
+	for _, p := range append(slices.Clone(pub.Chapters), pub.Pages...) {
+		pos := p.Front.SlugPos
+		if pos.Line == 0 {
+			pos = diag.Position{File: p.Source.Name, Line: 1, Col: 1}
+		}
+		if msg := ValidateSlug(p.Slug); msg != "" {
+			diags.Errorf(pos, "slug-invalid", "slug %q %s", p.Slug, msg)
+			continue
+		}
+		key := strings.ToLower(p.Slug)
+		if other, ok := seen[key]; ok {
+			diags.Errorf(pos, "slug-duplicate", "slug %q is already used by %s: give one of them another slug in its front matter", p.Slug, other.Source.Name)
+			continue
+		}
+		seen[key] = p
+	}
+}
+
+// ValidateSlug returns why s cannot be a slug, or "".
+func ValidateSlug(s string) string {
+	switch {
+	case s == "":
+		return "is empty: give the page a slug or a file name"
+	case slices.Contains(ReservedSlugs, strings.ToLower(s)):
+		return fmt.Sprintf("is reserved for folio's own output (%s): choose another", strings.Join(ReservedSlugs, ", "))
+	case s == "." || s == ".." || strings.HasPrefix(s, "."):
+		return "must not start with a dot"
+	}
+	for _, r := range s {
+		if r == '/' || r == '\\' || r == '?' || r == '#' || r == '%' || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return fmt.Sprintf("contains %q: use letters, digits and hyphens", r)
+		}
+	}
+	return ""
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}

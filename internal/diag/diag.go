@@ -1,0 +1,157 @@
+// Package diag holds the one Position and one Diagnostic type used for every
+// problem folio reports to a user, and the List that collects all problems of
+// a build so they can be reported together.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Position is a place in a source file. Line and Col are 1-based; Col counts
+// characters (runes), not bytes, because editors of Chinese text count
+// characters. A zero Line means "the file as a whole".
+type Position struct {
+	File string // slash-separated, relative to the working folder where possible
+	Line int
+	Col  int
+}
+
+func (p Position) String() string {
+	switch {
+	case p.File == "":
+		return "folio"
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity says whether a diagnostic fails the build.
+type Severity int
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one problem, printed as
+// `path:line:col: severity: message [rule-id]`.
+type Diagnostic struct {
+	Pos      Position
+	Severity Severity
+	Message  string // says what is wrong and, where possible, how to fix it
+	Rule     string // stable id, e.g. "frontmatter-unknown-key"
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	if d.Rule != "" {
+		b.WriteString(" [")
+		b.WriteString(d.Rule)
+		b.WriteString("]")
+	}
+	return b.String()
+}
+
+// List collects diagnostics; it is safe for concurrent use.
+type List struct {
+	mu    sync.Mutex
+	items []Diagnostic
+}
+
+// Add appends d.
+func (l *List) Add(d Diagnostic) {
+	l.mu.Lock()
+	l.items = append(l.items, d)
+	l.mu.Unlock()
+}
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Position, rule, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Position, rule, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// Merge appends all diagnostics of other.
+func (l *List) Merge(other *List) {
+	if other == nil {
+		return
+	}
+	for _, d := range other.Items() {
+		l.Add(d)
+	}
+}
+
+// Items returns the diagnostics sorted by file, line, column, then message,
+// so that reports are stable whatever order the build found them in.
+func (l *List) Items() []Diagnostic {
+	l.mu.Lock()
+	items := slices.Clone(l.items)
+	l.mu.Unlock()
+	slices.SortStableFunc(items, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.CompactFunc(items, func(a, b Diagnostic) bool { return a == b })
+}
+
+// Count returns the number of errors and warnings.
+func (l *List) Count() (errors, warnings int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.items {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	n, _ := l.Count()
+	return n > 0
+}
+
+// Len returns the number of diagnostics.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.items)
+}
+
+// Print writes every diagnostic, one a line.
+func (l *List) Print(w io.Writer) {
+	for _, d := range l.Items() {
+		fmt.Fprintln(w, d)
+	}
+}

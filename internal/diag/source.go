@@ -1,0 +1,36 @@
+package diag
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Source maps byte offsets in one file's contents to positions. Offsets are
+// converted at the boundary, when a diagnostic is made, so parsers can keep
+// working in bytes.
+type Source struct {
+	Name       string
+	Data       []byte
+	lineStarts []int
+}
+
+// NewSource indexes data's line starts.
+func NewSource(name string, data []byte) *Source {
+	s := &Source{Name: name, Data: data, lineStarts: []int{0}}
+	for i, c := range data {
+		if c == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	return s
+}
+
+// Pos converts a byte offset into a Position. Offsets outside the data are
+// clamped; a column counts runes from the line start, so a Chinese character
+// is one column.
+func (s *Source) Pos(offset int) Position {
+	offset = max(0, min(offset, len(s.Data)))
+	line := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > offset }) - 1
+	start := s.lineStarts[line]
+	return Position{File: s.Name, Line: line + 1, Col: utf8.RuneCount(s.Data[start:offset]) + 1}
+}

@@ -1,0 +1,174 @@
+// Package markdown converts a page's Markdown to HTML with goldmark: GFM,
+// footnotes, CJK line breaks, attributes, heading ids that keep Chinese, and
+// folio's own extensions. It also extracts what layouts need from the
+// document: the section outline, plain text for reading time and a summary.
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"folio/internal/markdown/headingid"
+	"folio/internal/markdown/xref"
+)
+
+// Options configure a Converter.
+type Options struct {
+	AllowHTML bool // pass raw HTML through; otherwise it is left out
+}
+
+// Converter turns Markdown documents into HTML. It is safe for concurrent
+// use; build one per build and reuse it for every page.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter.
+func New(opts Options) *Converter {
+	htmlOpts := []renderer.Option{}
+	if opts.AllowHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.NewFootnote(
+				extension.WithFootnoteBacklinkTitle("返回正文"),
+				extension.WithFootnoteLinkTitle("查看注释"),
+			),
+			// Soft line breaks between Chinese characters add no space:
+			// editors wrap long Chinese lines and expect them joined.
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+			xref.Extension,
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	return &Converter{md: md}
+}
+
+// Heading is one entry of a page's outline.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Result is a converted document.
+type Result struct {
+	HTML      []byte
+	Headings  []Heading       // every heading, in order
+	IDs       map[string]bool // every element id the document defines
+	FirstPara string          // plain text of the first paragraph
+	Text      string          // plain text of the whole document, for reading time
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Convert renders source. env receives resolved links and images and the
+// problems found; its Resolver may be nil for documents without links.
+func (c *Converter) Convert(source []byte, env *xref.Env) (*Result, error) {
+	ids := headingid.New()
+	pc := parser.NewContext(parser.WithIDs(ids))
+	if env != nil {
+		xref.WithEnv(pc, env)
+	}
+	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := c.md.Renderer().Render(buf, source, doc); err != nil {
+		return nil, err
+	}
+	res := &Result{HTML: bytes.Clone(buf.Bytes()), IDs: map[string]bool{}}
+	var all strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				res.IDs[string(b)] = true
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, source)})
+		case *ast.Paragraph:
+			t := PlainText(n, source)
+			if res.FirstPara == "" && n.Parent() == doc {
+				res.FirstPara = t
+			}
+			all.WriteString(t)
+			all.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	// Footnote ids are made by the renderer, not the parser: record them so
+	// links to #fn:1 can be checked too.
+	for i := 1; i <= countFootnotes(doc); i++ {
+		res.IDs["fn:"+strconv.Itoa(i)] = true
+		res.IDs["fnref:"+strconv.Itoa(i)] = true
+	}
+	res.Text = all.String()
+	return res, nil
+}
+
+func countFootnotes(doc ast.Node) int {
+	n := 0
+	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Kind() == east.KindFootnote {
+			n++
+		}
+		return ast.WalkContinue, nil
+	})
+	return n
+}
+
+// PlainText returns the text content of n, with soft line breaks inside
+// Chinese text joined without a space.
+func PlainText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(source))
+			if c.SoftLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for ch := c.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				if t, ok := ch.(*ast.Text); ok {
+					b.Write(t.Segment.Value(source))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *east.FootnoteLink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return JoinLines(b.String())
+}

@@ -1,0 +1,171 @@
+package output
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MarkerFile is written into every output folder folio builds. folio
+// replaces an existing non-empty folder only when it carries this marker, so
+// a mistyped --out never deletes someone's files.
+const MarkerFile = ".folio-output"
+
+// Staging is an output folder being written.
+type Staging struct {
+	out string // the final folder
+	dir string // the staging folder beside it
+}
+
+// CheckOut refuses output folders folio must never replace: the file
+// system root, the home folder, the source folder or one of its parents, and
+// a non-empty folder that folio did not write.
+func CheckOut(out, src string) error {
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	absSrc, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(absOut); err == nil {
+		absOut = real
+	}
+	if real, err := filepath.EvalSymlinks(absSrc); err == nil {
+		absSrc = real
+	}
+	if absOut == filepath.Dir(absOut) {
+		return fmt.Errorf("refusing to write the site to %s: that is the file system root; choose an output folder such as public", out)
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == absOut {
+		return fmt.Errorf("refusing to write the site to %s: that is the home folder; choose an output folder such as public", out)
+	}
+	if absOut == absSrc || strings.HasPrefix(absSrc+string(filepath.Separator), absOut+string(filepath.Separator)) {
+		return fmt.Errorf("refusing to write the site to %s: it holds the source folder %s, which the build would replace; choose an output folder such as %s", out, src, filepath.Join(src, "public"))
+	}
+	entries, err := os.ReadDir(absOut)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && !isDir(absOut) {
+			return fmt.Errorf("refusing to write the site to %s: it is a file, not a folder", out)
+		}
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(absOut, MarkerFile)); err != nil {
+		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by folio (no %s file in it); empty it or choose another output folder", out, MarkerFile)
+	}
+	return nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// NewStaging creates a staging folder beside out (on the same file system,
+// so the final rename is atomic), after removing staging folders that
+// killed builds left behind.
+func NewStaging(out string) (*Staging, error) {
+	parent, base := filepath.Split(filepath.Clean(out))
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeLeftovers(parent, base)
+	dir, err := os.MkdirTemp(parent, "."+base+".staging-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &Staging{out: filepath.Clean(out), dir: dir}, nil
+}
+
+// removeLeftovers deletes staging and old folders of earlier builds of the
+// same output folder. Only folders named by folio's own pattern are touched.
+func removeLeftovers(parent, base string) {
+	for _, pattern := range []string{"." + base + ".staging-*", "." + base + ".old-*"} {
+		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
+		for _, m := range matches {
+			if isDir(m) {
+				_ = os.RemoveAll(m)
+			}
+		}
+	}
+}
+
+// Dir is the staging folder's path.
+func (s *Staging) Dir() string { return s.dir }
+
+// WriteFile writes data to the slash path name inside the staging folder
+// and syncs it to disk, so a crash after the swap cannot leave empty files.
+func (s *Staging) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Commit replaces the output folder with the staging folder. The old
+// folder is first renamed aside, so at every moment either the old or the
+// new site is complete on disk.
+func (s *Staging) Commit() error {
+	if err := s.WriteFile(MarkerFile, []byte("This folder is written by folio and replaced on every build.\n")); err != nil {
+		return err
+	}
+	var old string
+	if _, err := os.Lstat(s.out); err == nil {
+		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
+		if err := os.Rename(s.out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, s.out)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the staging folder, leaving the output folder untouched.
+func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"folio/internal/markdown"
+	"folio/internal/urls"
+)
+
+// Site is what every layout knows of the publication.
+type Site struct {
+	Title       string
+	Subtitle    string
+	Series      string
+	Dek         string
+	Description string
+	Publisher   string
+	Language    string
+	Published   time.Time
+	BaseURL     string // absolute, with a trailing slash; "" when not set
+	Cover       *Image
+	Chapters    []*Page
+	Pages       []*Page
+	Drafts      bool // drafts are shown: layouts mark them
+
+	assets map[string]Asset
+}
+
+// Image is an image of the publication, by its site path.
+type Image struct {
+	Path string
+	Alt  string
+}
+
+// Asset is a built theme file: its site path and SRI digest.
+type Asset struct {
+	Path      string
+	Integrity string
+}
+
+// Page is what a layout knows of one page.
+type Page struct {
+	Kind           string // cover, chapter, page, 404
+	Title          string
+	Subtitle       string
+	Label          string
+	Summary        string
+	Author         string
+	Date           time.Time
+	Draft          bool
+	Number         int    // a chapter's position, from 1
+	Path           string // site path: "" for the cover, "reform/" for a chapter
+	Content        template.HTML
+	TOC            []markdown.Heading
+	ReadingMinutes int
+	Cover          *Image
+	Prev, Next     *Page
+}
+
+// Data is the value a layout is executed with.
+type Data struct {
+	Site *Site
+	Page *Page
+	// root is the link prefix for pages that live at any depth (404.html):
+	// the path of base_url. Empty for ordinary pages, which link relatively.
+	root string
+}
+
+// NewData returns the data for executing a layout for page. root is "" for
+// pages that link relatively, or the absolute path prefix for pages served
+// at any depth, such as 404.html.
+func NewData(site *Site, page *Page, root string) *Data {
+	return &Data{Site: site, Page: page, root: root}
+}
+
+// Rel returns the link to a site path from the current page.
+func (d *Data) Rel(sitePath string) string {
+	if d.root != "" {
+		return d.root + sitePath
+	}
+	return urls.Rel(d.Page.Path, sitePath)
+}
+
+// Permalink returns the absolute URL of a site path, or "" without base_url.
+func (d *Data) Permalink(sitePath string) string {
+	if d.Site.BaseURL == "" {
+		return ""
+	}
+	return d.Site.BaseURL + sitePath
+}
+
+// Asset returns a theme asset by its name under assets/ (e.g. css/main.css),
+// with URL relative to the current page. An unknown name fails the
+// template at the call's position.
+func (d *Data) Asset(name string) (struct{ URL, Integrity string }, error) {
+	a, ok := d.Site.assets[name]
+	if !ok {
+		return struct{ URL, Integrity string }{}, fmt.Errorf("no asset %q (there are: %s)", name, strings.Join(slices.Sorted(maps.Keys(d.Site.assets)), ", "))
+	}
+	return struct{ URL, Integrity string }{URL: d.Rel(a.Path), Integrity: a.Integrity}, nil
+}
+
+// SetAssets records the built theme assets layouts can ask for.
+func (s *Site) SetAssets(a map[string]Asset) { s.assets = a }

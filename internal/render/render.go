@@ -1,0 +1,165 @@
+// Package render executes the publication's html/template layouts: the
+// default theme embedded in the binary, overridden file by file by the
+// site's own layouts/ folder.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"folio/internal/diag"
+)
+
+// Layouts are the page templates a theme provides; each defines "main" (and
+// may define "head") and is executed through base.html.
+var Layouts = []string{"cover.html", "chapter.html", "page.html", "404.html"}
+
+// Templates is a parsed theme.
+type Templates struct {
+	byLayout map[string]*template.Template
+	fsys     Overlay
+	display  func(name string) string
+}
+
+// Load parses base.html, partials/*.html and every layout from fsys, whose
+// root is the layouts folder. display maps a template file name to the path
+// shown in diagnostics. Every template problem is added to diags.
+func Load(fsys Overlay, display func(string) string, diags *diag.List) *Templates {
+	t := &Templates{byLayout: map[string]*template.Template{}, fsys: fsys, display: display}
+	root := template.New("").Funcs(funcs)
+	files := []string{"base.html"}
+	entries, err := fsys.ReadDir("partials")
+	if err != nil {
+		diags.Errorf(diag.Position{File: display("partials")}, "template-read", "%v", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") {
+			files = append(files, "partials/"+e.Name())
+		}
+	}
+	ok := true
+	for _, name := range files {
+		if !t.parse(root, name, diags) {
+			ok = false
+		}
+	}
+	if !ok {
+		return t
+	}
+	for _, layout := range Layouts {
+		clone, err := root.Clone()
+		if err != nil {
+			diags.Errorf(diag.Position{File: display(layout)}, "template", "%v", err)
+			continue
+		}
+		if t.parse(clone, layout, diags) {
+			t.byLayout[layout] = clone
+		}
+	}
+	return t
+}
+
+func (t *Templates) parse(into *template.Template, name string, diags *diag.List) bool {
+	src, err := fs.ReadFile(t.fsys, name)
+	if err != nil {
+		diags.Errorf(diag.Position{File: t.display(name)}, "template-missing", "layout %s is missing: %v", name, err)
+		return false
+	}
+	if _, err := into.New(name).Parse(string(src)); err != nil {
+		diags.Add(t.templateDiag(err))
+		return false
+	}
+	return true
+}
+
+// Execute renders layout with data into w.
+func (t *Templates) Execute(w io.Writer, layout string, data *Data) error {
+	tmpl, ok := t.byLayout[layout]
+	if !ok {
+		return fmt.Errorf("layout %s not loaded", layout)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "base.html", data); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Diagnostic converts a template error to a positioned diagnostic.
+func (t *Templates) Diagnostic(err error) diag.Diagnostic { return t.templateDiag(err) }
+
+// Go's template errors read "template: NAME:LINE[:COL]: message".
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+func (t *Templates) templateDiag(err error) diag.Diagnostic {
+	msg := err.Error()
+	d := diag.Diagnostic{Severity: diag.Error, Rule: "template", Message: msg}
+	if m := templateErrRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		d.Pos = diag.Position{File: t.display(m[1]), Line: line, Col: col}
+		d.Message = m[4]
+	}
+	return d
+}
+
+var zhDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+var funcs = template.FuncMap{
+	// zhdate formats a date the Chinese way: 2021年7月1日.
+	"zhdate": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+	},
+	// isodate formats a date for datetime attributes.
+	"isodate": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	},
+	// zhnum writes 1–99 in Chinese numerals (一, 十二).
+	"zhnum": func(n int) string {
+		switch {
+		case n <= 0 || n >= 100:
+			return strconv.Itoa(n)
+		case n < 10:
+			return zhDigits[n]
+		case n == 10:
+			return "十"
+		case n < 20:
+			return "十" + zhDigits[n%10]
+		}
+		s := zhDigits[n/10] + "十"
+		if n%10 != 0 {
+			s += zhDigits[n%10]
+		}
+		return s
+	},
+	// dict builds a map from key, value pairs, to pass several values to a
+	// partial.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict needs key, value pairs")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}

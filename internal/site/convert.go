@@ -1,0 +1,89 @@
+package site
+
+import (
+	"strings"
+
+	"folio/internal/content"
+	"folio/internal/diag"
+	"folio/internal/markdown"
+	"folio/internal/markdown/xref"
+	"folio/internal/suggest"
+)
+
+// resolver answers the Markdown extensions' questions about the publication.
+type resolver struct {
+	pub  *content.Publication
+	urls map[string]string // content-relative path → site path
+}
+
+func newResolver(pub *content.Publication) *resolver {
+	r := &resolver{pub: pub, urls: map[string]string{}}
+	for _, p := range pub.All() {
+		r.urls[p.RelPath] = p.URL
+	}
+	return r
+}
+
+func (r *resolver) PageURL(rel string) (string, bool) {
+	u, ok := r.urls[rel]
+	return u, ok
+}
+
+func (r *resolver) Image(fromDir, ref string) (string, string) {
+	return content.ResolveImage(r.pub.Dir, fromDir, ref)
+}
+
+// convert turns every page's Markdown into HTML and checks what the pages
+// link to, including heading anchors in other pages.
+func (b *builder) convert() {
+	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
+	res := newResolver(b.pub)
+	b.converted = map[*content.Page]*converted{}
+	for _, p := range b.pub.All() {
+		env := &xref.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res}
+		out, err := b.conv.Convert(p.Body, env)
+		if err != nil {
+			b.diags.Errorf(p.Pos(0), "markdown", "cannot render: %v", err)
+			continue
+		}
+		for _, pr := range env.Problems {
+			b.diags.Errorf(p.Pos(pr.Offset), pr.Rule, "%s", pr.Message)
+		}
+		b.converted[p] = &converted{res: out, env: env}
+	}
+	// Anchors can only be checked once every page's ids are known.
+	for _, p := range b.pub.All() {
+		c := b.converted[p]
+		if c == nil {
+			continue
+		}
+		for _, l := range c.env.Links {
+			target := b.converted[b.pub.ByPath(l.Target)]
+			if target == nil || target.res.IDs[l.Fragment] {
+				continue
+			}
+			b.diags.Add(diag.Diagnostic{
+				Pos: p.Pos(l.Offset), Severity: diag.Error, Rule: "link-anchor",
+				Message: "link to " + l.Target + "#" + l.Fragment + ": that page has no such heading" + anchorHint(l.Fragment, target.res),
+			})
+		}
+	}
+}
+
+// anchorHint suggests the heading ids of the target page, nearest first.
+func anchorHint(fragment string, res *markdown.Result) string {
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	if near := suggest.Nearest(fragment, ids); near != "" {
+		return "; did you mean #" + near + "?"
+	}
+	if len(ids) > 8 {
+		ids = append(ids[:8], "…")
+	}
+	if len(ids) > 0 {
+		return "; its headings are #" + strings.Join(ids, ", #")
+	}
+	return ""
+}

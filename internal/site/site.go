@@ -1,0 +1,141 @@
+// Package site is the build pipeline: it loads the publication, converts its
+// Markdown, renders the layouts and writes every output file to a Sink.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+
+	"folio"
+	"folio/internal/config"
+	"folio/internal/content"
+	"folio/internal/diag"
+	"folio/internal/markdown"
+	"folio/internal/markdown/xref"
+	"folio/internal/output"
+	"folio/internal/render"
+)
+
+// Sink receives the built files. The CLI's sink is a staging folder that
+// replaces public/ on success; the dev server's will be memory.
+type Sink interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Options configure a build.
+type Options struct {
+	config.Options
+	// Theme is the default theme, holding layouts/ and assets/; nil means
+	// the theme embedded in the binary.
+	Theme fs.FS
+}
+
+// Result describes a finished build.
+type Result struct {
+	Files []string // slash paths of every file written, sorted
+	Pub   *content.Publication
+}
+
+// Build runs the whole pipeline. Problems with the content are collected in
+// diags, all of them; when there are errors nothing is written. The
+// returned error is for failures of the machine (a sink that cannot
+// write), not of the content.
+func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
+	b, err := newBuilder(opts, diags)
+	if err != nil {
+		return nil, err
+	}
+	b.load()
+	if diags.HasErrors() || ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	b.convert()
+	if diags.HasErrors() || ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	files, err := b.render(ctx)
+	if err != nil || diags.HasErrors() {
+		return nil, err
+	}
+	res := &Result{Pub: b.pub}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := sink.WriteFile(name, files[name]); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", name, err)
+		}
+		res.Files = append(res.Files, name)
+	}
+	return res, nil
+}
+
+// builder holds one build's state.
+type builder struct {
+	opts       Options
+	diags      *diag.List
+	srcDisplay string
+	theme      render.Overlay // root holds layouts/ and assets/
+	pub        *content.Publication
+	baseURL    string
+	conv       *markdown.Converter
+	converted  map[*content.Page]*converted
+	min        *output.Minifier
+}
+
+type converted struct {
+	res *markdown.Result
+	env *xref.Env
+}
+
+func newBuilder(opts Options, diags *diag.List) (*builder, error) {
+	if opts.Src == "" {
+		opts.Src = "."
+	}
+	theme := opts.Theme
+	if theme == nil {
+		theme = folio.Theme
+	}
+	b := &builder{opts: opts, diags: diags, srcDisplay: displayPath(opts.Src), min: output.NewMinifier()}
+	b.theme = render.Overlay{Site: os.DirFS(opts.Src), Theme: theme}
+	if fi, err := os.Stat(filepath.Join(opts.Src, "content")); err != nil || !fi.IsDir() {
+		diags.Errorf(diag.Position{File: path.Join(b.srcDisplay, "content")}, "content-missing",
+			"no content folder here: run folio in the folder that holds content/, or pass --src")
+		return b, nil
+	}
+	return b, nil
+}
+
+func (b *builder) load() {
+	if b.diags.HasErrors() {
+		return
+	}
+	b.pub = content.Load(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.diags)
+	b.baseURL = b.pub.Config.BaseURL
+	if b.opts.BaseURL != "" {
+		b.baseURL = b.opts.BaseURL
+	}
+	if b.baseURL != "" {
+		if u, err := config.NormalizeBaseURL(b.baseURL); err == nil {
+			b.baseURL = u
+		}
+	} else {
+		b.diags.Warnf(diag.Position{File: b.pub.Config.File}, "base-url-missing",
+			"base_url is not set: sitemap.xml, feed.xml and canonical links need it; add \"base_url: https://…/\" or pass --base-url")
+	}
+}
+
+// display names a theme file in diagnostics: the site's own file when it
+// overrides the theme, else the theme's path.
+func (b *builder) display(name string) string {
+	if b.theme.FromSite(name) {
+		return path.Join(b.srcDisplay, name)
+	}
+	return name
+}
