@@ -23,16 +23,21 @@ func ResolveImage(contentDir, fromDir, ref string) (string, string) {
 		candidates = append(candidates, path.Join(fromDir, ref))
 	}
 	candidates = append(candidates, path.Clean(ref))
+	var inside []string
 	for _, c := range candidates {
 		if c == ".." || strings.HasPrefix(c, "../") {
-			return "", "points outside content/: keep images inside the content folder"
+			continue
 		}
+		inside = append(inside, c)
 		fi, err := os.Lstat(filepath.Join(contentDir, filepath.FromSlash(c)))
 		if err == nil && fi.Mode().IsRegular() {
 			return c, ""
 		}
 	}
-	return "", "not found (looked in " + strings.Join(candidates, " and ") + " under content/)"
+	if len(inside) == 0 {
+		return "", "points outside content/: keep images inside the content folder"
+	}
+	return "", "not found (looked in " + strings.Join(inside, " and ") + " under content/)"
 }
 
 func checkImage(contentDir, fromDir, ref string, pos diag.Position, diags *diag.List) {

@@ -121,7 +121,7 @@ func Decode(file string, yamlText []byte, firstLine int, fields []Field, unknown
 			diags.Warnf(pos(kv.Key.GetToken()), unknownRule, "%s", msg)
 			continue
 		}
-		vpos := pos(kv.Value.GetToken())
+		vpos := pos(startToken(kv.Value))
 		if field.Pos != nil {
 			*field.Pos = vpos
 		}
@@ -133,6 +133,20 @@ func Decode(file string, yamlText []byte, firstLine int, fields []Field, unknown
 		}
 	}
 	return true
+}
+
+// startToken returns the first token of a node: for a mapping, its first
+// key rather than the ":" goccy reports.
+func startToken(n ast.Node) *token.Token {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		if len(n.Values) > 0 {
+			return n.Values[0].Key.GetToken()
+		}
+	case *ast.MappingValueNode:
+		return n.Key.GetToken()
+	}
+	return n.GetToken()
 }
 
 func decodeValue(n ast.Node, target any) error {

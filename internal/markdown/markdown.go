@@ -6,9 +6,12 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -81,7 +84,19 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Convert renders source. env receives resolved links and images and the
 // problems found; its Resolver may be nil for documents without links.
-func (c *Converter) Convert(source []byte, env *xref.Env) (*Result, error) {
+func (c *Converter) Convert(source []byte, env *xref.Env) (res *Result, err error) {
+	// goldmark's CJK line-break rendering indexes before the start of a
+	// text that begins with a stray UTF-8 continuation byte (found by
+	// FuzzConvert): refuse invalid text, and turn any other panic of the
+	// renderer into an error rather than a crashed build.
+	if !utf8.Valid(source) {
+		return nil, errors.New("the text is not valid UTF-8")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("the Markdown renderer failed: %v", r)
+		}
+	}()
 	ids := headingid.New()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	if env != nil {
@@ -94,7 +109,7 @@ func (c *Converter) Convert(source []byte, env *xref.Env) (*Result, error) {
 	if err := c.md.Renderer().Render(buf, source, doc); err != nil {
 		return nil, err
 	}
-	res := &Result{HTML: bytes.Clone(buf.Bytes()), IDs: map[string]bool{}}
+	res = &Result{HTML: bytes.Clone(buf.Bytes()), IDs: map[string]bool{}}
 	var all strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

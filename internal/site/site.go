@@ -52,9 +52,11 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 		return nil, err
 	}
 	b.load()
-	if diags.HasErrors() || ctx.Err() != nil {
+	if b.pub == nil || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	// Convert even when loading found errors: every problem of the
+	// content is reported in one run.
 	b.convert()
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -113,7 +115,7 @@ func newBuilder(opts Options, diags *diag.List) (*builder, error) {
 }
 
 func (b *builder) load() {
-	if b.diags.HasErrors() {
+	if b.diags.HasErrors() { // no content folder
 		return
 	}
 	b.pub = content.Load(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.diags)

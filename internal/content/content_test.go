@@ -1,0 +1,130 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"folio/internal/diag"
+)
+
+func TestSplitNumberPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		in     string
+		weight int
+		slug   string
+	}{
+		{"01-reform", 1, "reform"},
+		{"10_industry", 10, "industry"},
+		{"2.about", 2, "about"},
+		{"about", 1 << 30, "about"},
+		{"2021", 1 << 30, "2021"}, // a number alone is a name, not a prefix
+		{"03-民生", 3, "民生"},        // Chinese slugs are kept
+		{"007-x-y", 7, "x-y"},
+	} {
+		w, s := splitNumberPrefix(tc.in)
+		if w != tc.weight || s != tc.slug {
+			t.Errorf("splitNumberPrefix(%q) = %d, %q; want %d, %q", tc.in, w, s, tc.weight, tc.slug)
+		}
+	}
+}
+
+func TestValidateSlug(t *testing.T) {
+	for _, tc := range []struct {
+		slug string
+		ok   bool
+	}{
+		{"reform", true}, {"民生", true}, {"a-b_c.d", true},
+		{"", false}, {"..", false}, {".hidden", false}, {"a/b", false}, {`a\b`, false},
+		{"a b", false}, {"a?b", false}, {"assets", false}, {"Images", false}, {"404", false},
+	} {
+		if got := ValidateSlug(tc.slug) == ""; got != tc.ok {
+			t.Errorf("ValidateSlug(%q) ok = %v, want %v (%s)", tc.slug, got, tc.ok, ValidateSlug(tc.slug))
+		}
+	}
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestLoadOrdersAndSlugs(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"publication.yaml":      "title: 书\n",
+		"chapters/01-first.md":  "---\ntitle: 一\n---\n",
+		"chapters/02-second.md": "---\ntitle: 二\nweight: 9\n---\n", // weight beats the prefix
+		"chapters/03-third.md":  "---\ntitle: 三\nslug: custom\n---\n",
+		"chapters/appendix.md":  "---\ntitle: 附\n---\n", // no prefix: last
+		"chapters/04-draft.md":  "---\ntitle: 草\ndraft: true\n---\n",
+		"chapters/notes.txt":    "not markdown",
+		"pages/about.md":        "---\ntitle: 关于\n---\n",
+		"pages/01-colophon.md":  "---\ntitle: 版权\n---\n",
+	})
+	var diags diag.List
+	pub := Load(dir, "content", false, &diags)
+	if diags.HasErrors() {
+		t.Fatalf("errors: %v", diags.Items())
+	}
+	var got []string
+	for _, p := range pub.Chapters {
+		got = append(got, p.Slug+"="+p.URL)
+	}
+	want := "first=first/ custom=custom/ second=second/ appendix=appendix/"
+	if strings.Join(got, " ") != want {
+		t.Errorf("chapters = %v, want %s", got, want)
+	}
+	if len(pub.Pages) != 2 || pub.Pages[0].Slug != "colophon" || pub.Pages[1].Slug != "about" {
+		t.Errorf("pages in wrong order: %v", pub.Pages)
+	}
+	if pub.Cover.Title() != "书" || pub.Cover.URL != "" {
+		t.Errorf("cover without index.md: title %q url %q", pub.Cover.Title(), pub.Cover.URL)
+	}
+
+	withDrafts := Load(dir, "content", true, &diag.List{})
+	if len(withDrafts.Chapters) != 5 {
+		t.Errorf("with drafts: %d chapters, want 5", len(withDrafts.Chapters))
+	}
+}
+
+func TestLoadReportsProblems(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"publication.yaml":     "titel: 书\ncover: images/none.jpg\n",
+		"chapters/01-a.md":     "---\nsubtitle: 无题\n---\n",
+		"chapters/02-a.md":     "---\ntitle: 乙\nslug: a\n---\n",
+		"chapters/03-bad.md":   "---\ntitle: 丙\nslug: ../x\n---\n",
+		"chapters/04-open.md":  "---\ntitle: 丁\n",
+		"chapters/05-latin.md": "\xff\xfe bad bytes",
+		"pages/x.md":           "---\ntitle: 戊\ncover: ../../etc/passwd\n---\n",
+	})
+	var diags diag.List
+	Load(dir, "content", false, &diags)
+	var out strings.Builder
+	diags.Print(&out)
+	for _, want := range []string{
+		`content/publication.yaml:1:1: warning: unknown key "titel"; did you mean "title"? [publication-unknown-key]`,
+		`content/publication.yaml:1:1: error: the publication has no title: add a line "title: …" [publication-title]`,
+		`content/publication.yaml:2:8: error: image "images/none.jpg" not found (looked in images/none.jpg under content/) [image-missing]`,
+		`content/chapters/01-a.md:1:1: error: missing title: add a line "title: …" to the front matter between the --- lines [frontmatter-title]`,
+		`content/chapters/02-a.md:3:7: error: slug "a" is already used by content/chapters/01-a.md: give one of them another slug in its front matter [slug-duplicate]`,
+		`content/chapters/03-bad.md:3:7: error: slug "../x" must not start with a dot [slug-invalid]`,
+		`content/chapters/04-open.md:1:1: error: front matter opened with --- on line 1 is never closed: add a line --- after its last key [frontmatter-unclosed]`,
+		`content/chapters/05-latin.md:1:1: error: the file is not valid UTF-8 text: save it as UTF-8 [invalid-utf8]`,
+		`content/pages/x.md:3:8: error: image "../../etc/passwd" points outside content/: keep images inside the content folder [image-missing]`,
+	} {
+		if !strings.Contains(out.String(), want+"\n") {
+			t.Errorf("missing diagnostic:\n\t%s\ngot:\n%s", want, out.String())
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package frontmatter
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"folio/internal/diag"
+)
+
+func TestSplit(t *testing.T) {
+	for _, tc := range []struct {
+		name, in    string
+		yaml, body  string
+		bodyOffset  int
+		ok, hasYAML bool
+	}{
+		{"none", "正文\n", "", "正文\n", 0, true, false},
+		{"basic", "---\ntitle: 甲\n---\n正文\n", "title: 甲\n", "正文\n", len("---\ntitle: 甲\n---\n"), true, true},
+		{"crlf", "---\r\ntitle: a\r\n---\r\nbody", "title: a\r\n", "body", len("---\r\ntitle: a\r\n---\r\n"), true, true},
+		{"dots close", "---\na: 1\n...\nb", "a: 1\n", "b", 13, true, true},
+		{"empty", "---\n---\nbody", "", "body", 8, true, true},
+		{"no body", "---\na: 1\n---", "a: 1\n", "", 12, true, true},
+		{"bom", "\uFEFF---\na: 1\n---\nb", "a: 1\n", "b", 3 + 13, true, true},
+		{"unclosed", "---\na: 1\n", "", "", 0, false, true},
+		{"rule later", "text\n---\n", "", "text\n---\n", 0, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			y, line, body, off, ok := Split([]byte(tc.in))
+			if ok != tc.ok {
+				t.Fatalf("ok = %v", ok)
+			}
+			if !ok {
+				return
+			}
+			if (y != nil) != tc.hasYAML || string(y) != tc.yaml || string(body) != tc.body || off != tc.bodyOffset {
+				t.Errorf("Split = %q, %q, %d; want %q, %q, %d", y, body, off, tc.yaml, tc.body, tc.bodyOffset)
+			}
+			if tc.hasYAML && line != 2 {
+				t.Errorf("yaml line = %d", line)
+			}
+		})
+	}
+}
+
+func decode(t *testing.T, yamlText string) (string, int, bool, []string, time.Time, string) {
+	t.Helper()
+	var title string
+	var weight int
+	var draft bool
+	var tags []string
+	var date time.Time
+	var diags diag.List
+	Decode("a.md", []byte(yamlText), 2, []Field{
+		{Key: "title", Target: &title},
+		{Key: "weight", Target: &weight},
+		{Key: "draft", Target: &draft},
+		{Key: "aliases", Target: &tags},
+		{Key: "date", Target: &date},
+	}, "unknown-key", &diags)
+	var out strings.Builder
+	diags.Print(&out)
+	return title, weight, draft, tags, date, out.String()
+}
+
+func TestDecode(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		title    string
+		weight   int
+		draft    bool
+		tags     []string
+		date     string
+		diags    string
+	}{
+		{name: "all", in: "title: 改革篇\nweight: 3\ndraft: true\naliases: [a, b]\ndate: 2021-07-01\n",
+			title: "改革篇", weight: 3, draft: true, tags: []string{"a", "b"}, date: "2021-07-01"},
+		{name: "quoted", in: "title: \"甲: 乙\"\n", title: "甲: 乙"},
+		{name: "single alias", in: "aliases: GDP\n", tags: []string{"GDP"}},
+		{name: "unknown key", in: "titel: 甲\n",
+			diags: "a.md:2:1: warning: unknown key \"titel\"; did you mean \"title\"? [unknown-key]\n"},
+		{name: "far unknown key", in: "colour: red\n",
+			diags: "a.md:2:1: warning: unknown key \"colour\"; known keys: title, weight, draft, aliases, date [unknown-key]\n"},
+		{name: "bad int", in: "title: 甲\nweight: 第一\n",
+			title: "甲", diags: "a.md:3:9: error: weight: expected a whole number, found \"第一\" [yaml-type]\n"},
+		{name: "bad bool", in: "draft: maybe\n", diags: "a.md:2:8: error: draft: expected true or false, found \"maybe\" [yaml-type]\n"},
+		{name: "bad date", in: "date: 七月一日\n", diags: "a.md:2:7: error: date: expected a date such as 2021-07-01, found \"七月一日\" [yaml-type]\n"},
+		{name: "map for text", in: "title:\n  a: 1\n", diags: "a.md:3:3: error: title: expected text, found a mapping [yaml-type]\n"},
+		{name: "syntax", in: "title: [甲\n", diags: "a.md:2:8: error: invalid YAML: sequence end token ']' not found [yaml-syntax]\n"},
+		{name: "not a mapping", in: "- a\n- b\n", diags: "a.md:2:1: error: expected key: value lines, found Sequence [yaml-not-mapping]\n"},
+		{name: "empty", in: "\n"},
+		{name: "null", in: "title:\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			title, weight, draft, tags, date, diags := decode(t, tc.in)
+			if title != tc.title || weight != tc.weight || draft != tc.draft || strings.Join(tags, ",") != strings.Join(tc.tags, ",") {
+				t.Errorf("got %q %d %v %v", title, weight, draft, tags)
+			}
+			if got := date.Format("2006-01-02"); tc.date != "" && got != tc.date {
+				t.Errorf("date = %s", got)
+			}
+			if diags != tc.diags {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", diags, tc.diags)
+			}
+		})
+	}
+}
+
+// FuzzSplitDecode feeds arbitrary files through the front matter path: it
+// must never panic, and every diagnostic must point inside the file.
+func FuzzSplitDecode(f *testing.F) {
+	for _, seed := range []string{
+		"---\ntitle: 改革篇\nweight: 1\n---\n正文",
+		"---\ntitle: [\n---\n",
+		"---\n&a [*a, *a]\n---\n",
+		"---\n\ttitle: x\n---\n",
+		"---\ntitle: a\ntitle: b\n---\n",
+		"\uFEFF---\r\ntitle: x\r\n---\r\n",
+		"---\n- 1\n- 2\n---\n",
+		"---\ndate: 2021-13-45\n---\n",
+		"---\n",
+		"no front matter",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		y, line, _, off, ok := Split([]byte(in))
+		if off < 0 || off > len(in) {
+			t.Fatalf("body offset %d outside the file of %d bytes", off, len(in))
+		}
+		if !ok || y == nil {
+			return
+		}
+		var title string
+		var weight int
+		var diags diag.List
+		Decode("f.md", y, line, []Field{{Key: "title", Target: &title}, {Key: "weight", Target: &weight}}, "k", &diags)
+		lines := strings.Count(in, "\n") + 1
+		for _, d := range diags.Items() {
+			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
+				t.Errorf("diagnostic outside the file (%d lines): %s", lines, d)
+			}
+		}
+	})
+}

@@ -1,0 +1,166 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheckOut(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	mustMkdir(t, filepath.Join(src, "content"))
+	foreign := filepath.Join(root, "foreign")
+	mustWrite(t, filepath.Join(foreign, "keep.txt"), "mine")
+	ours := filepath.Join(root, "ours")
+	mustWrite(t, filepath.Join(ours, MarkerFile), "")
+	mustWrite(t, filepath.Join(ours, "index.html"), "old")
+	mustMkdir(t, filepath.Join(root, "empty"))
+	home, _ := os.UserHomeDir()
+
+	for _, tc := range []struct {
+		out, refusal string
+	}{
+		{filepath.Join(src, "public"), ""},
+		{filepath.Join(root, "new", "deep"), ""},
+		{filepath.Join(root, "empty"), ""},
+		{ours, ""},
+		{"/", "file system root"},
+		{home, "home folder"},
+		{src, "holds the source folder"},
+		{root, "holds the source folder"},
+		{foreign, "not written by folio"},
+		{filepath.Join(foreign, "keep.txt"), "is a file"},
+	} {
+		err := CheckOut(tc.out, src)
+		switch {
+		case tc.refusal == "" && err != nil:
+			t.Errorf("CheckOut(%s) refused: %v", tc.out, err)
+		case tc.refusal != "" && (err == nil || !strings.Contains(err.Error(), tc.refusal)):
+			t.Errorf("CheckOut(%s) = %v, want a refusal mentioning %q", tc.out, err, tc.refusal)
+		}
+	}
+}
+
+func TestStagingReplacesOutputOnlyOnCommit(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	mustWrite(t, filepath.Join(out, "old.html"), "old")
+
+	s, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("a/b/index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old.html")); err != nil {
+		t.Fatal("the output changed before Commit")
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "a", "b", "index.html")); string(data) != "new" {
+		t.Errorf("new file not in place: %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old.html")); err == nil {
+		t.Error("a file of the old build survived the swap")
+	}
+	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err != nil {
+		t.Error("no marker file written")
+	}
+	assertOnly(t, root, "public")
+}
+
+func TestStagingAbortLeavesOutput(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	mustWrite(t, filepath.Join(out, "index.html"), "old")
+	s, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.WriteFile("index.html", []byte("half"))
+	if err := s.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
+		t.Errorf("output changed by an aborted build: %q", data)
+	}
+	assertOnly(t, root, "public")
+}
+
+func TestStagingCleansLeftovers(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	// A build killed mid-way leaves its staging folder; an unrelated
+	// folder with a similar name is not ours and stays.
+	mustWrite(t, filepath.Join(root, ".public.staging-123", "x.html"), "half")
+	mustWrite(t, filepath.Join(root, ".public.old-abc", "x.html"), "old")
+	mustWrite(t, filepath.Join(root, "public.staging-notours", "x"), "keep")
+	s, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertOnly(t, root, "public", "public.staging-notours")
+}
+
+func TestStagingRejectsEscapingNames(t *testing.T) {
+	s, err := NewStaging(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	for _, name := range []string{"../x", "/abs", "a/../../x", ""} {
+		if err := s.WriteFile(name, nil); err == nil {
+			t.Errorf("WriteFile(%q) accepted", name)
+		}
+	}
+}
+
+func TestMinify(t *testing.T) {
+	m := NewMinifier()
+	for _, tc := range []struct{ name, in, want string }{
+		{"a.html", "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<body>\n  <p>  中文  </p>\n</body>\n</html>", `<!doctype html><html lang="zh-CN"><body><p>中文</p></body></html>`},
+		{"a.css", "a {\n  color: #ff0000;\n}\n", "a{color:red}"},
+		{"a.xml", "<?xml version=\"1.0\"?>\n<a>\n  <b>x</b>\n</a>", `<?xml version="1.0"?><a><b>x</b></a>`},
+		{"a.json", "{ \"a\" : [1, 2] }", `{"a":[1,2]}`},
+		{"a.txt", "  keep  ", "  keep  "},
+	} {
+		got, err := m.Minify(tc.name, []byte(tc.in))
+		if err != nil || string(got) != tc.want {
+			t.Errorf("Minify(%s) = %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+	}
+}
+
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, ",") != strings.Join(names, ",") {
+		t.Errorf("%s holds %v, want %v", dir, got, names)
+	}
+}
+
+func mustMkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustWrite(t *testing.T, p, data string) {
+	t.Helper()
+	mustMkdir(t, filepath.Dir(p))
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,273 @@
+package site_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"folio/internal/config"
+)
+
+const tinySite = `
+-- content/publication.yaml --
+title: 小站
+series: 测试丛书
+base_url: https://example.org/book/
+published: 2021-07-01
+-- content/index.md --
+前言第一段。
+-- content/chapters/01-alpha.md --
+---
+title: 甲篇
+label: 一、
+summary: 甲篇的摘要。
+---
+第一段写得很长，这一行在中文里
+换行之后不应该多出空格。
+
+## 发展历程
+
+见[乙篇](02-beta.md#主要成绩)。
+
+## 发展历程
+
+| 年份 | 事件 |
+|---|---|
+| 2018 | 改革 |
+
+- [x] 完成
+- ~~删除~~
+
+访问 https://example.org 了解更多[^1]。
+
+[^1]: 一个脚注。
+-- content/chapters/02-beta.md --
+---
+title: 乙篇
+---
+## 主要成绩
+
+![园区全景](../images/park.svg "园区")
+
+<script>alert(1)</script>
+-- content/chapters/03-draft.md --
+---
+title: 草稿篇
+draft: true
+---
+未完成。
+-- content/pages/about.md --
+---
+title: 关于
+---
+关于本站。
+-- content/images/park.svg --
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>
+`
+
+func TestBuildWritesEveryPage(t *testing.T) {
+	b := buildArchive(t, tinySite)
+	b.noErrors()
+	for _, name := range []string{
+		"index.html", "alpha/index.html", "beta/index.html", "about/index.html",
+		"404.html", "sitemap.xml", "robots.txt", "feed.xml", "images/park.svg",
+	} {
+		b.file(name)
+	}
+	if b.has("draft/index.html") {
+		t.Error("a draft chapter was built without --drafts")
+	}
+}
+
+func TestMarkdownFeatures(t *testing.T) {
+	b := buildArchive(t, tinySite)
+	b.noErrors()
+	alpha := b.file("alpha/index.html")
+	for _, want := range []string{
+		"这一行在中文里换行之后",              // CJK soft break joined without a space
+		`id="发展历程"`, `id="发展历程-1"`, // Chinese ids, unique in the page
+		`href="../beta/#%E4%B8%BB%E8%A6%81%E6%88%90%E7%BB%A9"`, // .md link rewritten, relative
+		"<table>", "<del>删除</del>", `type="checkbox"`, // GFM
+		`<a href="https://example.org">`,  // autolink
+		`id="fn:1"`,                       // footnote
+		`<span class="label">一、</span>甲篇`, // label and title
+		"甲篇的摘要。",                          // summary as description
+	} {
+		if !strings.Contains(alpha, want) {
+			t.Errorf("alpha/index.html lacks %q", want)
+		}
+	}
+	beta := b.file("beta/index.html")
+	if strings.Contains(beta, "<script>alert") {
+		t.Error("raw HTML passed through although publication.yaml does not allow it")
+	}
+	if !strings.Contains(beta, `src="../images/park.svg"`) || !strings.Contains(beta, `alt="园区全景"`) {
+		t.Errorf("image not rewritten to its relative URL:\n%s", beta)
+	}
+}
+
+func TestChapterNavigation(t *testing.T) {
+	b := buildArchive(t, tinySite)
+	b.noErrors()
+	alpha := b.file("alpha/index.html")
+	if !strings.Contains(alpha, `href="../beta/" rel="next"`) {
+		t.Error("alpha has no next link to beta")
+	}
+	if strings.Contains(alpha, `rel="prev"`) {
+		t.Error("the first chapter has a previous link")
+	}
+	beta := b.file("beta/index.html")
+	if !strings.Contains(beta, `href="../alpha/" rel="prev"`) {
+		t.Error("beta has no previous link to alpha")
+	}
+	// Section table of contents.
+	if !strings.Contains(alpha, `href="#发展历程"`) && !strings.Contains(alpha, `href="#%e5%8f%91%e5%b1%95%e5%8e%86%e7%a8%8b"`) {
+		t.Error("alpha's table of contents does not link its sections")
+	}
+	cover := b.file("index.html")
+	for _, want := range []string{"测试丛书", "前言第一段", `href="alpha/"`, `href="beta/"`, "甲篇的摘要。"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("cover lacks %q", want)
+		}
+	}
+}
+
+func TestDraftsIncludedWithFlag(t *testing.T) {
+	b := buildSite(t, writeSite(t, tinySite), config.Options{Drafts: true})
+	b.noErrors()
+	if !strings.Contains(b.file("draft/index.html"), "草稿") {
+		t.Error("a draft built with --drafts carries no draft banner")
+	}
+}
+
+func TestFeedsUseBaseURL(t *testing.T) {
+	b := buildSite(t, writeSite(t, tinySite), config.Options{BaseURL: "https://mirror.example.com/x/"})
+	b.noErrors()
+	for name, want := range map[string]string{
+		"sitemap.xml":      "<loc>https://mirror.example.com/x/alpha/</loc>",
+		"feed.xml":         `<link href="https://mirror.example.com/x/beta/"`,
+		"robots.txt":       "Sitemap: https://mirror.example.com/x/sitemap.xml",
+		"alpha/index.html": `<link rel="canonical" href="https://mirror.example.com/x/alpha/">`,
+		"404.html":         `href="/x/alpha/"`,
+	} {
+		if got := b.file(name); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, got)
+		}
+	}
+}
+
+func TestEveryProblemReportedInOneRun(t *testing.T) {
+	b := buildArchive(t, `
+-- content/publication.yaml --
+title: 小站
+-- content/chapters/01-a.md --
+---
+titel: 甲
+weight: first
+---
+正文
+-- content/chapters/02-b.md --
+---
+title: 乙
+slug: same
+---
+![图](images/missing.png)
+
+见[丙](09-none.md)，又见[甲](01-a.md#没有)。
+-- content/chapters/03-c.md --
+---
+title: 丙
+slug: same
+---
+正文
+`)
+	for _, want := range []string{
+		`content/chapters/01-a.md:2:1: warning: unknown key "titel"; did you mean "title"? [frontmatter-unknown-key]`,
+		`content/chapters/01-a.md:3:9: error: weight: expected a whole number, found "first" [yaml-type]`,
+		`content/chapters/01-a.md:1:1: error: missing title: add a line "title: …" to the front matter between the --- lines [frontmatter-title]`,
+		`content/chapters/03-c.md:3:7: error: slug "same" is already used by `,
+		`content/chapters/02-b.md:5:1: error: image "images/missing.png" not found (looked in chapters/images/missing.png and images/missing.png under content/) [image-missing]`,
+		`content/chapters/02-b.md:7:2: error: link to 09-none.md: no such page in the publication (resolved to content/chapters/09-none.md); check the file name, or whether the page is a draft [link-broken]`,
+	} {
+		if strings.HasPrefix(want, "content/chapters/03-c.md") {
+			if !strings.Contains(b.diagText(), want) {
+				t.Errorf("no diagnostic %q in:\n%s", want, b.diagText())
+			}
+			continue
+		}
+		b.wantDiag(want)
+	}
+	if len(b.out.Names()) != 0 {
+		t.Errorf("a build with errors wrote files: %v", b.out.Names())
+	}
+}
+
+func TestBrokenAnchorIsReported(t *testing.T) {
+	b := buildArchive(t, `
+-- content/publication.yaml --
+title: 小站
+-- content/chapters/01-a.md --
+---
+title: 甲
+---
+## 五个一服务机制
+-- content/chapters/02-b.md --
+---
+title: 乙
+---
+见[甲](01-a.md#五个一服务)。
+`)
+	b.wantDiag(`content/chapters/02-b.md:4:2: error: link to chapters/01-a.md#五个一服务: that page has no such heading; did you mean #五个一服务机制? [link-anchor]`)
+}
+
+func TestSiteLayoutsOverrideTheTheme(t *testing.T) {
+	b := buildArchive(t, `
+-- content/publication.yaml --
+title: 小站
+-- content/pages/about.md --
+---
+title: 关于
+---
+正文
+-- layouts/page.html --
+{{define "main"}}<p class="custom">自定义：{{.Page.Title}}</p>{{end}}
+`)
+	b.noErrors()
+	about := b.file("about/index.html")
+	if !strings.Contains(about, `<p class="custom">自定义：关于</p>`) {
+		t.Errorf("the site's page.html did not replace the theme's:\n%s", about)
+	}
+	if !strings.Contains(about, `class="skip-link"`) {
+		t.Error("the theme's base.html was not used for what the site does not override")
+	}
+}
+
+func TestTemplateErrorIsPositioned(t *testing.T) {
+	b := buildArchive(t, `
+-- content/publication.yaml --
+title: 小站
+-- layouts/page.html --
+{{define "main"}}
+<p>{{.Page.Nope}}</p>
+{{end}}
+-- content/pages/about.md --
+---
+title: 关于
+---
+`)
+	if !regexp.MustCompile(`layouts/page\.html:2:\d+: error: .*can't evaluate field Nope`).MatchString(b.diagText()) {
+		t.Errorf("template error not positioned in the site's layout:\n%s", b.diagText())
+	}
+}
+
+func TestContentFolderOnlyBuilds(t *testing.T) {
+	b := buildArchive(t, `
+-- content/publication.yaml --
+title: 只有内容
+`)
+	b.noErrors()
+	if !strings.Contains(b.file("index.html"), "只有内容") {
+		t.Error("a folder holding only content/ did not build with the default theme")
+	}
+	b.wantDiag(`content/publication.yaml: warning: base_url is not set: sitemap.xml, feed.xml and canonical links need it; add "base_url: https://…/" or pass --base-url [base-url-missing]`)
+}

@@ -1,0 +1,271 @@
+package site_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"folio/internal/config"
+	"folio/internal/output"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// repoRoot is the folder holding the sample publication.
+const repoRoot = "../.."
+
+func buildSample(t *testing.T, opts config.Options) *built {
+	t.Helper()
+	b := buildSite(t, repoRoot, opts)
+	b.noErrors()
+	return b
+}
+
+// TestSampleGolden compares every page of the sample publication with its
+// golden file. Run `go test ./internal/site -run TestSampleGolden -update`
+// after an intended change and review the diff.
+func TestSampleGolden(t *testing.T) {
+	b := buildSample(t, config.Options{})
+	goldenDir := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(goldenDir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range b.out.Names() {
+		if path.Ext(name) == ".svg" {
+			continue // images are copied, not generated
+		}
+		got, _ := b.out.File(name)
+		p := filepath.Join(goldenDir, filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(p)
+		if err != nil {
+			t.Errorf("%s: no golden file (run with -update): %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run with -update if intended): %s", name, p, firstDifference(got, want))
+		}
+	}
+}
+
+func firstDifference(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	clip := func(b []byte) string {
+		lo, hi := max(0, i-60), min(len(b), i+60)
+		return string(bytes.ToValidUTF8(b[lo:hi], []byte("?")))
+	}
+	return fmt.Sprintf("at byte %d:\n\tgot:  …%s…\n\twant: …%s…", i, clip(got), clip(want))
+}
+
+func TestSampleBuildsAreByteIdentical(t *testing.T) {
+	first := buildSample(t, config.Options{})
+	second := buildSample(t, config.Options{})
+	if a, b := first.out.Names(), second.out.Names(); strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Fatalf("two builds wrote different files:\n%v\n%v", a, b)
+	}
+	for _, name := range first.out.Names() {
+		a, _ := first.out.File(name)
+		b, _ := second.out.File(name)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds: %s", name, firstDifference(a, b))
+		}
+	}
+}
+
+func TestSampleHasEveryPage(t *testing.T) {
+	b := buildSample(t, config.Options{})
+	for _, name := range []string{
+		"index.html", "reform/index.html", "industry/index.html", "organization/index.html",
+		"livelihood/index.html", "about/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
+	} {
+		b.file(name)
+	}
+	cover := b.file("index.html")
+	for _, want := range []string{"庆祝中国共产党成立100周年巡礼", "党旗招展千帆竞", "改革篇", "产业篇", "组织篇", "民生篇", `lang="zh-CN"`} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("cover lacks %q", want)
+		}
+	}
+}
+
+var linkRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+var idRE = regexp.MustCompile(`\sid="([^"]*)"`)
+
+// TestSampleLinksResolveUnderSubPath serves the built sample under
+// /any/sub/path/, as a static host would, and follows every internal link
+// and asset from every page: each must answer 200, and each fragment must
+// name an element of its page.
+func TestSampleLinksResolveUnderSubPath(t *testing.T) {
+	const prefix = "/any/sub/path/"
+	b := buildSample(t, config.Options{BaseURL: "https://example.org" + prefix})
+	srv := httptest.NewServer(staticHost(prefix, b.out))
+	defer srv.Close()
+
+	pages := map[string]string{} // URL path → body, for fragment checks
+	fetch := func(p string) (int, string) {
+		if body, ok := pages[p]; ok {
+			return http.StatusOK, body
+		}
+		resp, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode == http.StatusOK {
+			pages[p] = string(data)
+		}
+		return resp.StatusCode, string(data)
+	}
+
+	queue := []string{prefix}
+	// The 404 page is served for a missing URL at any depth.
+	if code, _ := fetch(prefix + "no/such/page/"); code != http.StatusNotFound {
+		t.Fatalf("a missing page answered %d, want 404", code)
+	}
+	queue = append(queue, prefix+"404.html")
+	seen := map[string]bool{}
+	checked := 0
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		code, body := fetch(p)
+		if code != http.StatusOK {
+			t.Errorf("%s answered %d", p, code)
+			continue
+		}
+		if !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		base, _ := url.Parse(srv.URL + p)
+		for _, m := range linkRE.FindAllStringSubmatch(body, -1) {
+			ref, err := base.Parse(htmlUnescape(m[1]))
+			if err != nil {
+				t.Errorf("%s: bad link %q", p, m[1])
+				continue
+			}
+			if ref.Host != base.Host {
+				continue // external, or an absolute URL on base_url's host
+			}
+			checked++
+			if !strings.HasPrefix(ref.Path, prefix) {
+				t.Errorf("%s: link %q leaves the sub-path %s", p, m[1], prefix)
+				continue
+			}
+			if code, target := fetch(ref.Path); code != http.StatusOK {
+				t.Errorf("%s: link %q → %s answered %d", p, m[1], ref.Path, code)
+			} else if ref.Fragment != "" && !hasID(target, ref.Fragment) {
+				t.Errorf("%s: link %q: %s has no element with id %q", p, m[1], ref.Path, ref.Fragment)
+			}
+			queue = append(queue, ref.Path)
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d links checked: the crawl did not reach the site", checked)
+	}
+	for _, want := range []string{"reform/", "livelihood/", "about/", "404.html"} {
+		if !seen[prefix+want] {
+			t.Errorf("the crawl never reached %s", want)
+		}
+	}
+}
+
+func hasID(body, id string) bool {
+	for _, m := range idRE.FindAllStringSubmatch(body, -1) {
+		if htmlUnescape(m[1]) == id {
+			return true
+		}
+	}
+	return false
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&#43;", "+", "&quot;", `"`, "&#39;", "'").Replace(s)
+}
+
+// staticHost serves files from out under prefix the way static hosts do:
+// a folder URL serves its index.html, anything else missing serves 404.html
+// with status 404.
+func staticHost(prefix string, out *output.Memory) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, ok := strings.CutPrefix(r.URL.Path, prefix)
+		if ok && (name == "" || strings.HasSuffix(name, "/")) {
+			name += "index.html"
+		}
+		data, found := out.File(name)
+		if !ok || !found {
+			data, _ = out.File("404.html")
+			w.WriteHeader(http.StatusNotFound)
+		}
+		_, _ = w.Write(data)
+	})
+}
+
+// TestSampleHTMLValidates runs html-validate (npm, installed by .ci/run)
+// over every page of the sample.
+func TestSampleHTMLValidates(t *testing.T) {
+	bin, err := filepath.Abs(filepath.Join(repoRoot, "node_modules", ".bin", "html-validate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		if os.Getenv("FOLIO_REQUIRE_TOOLS") != "" {
+			t.Fatalf("html-validate is not installed (npm ci): %v", err)
+		}
+		t.Skip("html-validate not installed; run npm ci")
+	}
+	b := buildSample(t, config.Options{})
+	dir := t.TempDir()
+	var pages []string
+	for _, name := range b.out.Names() {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		data, _ := b.out.File(name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	cfg, _ := filepath.Abs(filepath.Join(repoRoot, ".htmlvalidate.json"))
+	cmd := exec.Command(bin, append([]string{"--config", cfg}, pages...)...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("html-validate found problems in the sample's pages:\n%s", out)
+	}
+	if len(pages) < 7 {
+		t.Fatalf("only %d pages validated", len(pages))
+	}
+}
