@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -50,6 +51,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{err.Error()}
 	}
 
+	start := time.Now()
 	stage, err := output.NewStaging(opts.Out)
 	if err != nil {
 		return err
@@ -74,7 +76,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		_ = stage.Abort()
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d files into %s", len(res.Files), opts.Out)
+	fmt.Fprintf(stdout, "built %d files into %s in %s", len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
 	if warns > 0 {
 		fmt.Fprintf(stdout, " (%s)", counts(0, warns))
 	}

@@ -135,30 +135,33 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	return err
 }
 
-// Commit replaces the output folder with the staging folder. The old
-// folder is first renamed aside, so at every moment either the old or the
-// new site is complete on disk.
+// Commit replaces the output folder with the staging folder: in one atomic
+// exchange where the file system allows it, else by renaming the old folder
+// aside first, so at every moment either the old or the new site is
+// complete on disk.
 func (s *Staging) Commit() error {
 	if err := s.WriteFile(MarkerFile, []byte("This folder is written by folio and replaced on every build.\n")); err != nil {
 		return err
 	}
-	var old string
-	if _, err := os.Lstat(s.out); err == nil {
-		old = filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
-		if err := os.Rename(s.out, old); err != nil {
-			return err
-		}
+	if _, err := os.Lstat(s.out); err != nil {
+		return os.Rename(s.dir, s.out)
 	}
-	if err := os.Rename(s.dir, s.out); err != nil {
-		if old != "" {
-			_ = os.Rename(old, s.out)
-		}
+	swapped, err := exchange(s.dir, s.out)
+	if err != nil {
 		return err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if swapped {
+		return os.RemoveAll(s.dir) // now the old site
 	}
-	return nil
+	old := filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
+	if err := os.Rename(s.out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		_ = os.Rename(old, s.out)
+		return err
+	}
+	return os.RemoveAll(old)
 }
 
 // Abort removes the staging folder, leaving the output folder untouched.

@@ -1,0 +1,23 @@
+package output
+
+import (
+	"errors"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// exchange swaps two existing folders in one step (renameat2 with
+// RENAME_EXCHANGE), so a web server reading the output folder during a
+// build never finds it missing. It reports false when the file system
+// cannot do that, and the caller falls back to two renames.
+func exchange(a, b string) (bool, error) {
+	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EXDEV) {
+		return false, nil
+	}
+	if err != nil {
+		return false, &os.LinkError{Op: "exchange", Old: a, New: b, Err: err}
+	}
+	return true, nil
+}
