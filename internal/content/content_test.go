@@ -128,3 +128,34 @@ func TestLoadReportsProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestSymlinksAreNotFollowed(t *testing.T) {
+	outside := writeFiles(t, map[string]string{"secret.md": "---\ntitle: 秘密\n---\n", "secret.png": "x"})
+	dir := writeFiles(t, map[string]string{
+		"publication.yaml": "title: 书\ncover: images/link.png\n",
+	})
+	for link, target := range map[string]string{"chapters/01-link.md": "secret.md", "images/link.png": "secret.png"} {
+		p := filepath.Join(dir, filepath.FromSlash(link))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join(outside, target), p); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	var diags diag.List
+	pub := Load(dir, "content", false, &diags)
+	if len(pub.Chapters) != 0 {
+		t.Errorf("a chapter was read through a symbolic link")
+	}
+	var out strings.Builder
+	diags.Print(&out)
+	for _, want := range []string{
+		"content/chapters/01-link.md: warning: 01-link.md is a symbolic link and was left out",
+		`content/publication.yaml:2:8: error: image "images/link.png" is a symbolic link (images/link.png)`,
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, out.String())
+		}
+	}
+}

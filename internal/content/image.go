@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,6 +31,9 @@ func ResolveImage(contentDir, fromDir, ref string) (string, string) {
 		}
 		inside = append(inside, c)
 		fi, err := os.Lstat(filepath.Join(contentDir, filepath.FromSlash(c)))
+		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return "", "is a symbolic link (" + c + "): folio reads nothing through links; copy the file into content/"
+		}
 		if err == nil && fi.Mode().IsRegular() {
 			return c, ""
 		}

@@ -72,7 +72,7 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 		name string
 		kind Kind
 	}{{"chapters", KindChapter}, {"pages", KindPage}} {
-		names, err := markdownFiles(filepath.Join(contentDir, dir.name))
+		names, err := markdownFiles(filepath.Join(contentDir, dir.name), path.Join(display, dir.name), diags)
 		if err != nil {
 			diags.Errorf(diag.Position{File: path.Join(display, dir.name)}, "read-error", "%v", err)
 			continue
@@ -96,8 +96,9 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 }
 
 // markdownFiles lists the .md files directly in dir, sorted; a missing dir
-// has none.
-func markdownFiles(dir string) ([]string, error) {
+// has none. Symbolic links are skipped with a warning: they could lead
+// outside the source folder.
+func markdownFiles(dir, display string, diags *diag.List) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -106,7 +107,14 @@ func markdownFiles(dir string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
+		if !strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			diags.Warnf(diag.Position{File: path.Join(display, e.Name())}, "symlink-skipped",
+				"%s is a symbolic link and was left out: folio reads nothing through links; move or copy the file here", e.Name())
+		case e.Type().IsRegular():
 			names = append(names, e.Name())
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"folio/internal/markdown/headingid"
+	"folio/internal/markdown/tablescroll"
 	"folio/internal/markdown/xref"
 )
 
@@ -56,6 +57,7 @@ func New(opts Options) *Converter {
 			// Soft line breaks between Chinese characters add no space:
 			// editors wrap long Chinese lines and expect them joined.
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+			tablescroll.Extension,
 			xref.Extension,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
