@@ -159,3 +159,19 @@ func TestSymlinksAreNotFollowed(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenFrontMatterIsOneError(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"publication.yaml": "title: 书\n",
+		"chapters/01-a.md": "---\ntitle: [甲\n---\n",
+		"chapters/02-b.md": "---\ntitle: 乙\n---\n",
+	})
+	var diags diag.List
+	pub := Load(dir, "content", false, &diags)
+	if n, _ := diags.Count(); n != 1 {
+		t.Errorf("%d errors for one syntax error: %v", n, diags.Items())
+	}
+	if pub.ByPath("chapters/01-a.md") == nil {
+		t.Error("the page with broken front matter left the model: links to it would be reported as broken")
+	}
+}

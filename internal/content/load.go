@@ -159,10 +159,10 @@ func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Pag
 		{Key: "cover_alt", Target: &f.CoverAlt},
 		{Key: "draft", Target: &f.Draft},
 	}
-	if yamlText != nil && !frontmatter.Decode(shown, yamlText, yamlLine, fields, "frontmatter-unknown-key", diags) {
-		return nil
-	}
-	if kind != KindCover && f.Title == "" {
+	// A page whose front matter cannot be parsed stays in the model, so
+	// links to it are not reported as broken too: one mistake, one error.
+	parsed := yamlText == nil || frontmatter.Decode(shown, yamlText, yamlLine, fields, "frontmatter-unknown-key", diags)
+	if parsed && kind != KindCover && f.Title == "" {
 		pos := diag.Position{File: shown, Line: 1, Col: 1}
 		if f.TitlePos.Line > 0 {
 			pos = f.TitlePos
