@@ -16,7 +16,7 @@ vet:
 
 ## bench: time a whole build of the sample publication (Go benchmark, 5 runs)
 bench:
-	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample' -benchmem -count 5 ./internal/site
+	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
 
 clean:
 	rm -rf public

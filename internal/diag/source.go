@@ -34,3 +34,12 @@ func (s *Source) Pos(offset int) Position {
 	start := s.lineStarts[line]
 	return Position{File: s.Name, Line: line + 1, Col: utf8.RuneCount(s.Data[start:offset]) + 1}
 }
+
+// LinePos converts a 1-based line and 1-based byte column, as encoding/csv
+// reports them, to a position with a rune column.
+func (s *Source) LinePos(line, byteCol int) Position {
+	if line < 1 || line > len(s.lineStarts) {
+		return Position{File: s.Name, Line: line, Col: byteCol}
+	}
+	return s.Pos(s.lineStarts[line-1] + max(byteCol-1, 0))
+}

@@ -55,7 +55,7 @@ func Split(data []byte) (yamlText []byte, yamlLine int, body []byte, bodyOffset 
 // Field is one known key of a mapping: where its value goes.
 type Field struct {
 	Key    string
-	Target any // *string, *int, *bool, *[]string, *time.Time
+	Target any // *string, *int, *bool, *[]string, *time.Time, or *ast.Node for the raw value
 	// Set, when not nil, is set to true when the key is present.
 	Set *bool
 	// Pos, when not nil, receives the position of the value.
@@ -66,37 +66,70 @@ type Field struct {
 // mapping and fills fields. All problems are added to diags; it returns
 // false when the YAML could not be parsed at all.
 func Decode(file string, yamlText []byte, firstLine int, fields []Field, unknownRule string, diags *diag.List) bool {
-	pos := func(tk *token.Token) diag.Position {
-		if tk == nil || tk.Position == nil {
-			return diag.Position{File: file, Line: firstLine, Col: 1}
-		}
-		return diag.Position{File: file, Line: tk.Position.Line + firstLine - 1, Col: tk.Position.Column}
+	body, ok := Parse(file, yamlText, firstLine, diags)
+	if !ok {
+		return false
 	}
-	if len(bytes.TrimSpace(yamlText)) == 0 {
+	if body == nil {
 		return true
+	}
+	return DecodeMapping(file, body, firstLine, fields, unknownRule, diags)
+}
+
+// Parse parses yamlText into its first document's body node; nil for an
+// empty document. Syntax errors are added to diags at their position.
+func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.Node, bool) {
+	if len(bytes.TrimSpace(yamlText)) == 0 {
+		return nil, true
 	}
 	f, err := parser.ParseBytes(yamlText, 0)
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) {
-			diags.Errorf(pos(ye.GetToken()), "yaml-syntax", "invalid YAML: %s", ye.GetMessage())
+			diags.Errorf(TokenPos(file, firstLine, ye.GetToken()), "yaml-syntax", "invalid YAML: %s", ye.GetMessage())
 		} else {
-			diags.Errorf(pos(nil), "yaml-syntax", "invalid YAML: %v", err)
+			diags.Errorf(TokenPos(file, firstLine, nil), "yaml-syntax", "invalid YAML: %v", err)
 		}
-		return false
+		return nil, false
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
-		return true
+		return nil, true
 	}
-	body := f.Docs[0].Body
-	var pairs []*ast.MappingValueNode
-	switch n := body.(type) {
+	return f.Docs[0].Body, true
+}
+
+// TokenPos converts a YAML token's position to a file position, for YAML
+// that starts on line firstLine of file.
+func TokenPos(file string, firstLine int, tk *token.Token) diag.Position {
+	if tk == nil || tk.Position == nil {
+		return diag.Position{File: file, Line: firstLine, Col: 1}
+	}
+	return diag.Position{File: file, Line: tk.Position.Line + firstLine - 1, Col: tk.Position.Column}
+}
+
+// NodePos is the position where node n starts.
+func NodePos(file string, firstLine int, n ast.Node) diag.Position {
+	return TokenPos(file, firstLine, startToken(n))
+}
+
+// Pairs returns the key: value pairs of a mapping node, or false when n is
+// not a mapping.
+func Pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch n := n.(type) {
 	case *ast.MappingNode:
-		pairs = n.Values
+		return n.Values, true
 	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{n}
-	default:
-		diags.Errorf(pos(body.GetToken()), "yaml-not-mapping", "expected key: value lines, found %s", body.Type())
+		return []*ast.MappingValueNode{n}, true
+	}
+	return nil, false
+}
+
+// DecodeMapping fills fields from a mapping node.
+func DecodeMapping(file string, body ast.Node, firstLine int, fields []Field, unknownRule string, diags *diag.List) bool {
+	pos := func(n ast.Node) diag.Position { return NodePos(file, firstLine, n) }
+	pairs, ok := Pairs(body)
+	if !ok {
+		diags.Errorf(pos(body), "yaml-not-mapping", "expected key: value lines, found %s", body.Type())
 		return false
 	}
 	known := make([]string, len(fields))
@@ -118,10 +151,10 @@ func Decode(file string, yamlText []byte, firstLine int, fields []Field, unknown
 			} else {
 				msg += "; known keys: " + strings.Join(known, ", ")
 			}
-			diags.Warnf(pos(kv.Key.GetToken()), unknownRule, "%s", msg)
+			diags.Warnf(pos(kv.Key), unknownRule, "%s", msg)
 			continue
 		}
-		vpos := pos(startToken(kv.Value))
+		vpos := pos(kv.Value)
 		if field.Pos != nil {
 			*field.Pos = vpos
 		}
@@ -154,6 +187,8 @@ func decodeValue(n ast.Node, target any) error {
 		return nil
 	}
 	switch t := target.(type) {
+	case *ast.Node:
+		*t = n
 	case *string:
 		switch n.(type) {
 		case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:

@@ -22,7 +22,10 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
+	"folio/internal/markdown/datablock"
+	"folio/internal/markdown/dataref"
 	"folio/internal/markdown/headingid"
+	"folio/internal/markdown/mdenv"
 	"folio/internal/markdown/tablescroll"
 	"folio/internal/markdown/xref"
 )
@@ -59,6 +62,8 @@ func New(opts Options) *Converter {
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
 			tablescroll.Extension,
 			xref.Extension,
+			dataref.Extension,
+			datablock.Extension,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
@@ -84,9 +89,9 @@ type Result struct {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Convert renders source. env receives resolved links and images and the
-// problems found; its Resolver may be nil for documents without links.
-func (c *Converter) Convert(source []byte, env *xref.Env) (res *Result, err error) {
+// Convert renders source. env receives resolved links and images and
+// reports problems; nil or a nil Resolver leaves links as written.
+func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err error) {
 	// goldmark's CJK line-break rendering indexes before the start of a
 	// text that begins with a stray UTF-8 continuation byte (found by
 	// FuzzConvert): refuse invalid text, and turn any other panic of the
@@ -102,7 +107,7 @@ func (c *Converter) Convert(source []byte, env *xref.Env) (res *Result, err erro
 	ids := headingid.New()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	if env != nil {
-		xref.WithEnv(pc, env)
+		mdenv.With(pc, env)
 	}
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	buf := bufPool.Get().(*bytes.Buffer)

@@ -1,12 +1,14 @@
 package markdown
 
 import (
+	"flag"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"folio/internal/diag"
 	"folio/internal/markdown/headingid"
-	"folio/internal/markdown/xref"
+	"folio/internal/markdown/mdenv"
 )
 
 func convert(t *testing.T, opts Options, src string) *Result {
@@ -143,8 +145,10 @@ func (f fakeResolver) Image(fromDir, ref string) (string, string) {
 }
 
 func TestLinksAndImagesResolved(t *testing.T) {
-	env := &xref.Env{RelPath: "chapters/01-a.md", URL: "a/", Resolver: fakeResolver{"chapters/02-b.md": "b/", "pages/about.md": "about/"}}
+	var diags diag.List
 	src := "[乙](02-b.md#第二节) [关于](../pages/about.md) [外](https://x.org/a.md) [缺](03-c.md)\n\n![图](images/a.png) ![无](images/none.png)"
+	pos := func(off int) diag.Position { return diag.NewSource("a.md", []byte(src)).Pos(off) }
+	env := &mdenv.Env{RelPath: "chapters/01-a.md", URL: "a/", Resolver: fakeResolver{"chapters/02-b.md": "b/", "pages/about.md": "about/"}, Pos: pos, Diags: &diags}
 	res, err := New(Options{}).Convert([]byte(src), env)
 	if err != nil {
 		t.Fatal(err)
@@ -158,15 +162,14 @@ func TestLinksAndImagesResolved(t *testing.T) {
 	if len(env.Links) != 1 || env.Links[0].Target != "chapters/02-b.md" || env.Links[0].Fragment != "第二节" {
 		t.Errorf("links = %+v", env.Links)
 	}
-	if len(env.Problems) != 2 {
-		t.Fatalf("problems = %+v", env.Problems)
-	}
-	// Offsets point at the opening bracket of the broken link and image.
-	if got := src[env.Problems[0].Offset:]; !strings.HasPrefix(got, "[缺]") {
-		t.Errorf("broken link offset points at %q", got[:10])
-	}
-	if got := src[env.Problems[1].Offset:]; !strings.HasPrefix(got, "![无]") {
-		t.Errorf("missing image offset points at %q", got[:10])
+	// Positions point at the opening bracket of the broken link and image.
+	var got strings.Builder
+	diags.Print(&got)
+	want := `a.md:1:66: error: link to 03-c.md: no such page in the publication (resolved to content/chapters/03-c.md); check the file name, or whether the page is a draft [link-broken]
+a.md:3:20: error: image "images/none.png" not found [image-missing]
+`
+	if got.String() != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
 	}
 }
 
@@ -187,7 +190,8 @@ func FuzzConvert(f *testing.F) {
 	}
 	conv := New(Options{})
 	f.Fuzz(func(t *testing.T, in string) {
-		env := &xref.Env{RelPath: "chapters/a.md", URL: "a/", Resolver: fakeResolver{"chapters/b.md": "b/"}}
+		var diags diag.List
+		env := &mdenv.Env{RelPath: "chapters/a.md", URL: "a/", Resolver: fakeResolver{"chapters/b.md": "b/"}, Diags: &diags}
 		res, err := conv.Convert([]byte(in), env)
 		if err != nil {
 			return
@@ -195,10 +199,13 @@ func FuzzConvert(f *testing.F) {
 		if utf8.ValidString(in) && !utf8.Valid(res.HTML) {
 			t.Errorf("invalid UTF-8 output for valid input")
 		}
-		for _, p := range env.Problems {
-			if p.Offset < 0 || p.Offset > len(in) {
-				t.Errorf("problem offset %d outside the %d-byte source", p.Offset, len(in))
+		for _, d := range diags.Items() {
+			// Without Pos, Col carries the byte offset.
+			if d.Pos.Col < 0 || d.Pos.Col > len(in) {
+				t.Errorf("problem offset %d outside the %d-byte source", d.Pos.Col, len(in))
 			}
 		}
 	})
 }
+
+var update = flag.Bool("update", false, "rewrite the expected output of testdata/cases")

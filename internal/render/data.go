@@ -26,9 +26,29 @@ type Site struct {
 	Cover       *Image
 	Chapters    []*Page
 	Pages       []*Page
-	Drafts      bool // drafts are shown: layouts mark them
+	Drafts      bool         // drafts are shown: layouts mark them
+	Indicators  []*Indicator // for the data page; empty without data
 
 	assets map[string]Asset
+}
+
+// Indicator is one figure as the data page shows it.
+type Indicator struct {
+	ID, Label, Unit     string
+	Aliases             []string
+	Scope, Source, Note string
+	Latest              IndicatorValue
+	Series              []IndicatorValue
+	Chart               template.HTML // an SVG chart where the series has a trend
+}
+
+// IndicatorValue is one period's value.
+type IndicatorValue struct {
+	Period    string // 2020年
+	PeriodKey string // 2020
+	Display   string // 5.3%
+	Raw       string // 5.3
+	Title     string // label · period · source
 }
 
 // Image is an image of the publication, by its site path.

@@ -6,7 +6,7 @@ import (
 	"folio/internal/content"
 	"folio/internal/diag"
 	"folio/internal/markdown"
-	"folio/internal/markdown/xref"
+	"folio/internal/markdown/mdenv"
 	"folio/internal/suggest"
 )
 
@@ -40,14 +40,11 @@ func (b *builder) convert() {
 	res := newResolver(b.pub)
 	b.converted = map[*content.Page]*converted{}
 	for _, p := range b.pub.All() {
-		env := &xref.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res}
+		env := &mdenv.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res, Data: b.data, Pos: p.Pos, Diags: b.diags}
 		out, err := b.conv.Convert(p.Body, env)
 		if err != nil {
 			b.diags.Errorf(p.Pos(0), "markdown", "cannot render: %v", err)
 			continue
-		}
-		for _, pr := range env.Problems {
-			b.diags.Errorf(p.Pos(pr.Offset), pr.Rule, "%s", pr.Message)
 		}
 		b.converted[p] = &converted{res: out, env: env}
 	}

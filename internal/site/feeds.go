@@ -43,6 +43,9 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 	for _, p := range append(append([]*render.Page{}, site.Chapters...), site.Pages...) {
 		sm.URLs = append(sm.URLs, sitemapURL{Loc: b.baseURL + p.Path, LastMod: date(p.Date)})
 	}
+	if len(site.Indicators) > 0 {
+		sm.URLs = append(sm.URLs, sitemapURL{Loc: b.baseURL + dataPath, LastMod: date(time.Time{})})
+	}
 	b.put(files, "sitemap.xml", marshalXML(sm))
 
 	type link struct {

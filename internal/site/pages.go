@@ -30,6 +30,7 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 
 	site := b.siteData()
 	site.SetAssets(assets)
+	site.Indicators = b.indicatorViews()
 	views := map[*content.Page]*render.Page{}
 	for _, p := range b.pub.All() {
 		views[p] = b.pageView(p)
@@ -67,6 +68,12 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 		}
 		layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
 		emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
+	}
+	if len(b.data.Indicators) > 0 {
+		dataPage := &render.Page{Kind: "data", Title: "数据", Path: dataPath,
+			Summary: "本刊引用的全部指标：数值、口径、来源与说明，可下载 CSV 与 JSON。"}
+		emit(dataPath+"index.html", "data.html", render.NewData(site, dataPage, ""), nil)
+		b.downloads(files)
 	}
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
 	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)

@@ -16,8 +16,9 @@ import (
 	"folio/internal/config"
 	"folio/internal/content"
 	"folio/internal/diag"
+	"folio/internal/indicator"
 	"folio/internal/markdown"
-	"folio/internal/markdown/xref"
+	"folio/internal/markdown/mdenv"
 	"folio/internal/output"
 	"folio/internal/render"
 )
@@ -87,13 +88,14 @@ type builder struct {
 	pub        *content.Publication
 	baseURL    string
 	conv       *markdown.Converter
+	data       *indicator.Set
 	converted  map[*content.Page]*converted
 	min        *output.Minifier
 }
 
 type converted struct {
 	res *markdown.Result
-	env *xref.Env
+	env *mdenv.Env
 }
 
 func newBuilder(opts Options, diags *diag.List) (*builder, error) {
@@ -119,6 +121,7 @@ func (b *builder) load() {
 		return
 	}
 	b.pub = content.Load(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.diags)
+	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
 	b.baseURL = b.pub.Config.BaseURL
 	if b.opts.BaseURL != "" {
 		b.baseURL = b.opts.BaseURL

@@ -16,56 +16,15 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"folio/internal/markdown/mdenv"
 	"folio/internal/urls"
 )
-
-// Resolver knows the publication's pages and images. It is implemented by
-// the site pipeline.
-type Resolver interface {
-	// PageURL returns the site path of the page read from a
-	// content-relative Markdown path.
-	PageURL(rel string) (string, bool)
-	// Image resolves an image reference written in a file of content
-	// folder fromDir to a content-relative path, or returns why it cannot.
-	Image(fromDir, ref string) (rel string, problem string)
-}
-
-// Link is a resolved link to another page with a fragment, recorded so the
-// fragment can be checked once every page's heading ids are known.
-type Link struct {
-	Offset   int    // byte offset in the document
-	Target   string // content-relative path of the target page
-	Fragment string // unescaped
-}
-
-// Problem is a target that could not be resolved.
-type Problem struct {
-	Offset  int
-	Rule    string
-	Message string
-}
-
-// Env is the per-document state: where the document is and what was found.
-type Env struct {
-	RelPath  string // content-relative path of the document
-	URL      string // its site path
-	Resolver Resolver
-
-	Links    []Link
-	Images   []string // content-relative paths of images used
-	Problems []Problem
-}
-
-var envKey = parser.NewContextKey()
-
-// WithEnv stores env in a parser context.
-func WithEnv(pc parser.Context, env *Env) { pc.Set(envKey, env) }
 
 type transformer struct{}
 
 // Transform rewrites link and image destinations in place.
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	env, _ := pc.Get(envKey).(*Env)
+	env := mdenv.From(pc)
 	if env == nil || env.Resolver == nil {
 		return
 	}
@@ -76,11 +35,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			if dest, ok := env.link(n, string(n.Destination), source); ok {
+			if dest, ok := link(env, n, string(n.Destination), source); ok {
 				n.Destination = []byte(dest)
 			}
 		case *ast.Image:
-			if dest, ok := env.image(n, string(n.Destination), source); ok {
+			if dest, ok := image(env, n, string(n.Destination), source); ok {
 				n.Destination = []byte(dest)
 			}
 		}
@@ -96,7 +55,7 @@ func isExternal(dest string) bool {
 	return err == nil && u.Scheme != ""
 }
 
-func (env *Env) link(n ast.Node, dest string, source []byte) (string, bool) {
+func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool) {
 	if dest == "" || strings.HasPrefix(dest, "#") || isExternal(dest) {
 		return "", false
 	}
@@ -106,7 +65,7 @@ func (env *Env) link(n ast.Node, dest string, source []byte) (string, bool) {
 	}
 	file, err := url.PathUnescape(file)
 	if err != nil {
-		env.problem(n, source, "link-broken", "link target "+dest+" is not a valid path")
+		env.Errorf(OffsetOf(n, source), "link-broken", "link target %s is not a valid path", dest)
 		return "", false
 	}
 	if frag, err := url.PathUnescape(fragment); err == nil {
@@ -118,21 +77,21 @@ func (env *Env) link(n ast.Node, dest string, source []byte) (string, bool) {
 	}
 	pageURL, ok := env.Resolver.PageURL(target)
 	if !ok {
-		env.problem(n, source, "link-broken", "link to "+file+": no such page in the publication (resolved to content/"+target+"); check the file name, or whether the page is a draft")
+		env.Errorf(OffsetOf(n, source), "link-broken", "link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", file, target)
 		return "", false
 	}
 	out := urls.Rel(env.URL, pageURL)
 	if fragment != "" {
-		env.Links = append(env.Links, Link{Offset: offsetOf(n, source), Target: target, Fragment: fragment})
+		env.Links = append(env.Links, mdenv.Link{Offset: OffsetOf(n, source), Target: target, Fragment: fragment})
 		out += "#" + url.PathEscape(fragment)
 	}
 	return out, true
 }
 
-func (env *Env) image(n ast.Node, dest string, source []byte) (string, bool) {
+func image(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool) {
 	if dest == "" || isExternal(dest) {
 		if dest == "" {
-			env.problem(n, source, "image-missing", "image without a path: write ![description](images/photo.jpg)")
+			env.Errorf(OffsetOf(n, source), "image-missing", "image without a path: write ![description](images/photo.jpg)")
 		}
 		return "", false
 	}
@@ -142,22 +101,18 @@ func (env *Env) image(n ast.Node, dest string, source []byte) (string, bool) {
 	}
 	rel, why := env.Resolver.Image(path.Dir(env.RelPath), ref)
 	if why != "" {
-		env.problem(n, source, "image-missing", "image \""+ref+"\" "+why)
+		env.Errorf(OffsetOf(n, source), "image-missing", "image %q %s", ref, why)
 		return "", false
 	}
 	env.Images = append(env.Images, rel)
 	return urls.Rel(env.URL, (&url.URL{Path: rel}).EscapedPath()), true
 }
 
-func (env *Env) problem(n ast.Node, source []byte, rule, msg string) {
-	env.Problems = append(env.Problems, Problem{Offset: offsetOf(n, source), Rule: rule, Message: msg})
-}
-
-// offsetOf finds where an inline node starts in the source: inline nodes
+// OffsetOf finds where an inline node starts in the source: inline nodes
 // carry no position of their own, so take the first text inside it and step
 // back over the opening bracket; failing that, the start of the enclosing
 // block.
-func offsetOf(n ast.Node, source []byte) int {
+func OffsetOf(n ast.Node, source []byte) int {
 	var found = -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -186,8 +141,8 @@ func offsetOf(n ast.Node, source []byte) int {
 
 type extension struct{}
 
-// Extension resolves links and images; the Env comes with each Parse call's
-// context (WithEnv).
+// Extension resolves links and images; the mdenv.Env comes with each Parse
+// call's context.
 var Extension goldmark.Extender = extension{}
 
 func (extension) Extend(m goldmark.Markdown) {

@@ -1,0 +1,311 @@
+package indicator
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"folio/internal/diag"
+	"folio/internal/frontmatter"
+	"folio/internal/suggest"
+)
+
+// The data files inside content/.
+const (
+	DataDir        = "data"
+	IndicatorsFile = "indicators.yaml"
+	TimelineFile   = "timeline.yaml"
+)
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads content/data/: indicators.yaml, every *.csv (long form:
+// id,period,value) and timeline.yaml. display names the content folder in
+// diagnostics. A publication without data has an empty Set.
+func Load(contentDir, display string, diags *diag.List) *Set {
+	set := &Set{byID: map[string]*Indicator{}}
+	dir := filepath.Join(contentDir, DataDir)
+	shown := func(name string) string { return path.Join(display, DataDir, name) }
+
+	if data, ok := readData(dir, IndicatorsFile, shown, diags); ok {
+		loadIndicators(set, shown(IndicatorsFile), data, diags)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.EqualFold(path.Ext(e.Name()), ".csv") {
+			if data, ok := readData(dir, e.Name(), shown, diags); ok {
+				loadCSV(set, shown(e.Name()), data, diags)
+			}
+		}
+	}
+	if data, ok := readData(dir, TimelineFile, shown, diags); ok {
+		loadTimeline(set, shown(TimelineFile), data, diags)
+	}
+	set.sortSeries()
+	for _, ind := range set.Indicators {
+		if len(ind.Series) == 0 {
+			diags.Warnf(ind.Pos, "indicator-empty", "indicator %q has no values: add a series, e.g. series: {2020: 5.3}", ind.ID)
+		}
+	}
+	return set
+}
+
+func readData(dir, name string, shown func(string) string, diags *diag.List) ([]byte, bool) {
+	p := filepath.Join(dir, name)
+	fi, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	if err == nil && !fi.Mode().IsRegular() {
+		diags.Errorf(diag.Position{File: shown(name)}, "data-read", "%s is not a regular file (folio reads nothing through links)", name)
+		return nil, false
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		diags.Errorf(diag.Position{File: shown(name)}, "data-read", "%v", err)
+		return nil, false
+	}
+	return data, true
+}
+
+func loadIndicators(set *Set, file string, data []byte, diags *diag.List) {
+	body, ok := frontmatter.Parse(file, data, 1, diags)
+	if !ok || body == nil {
+		return
+	}
+	seq, isSeq := body.(*ast.SequenceNode)
+	if !isSeq {
+		diags.Errorf(frontmatter.NodePos(file, 1, body), "indicator-syntax", "%s must be a list of indicators, each starting with \"- id: …\"", IndicatorsFile)
+		return
+	}
+	first := map[string]diag.Position{}
+	for _, item := range seq.Values {
+		ind := &Indicator{Pos: frontmatter.NodePos(file, 1, item)}
+		var idPos, unitPos, ofPos, formatPos, betterPos diag.Position
+		var series ast.Node
+		fields := []frontmatter.Field{
+			{Key: "id", Target: &ind.ID, Pos: &idPos},
+			{Key: "label", Target: &ind.Label},
+			{Key: "aliases", Target: &ind.Aliases},
+			{Key: "unit", Target: &ind.Unit, Pos: &unitPos},
+			{Key: "scope", Target: &ind.Scope},
+			{Key: "source", Target: &ind.Source},
+			{Key: "note", Target: &ind.Note},
+			{Key: "better", Target: &ind.Better, Pos: &betterPos},
+			{Key: "of", Target: &ind.Of, Pos: &ofPos},
+			{Key: "format", Target: &ind.Format, Pos: &formatPos},
+			{Key: "series", Target: &series},
+		}
+		if !frontmatter.DecodeMapping(file, item, 1, fields, "indicator-unknown-key", diags) {
+			continue
+		}
+		switch {
+		case ind.ID == "":
+			diags.Errorf(ind.Pos, "indicator-id", "indicator without an id: add \"id: …\" in kebab-case, e.g. gdp-growth")
+			continue
+		case !idRE.MatchString(ind.ID):
+			diags.Errorf(idPos, "indicator-id", "malformed id %q: use lower-case letters, digits and hyphens, e.g. gdp-growth", ind.ID)
+			continue
+		}
+		if p, dup := first[ind.ID]; dup {
+			diags.Errorf(idPos, "indicator-duplicate", "duplicate indicator id %q, first defined at %s: give one of them another id", ind.ID, p)
+			continue
+		}
+		first[ind.ID] = idPos
+		if ind.Label == "" {
+			diags.Errorf(idPos, "indicator-label", "indicator %q has no label: add \"label: …\", the name prose uses for it", ind.ID)
+		}
+		if !slices.Contains(Units, ind.Unit) {
+			msg := fmt.Sprintf("indicator %q: unknown unit %q", ind.ID, ind.Unit)
+			if ind.Unit == "" {
+				msg = fmt.Sprintf("indicator %q has no unit", ind.ID)
+				unitPos = idPos
+			}
+			if s := suggest.Nearest(ind.Unit, Units); s != "" && ind.Unit != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			diags.Errorf(unitPos, "indicator-unit", "%s; known units: %s", msg, strings.Join(Units, ", "))
+		}
+		if ind.Source == "" {
+			diags.Warnf(idPos, "indicator-source", "indicator %q has no source: readers trust a figure they can trace; add \"source: …\"", ind.ID)
+		}
+		if ind.Better != "" && ind.Better != "higher" && ind.Better != "lower" {
+			diags.Errorf(betterPos, "indicator-better", "better must be higher or lower, not %q", ind.Better)
+		}
+		if ind.Unit == "rank" && ind.Better == "" {
+			ind.Better = "lower"
+		}
+		if ind.Of < 0 || (ind.Of > 0 && ind.Unit != "rank") {
+			diags.Errorf(ofPos, "indicator-of", "of is the number ranked, for unit rank only")
+		}
+		if ind.Format != "" && !strings.Contains(ind.Format, "{value}") {
+			diags.Errorf(formatPos, "indicator-format", "format %q must contain {value} where the number goes, e.g. \"{value}余人次\"", ind.Format)
+			ind.Format = ""
+		}
+		set.Indicators = append(set.Indicators, ind)
+		set.byID[ind.ID] = ind
+		if series != nil {
+			loadSeries(ind, file, series, diags)
+		}
+	}
+}
+
+func loadSeries(ind *Indicator, file string, series ast.Node, diags *diag.List) {
+	pairs, ok := frontmatter.Pairs(series)
+	if !ok {
+		diags.Errorf(frontmatter.NodePos(file, 1, series), "indicator-series", "series of %q must be period: value lines, e.g. 2020: 5.3", ind.ID)
+		return
+	}
+	for _, kv := range pairs {
+		pos := frontmatter.NodePos(file, 1, kv.Key)
+		addPoint(ind, strings.Trim(kv.Key.String(), `"'`), kv.Value.String(), pos, frontmatter.NodePos(file, 1, kv.Value), diags)
+	}
+}
+
+// addPoint validates one value and adds it to the series.
+func addPoint(ind *Indicator, period, value string, periodPos, valuePos diag.Position, diags *diag.List) {
+	p, err := ParsePeriod(period)
+	if err != nil {
+		diags.Errorf(periodPos, "indicator-period", "%s: %v", ind.ID, err)
+		return
+	}
+	v, ok := ParseValue(strings.Trim(value, `"'`))
+	if !ok {
+		diags.Errorf(valuePos, "indicator-value", "%s@%s: %q is not a number: write digits only, e.g. 5.3 (the unit comes from unit:)", ind.ID, period, value)
+		return
+	}
+	if ind.Unit == "rank" {
+		switch {
+		case v.Number < 1 || v.Number != float64(int(v.Number)):
+			diags.Errorf(valuePos, "indicator-rank", "%s@%s: a rank is a whole number from 1, not %s", ind.ID, period, value)
+			return
+		case ind.Of > 0 && int(v.Number) > ind.Of:
+			diags.Errorf(valuePos, "indicator-rank", "%s@%s: rank %s is above of: %d", ind.ID, period, value, ind.Of)
+			return
+		}
+	}
+	for _, pt := range ind.Series {
+		if pt.Period == p {
+			diags.Errorf(periodPos, "indicator-duplicate-period", "%s@%s is already given at %s", ind.ID, p, pt.Pos)
+			return
+		}
+	}
+	ind.Series = append(ind.Series, Point{Period: p, Value: v, Pos: valuePos})
+}
+
+// loadCSV reads long-form rows id,period,value; a first row naming the
+// columns is skipped.
+func loadCSV(set *Set, file string, data []byte, diags *diag.List) {
+	src := diag.NewSource(file, data)
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\uFEFF")))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	bom := len(data) - len(strings.TrimPrefix(string(data), "\uFEFF"))
+	fieldPos := func(field int) diag.Position {
+		line, col := r.FieldPos(field)
+		return src.LinePos(line, col+bomShift(line, bom))
+	}
+	for row := 0; ; row++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				diags.Errorf(src.LinePos(pe.Line, pe.Column), "csv-syntax", "%v", pe.Err)
+			} else {
+				diags.Errorf(diag.Position{File: file}, "csv-syntax", "%v", err)
+			}
+			return
+		}
+		if row == 0 && len(rec) > 0 && strings.EqualFold(strings.TrimSpace(rec[0]), "id") {
+			continue
+		}
+		if len(rec) != 3 {
+			diags.Errorf(fieldPos(0), "csv-columns", "expected 3 columns id,period,value, found %d", len(rec))
+			continue
+		}
+		id := strings.TrimSpace(rec[0])
+		ind := set.Get(id)
+		if ind == nil {
+			diags.Errorf(fieldPos(0), "unknown-indicator", "%s", UnknownMessage(id, set.IDs()))
+			continue
+		}
+		addPoint(ind, strings.TrimSpace(rec[1]), rec[2], fieldPos(1), fieldPos(2), diags)
+	}
+}
+
+func bomShift(line, bom int) int {
+	if line == 1 {
+		return bom
+	}
+	return 0
+}
+
+// UnknownMessage says an id is unknown and names the nearest known one.
+func UnknownMessage(id string, known []string) string {
+	msg := fmt.Sprintf("unknown indicator %q", id)
+	if s := suggest.Nearest(id, known); s != "" {
+		return msg + fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	if len(known) == 0 {
+		return msg + " (content/data/indicators.yaml defines none)"
+	}
+	return msg + " (see content/data/indicators.yaml)"
+}
+
+var dateRE = regexp.MustCompile(`^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
+
+func loadTimeline(set *Set, file string, data []byte, diags *diag.List) {
+	body, ok := frontmatter.Parse(file, data, 1, diags)
+	if !ok || body == nil {
+		return
+	}
+	seq, isSeq := body.(*ast.SequenceNode)
+	if !isSeq {
+		diags.Errorf(frontmatter.NodePos(file, 1, body), "timeline-syntax", "%s must be a list of events, each starting with \"- date: …\"", TimelineFile)
+		return
+	}
+	for _, item := range seq.Values {
+		var e Event
+		var datePos diag.Position
+		e.Pos = frontmatter.NodePos(file, 1, item)
+		var dateNode ast.Node
+		fields := []frontmatter.Field{
+			{Key: "date", Target: &dateNode, Pos: &datePos},
+			{Key: "title", Target: &e.Title},
+			{Key: "detail", Target: &e.Detail},
+		}
+		if !frontmatter.DecodeMapping(file, item, 1, fields, "timeline-unknown-key", diags) {
+			continue
+		}
+		if dateNode != nil {
+			e.Date = strings.Trim(dateNode.String(), `"'`)
+		}
+		m := dateRE.FindStringSubmatch(e.Date)
+		if m == nil {
+			if datePos.Line == 0 {
+				datePos = e.Pos
+			}
+			diags.Errorf(datePos, "timeline-date", "event date %q: write 2018, 2018-10 or 2018-10-23", e.Date)
+			continue
+		}
+		fmt.Sscan(m[1], &e.Year)
+		if e.Title == "" {
+			diags.Errorf(e.Pos, "timeline-title", "event of %s has no title: add \"title: …\"", e.Date)
+			continue
+		}
+		set.Events = append(set.Events, e)
+	}
+}

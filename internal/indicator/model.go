@@ -1,0 +1,131 @@
+package indicator
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"folio/internal/diag"
+)
+
+// Value is one number as written in the data, keeping how many decimals
+// it was written with (5.30 is shown as 5.30).
+type Value struct {
+	Number   float64
+	Decimals int
+}
+
+// ParseValue reads a number as written in a data file: 5.3, 2600, 2,600.
+func ParseValue(s string) (Value, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || strings.ContainsAny(s, "eEiInN") {
+		return Value{}, false
+	}
+	dec := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		dec = len(frac)
+	}
+	return Value{Number: n, Decimals: dec}, true
+}
+
+// Raw is the value as a plain number, for data attributes and downloads.
+func (v Value) Raw() string { return strconv.FormatFloat(v.Number, 'f', v.Decimals, 64) }
+
+// Point is one period's value.
+type Point struct {
+	Period Period
+	Value  Value
+	Pos    diag.Position
+}
+
+// Indicator is one figure of the publication and its series.
+type Indicator struct {
+	ID      string
+	Label   string
+	Aliases []string
+	Unit    string
+	Scope   string
+	Source  string
+	Note    string
+	Better  string // higher, lower or ""
+	Of      int    // for ranks: out of how many
+	Format  string // e.g. "{value}余人次"
+	Series  []Point
+	Pos     diag.Position // where the indicator is defined
+}
+
+// Latest returns the most recent point; ok is false for an empty series.
+func (ind *Indicator) Latest() (Point, bool) {
+	if len(ind.Series) == 0 {
+		return Point{}, false
+	}
+	return ind.Series[len(ind.Series)-1], true
+}
+
+// At returns the point of period p.
+func (ind *Indicator) At(p Period) (Point, bool) {
+	for _, pt := range ind.Series {
+		if pt.Period == p {
+			return pt, true
+		}
+	}
+	return Point{}, false
+}
+
+// Periods lists the periods of the series, in order, as written.
+func (ind *Indicator) Periods() []string {
+	out := make([]string, len(ind.Series))
+	for i, pt := range ind.Series {
+		out[i] = pt.Period.String()
+	}
+	return out
+}
+
+// Event is one dated event of the timeline.
+type Event struct {
+	Date   string // 2018, 2018-10 or 2018-10-23, as written
+	Year   int
+	Title  string
+	Detail string
+	Pos    diag.Position
+}
+
+// Chinese returns the date as running text writes it: 2018年10月23日.
+func (e Event) Chinese() string {
+	parts := strings.Split(e.Date, "-")
+	units := []string{"年", "月", "日"}
+	var b strings.Builder
+	for i, p := range parts {
+		n, _ := strconv.Atoi(p)
+		b.WriteString(strconv.Itoa(n))
+		b.WriteString(units[i])
+	}
+	return b.String()
+}
+
+// Set is all the data of a publication.
+type Set struct {
+	Indicators []*Indicator // in file order
+	Events     []Event      // by date
+	byID       map[string]*Indicator
+}
+
+// Get returns the indicator with id.
+func (s *Set) Get(id string) *Indicator { return s.byID[id] }
+
+// IDs lists every indicator id, in file order.
+func (s *Set) IDs() []string {
+	ids := make([]string, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		ids[i] = ind.ID
+	}
+	return ids
+}
+
+func (s *Set) sortSeries() {
+	for _, ind := range s.Indicators {
+		slices.SortStableFunc(ind.Series, func(a, b Point) int { return a.Period.Compare(b.Period) })
+	}
+	slices.SortStableFunc(s.Events, func(a, b Event) int { return strings.Compare(a.Date, b.Date) })
+}
