@@ -151,8 +151,8 @@ func checkXML(t testing.TB, b []byte) (ids, refs []string) {
 				switch a.Name.Local {
 				case "id":
 					ids = append(ids, a.Value)
-				case "aria-labelledby":
-					refs = append(refs, strings.Fields(a.Value)...)
+				case "aria-labelledby", "aria-describedby":
+					refs = append(refs, a.Name.Local+"="+a.Value)
 				}
 			}
 		case xml.EndElement:
@@ -192,13 +192,17 @@ func TestWellFormedIDsDeterministic(t *testing.T) {
 					t.Errorf("id %q not prefixed by %q", id, s.ID+"-")
 				}
 			}
-			want := []string{s.ID + "-title", s.ID + "-desc"}
+			// The title names the chart and the description describes it:
+			// labelling with both would make screen readers read the
+			// description twice.
+			want := []string{"aria-labelledby=" + s.ID + "-title", "aria-describedby=" + s.ID + "-desc"}
 			if strings.Join(refs, " ") != strings.Join(want, " ") {
-				t.Errorf("aria-labelledby = %v, want %v", refs, want)
+				t.Errorf("aria references = %v, want %v", refs, want)
 			}
 			for _, r := range refs {
-				if !bytes.Contains(a, []byte(`id="`+r+`"`)) {
-					t.Errorf("aria-labelledby refers to missing id %q", r)
+				_, id, _ := strings.Cut(r, "=")
+				if !bytes.Contains(a, []byte(`id="`+id+`"`)) {
+					t.Errorf("%s refers to a missing id", r)
 				}
 			}
 			for _, attr := range []string{`role="img"`, `xmlns="http://www.w3.org/2000/svg"`, "<title id=", "<desc id="} {

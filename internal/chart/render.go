@@ -93,7 +93,7 @@ func idPrefix(id string) string {
 func open(b *strings.Builder, s Spec, class string, w, h float64) {
 	id := esc(idPrefix(s.ID))
 	b.WriteString(`<svg class="chart chart-` + class + `" viewBox="0 0 ` + num(w) + ` ` + num(h) +
-		`" role="img" aria-labelledby="` + id + `-title ` + id + `-desc" xmlns="http://www.w3.org/2000/svg"`)
+		`" role="img" aria-labelledby="` + id + `-title" aria-describedby="` + id + `-desc" xmlns="http://www.w3.org/2000/svg"`)
 	if s.Kind != Sparkline {
 		b.WriteString(` fill="currentColor" font-size="` + num(fsLabel) + `"`)
 	}
