@@ -29,7 +29,7 @@ func buildSample(t *testing.T) *output.Memory {
 	t.Helper()
 	mem := output.NewMemory()
 	var diags diag.List
-	opts := site.Options{Options: config.Options{Src: "../..", BaseURL: "https://example.org" + prefix}}
+	opts := site.Options{Options: config.Options{Src: "../..", BaseURL: "https://example.org" + prefix}, CacheDir: t.TempDir()}
 	if _, err := site.Build(context.Background(), opts, mem, &diags); err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, diags.Items())
 	}

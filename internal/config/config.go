@@ -30,6 +30,10 @@ type Publication struct {
 	Cover       string // path relative to content/
 	CoverAlt    string
 	AllowHTML   bool // raw HTML in Markdown passes through instead of being dropped
+	// ImageWidths and ImageQuality configure the responsive variants of
+	// every raster image (zero values: the defaults).
+	ImageWidths  []int
+	ImageQuality int
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
@@ -53,7 +57,7 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	}
 	var titlePos diag.Position
 	var hasTitle, hasBase bool
-	var basePos diag.Position
+	var basePos, widthsPos, qualityPos diag.Position
 	fields := []frontmatter.Field{
 		{Key: "title", Target: &p.Title, Set: &hasTitle, Pos: &titlePos},
 		{Key: "subtitle", Target: &p.Subtitle},
@@ -67,6 +71,8 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		{Key: "cover", Target: &p.Cover, Pos: &p.CoverPos},
 		{Key: "cover_alt", Target: &p.CoverAlt},
 		{Key: "allow_html", Target: &p.AllowHTML},
+		{Key: "image_widths", Target: &p.ImageWidths, Pos: &widthsPos},
+		{Key: "image_quality", Target: &p.ImageQuality, Pos: &qualityPos},
 	}
 	if !frontmatter.Decode(display, data, 1, fields, "publication-unknown-key", diags) {
 		return p
@@ -86,6 +92,17 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	}
 	if p.Language == "" {
 		p.Language = "zh-CN"
+	}
+	for _, w := range p.ImageWidths {
+		if w < 16 || w > 8192 {
+			diags.Errorf(widthsPos, "publication-image-widths", "image_widths: %d is not a sensible image width (16 to 8192 pixels)", w)
+			p.ImageWidths = nil
+			break
+		}
+	}
+	if p.ImageQuality < 0 || p.ImageQuality > 100 {
+		diags.Errorf(qualityPos, "publication-image-quality", "image_quality must be between 1 and 100")
+		p.ImageQuality = 0
 	}
 	return p
 }
@@ -127,4 +144,5 @@ type Options struct {
 	BaseURL string // overrides publication.yaml's base_url
 	Drafts  bool   // include pages marked draft
 	Strict  bool   // warnings fail the build
+	NoCache bool   // process every image and bundle afresh, without .cache/folio
 }

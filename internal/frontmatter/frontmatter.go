@@ -211,6 +211,12 @@ func decodeValue(n ast.Node, target any) error {
 			return fmt.Errorf("expected true or false, found %q", n.String())
 		}
 		*t = v
+	case *[]int:
+		var v []int
+		if err := yaml.NodeToValue(n, &v); err != nil {
+			return errors.New("expected a list of whole numbers, e.g. [480, 960, 1440]")
+		}
+		*t = v
 	case *[]string:
 		var v []string
 		if err := yaml.NodeToValue(n, &v); err != nil {

@@ -26,6 +26,7 @@ import (
 	"folio/internal/markdown/dataref"
 	"folio/internal/markdown/headingid"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/markdown/pictures"
 	"folio/internal/markdown/tablescroll"
 	"folio/internal/markdown/xref"
 )
@@ -62,6 +63,7 @@ func New(opts Options) *Converter {
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
 			tablescroll.Extension,
 			xref.Extension,
+			pictures.Extension,
 			dataref.Extension,
 			datablock.Extension,
 		),

@@ -9,6 +9,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/markdown/headingid"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/picture"
 )
 
 func convert(t *testing.T, opts Options, src string) *Result {
@@ -137,6 +138,11 @@ func TestJoinLinesAndTruncate(t *testing.T) {
 type fakeResolver map[string]string
 
 func (f fakeResolver) PageURL(rel string) (string, bool) { u, ok := f[rel]; return u, ok }
+func (f fakeResolver) Picture(rel string) (*picture.Picture, error) {
+	return &picture.Picture{Width: 800, Height: 600, Type: "image/jpeg",
+		Fallback: []picture.Source{{Path: "images/a.1-400.jpg", Width: 400}, {Path: "images/a.1-800.jpg", Width: 800}},
+		WebP:     []picture.Source{{Path: "images/a.1-400.webp", Width: 400}, {Path: "images/a.1-800.webp", Width: 800}}}, nil
+}
 func (f fakeResolver) Image(fromDir, ref string) (string, string) {
 	if ref == "images/a.png" {
 		return "images/a.png", ""
@@ -154,7 +160,8 @@ func TestLinksAndImagesResolved(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(res.HTML)
-	for _, want := range []string{`href="../b/#%E7%AC%AC%E4%BA%8C%E8%8A%82"`, `href="../about/"`, `href="https://x.org/a.md"`, `src="../images/a.png"`} {
+	for _, want := range []string{`href="../b/#%E7%AC%AC%E4%BA%8C%E8%8A%82"`, `href="../about/"`, `href="https://x.org/a.md"`,
+		`<picture><source type="image/webp" srcset="../images/a.1-400.webp 400w, ../images/a.1-800.webp 800w"`, `width="800" height="600" alt="图" loading="lazy"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("output lacks %s:\n%s", want, html)
 		}

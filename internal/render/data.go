@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"folio/internal/markdown"
+	"folio/internal/picture"
 	"folio/internal/urls"
 )
 
@@ -51,10 +52,12 @@ type IndicatorValue struct {
 	Title     string // label · period · source
 }
 
-// Image is an image of the publication, by its site path.
+// Image is an image of the publication: its largest variant's site path,
+// its alt text and every variant.
 type Image struct {
-	Path string
-	Alt  string
+	Path    string
+	Alt     string
+	Picture *picture.Picture
 }
 
 // Asset is a built theme file: its site path and SRI digest.
@@ -123,6 +126,15 @@ func (d *Data) Asset(name string) (struct{ URL, Integrity string }, error) {
 		return struct{ URL, Integrity string }{}, fmt.Errorf("no asset %q (there are: %s)", name, strings.Join(slices.Sorted(maps.Keys(d.Site.assets)), ", "))
 	}
 	return struct{ URL, Integrity string }{URL: d.Rel(a.Path), Integrity: a.Integrity}, nil
+}
+
+// Picture writes the responsive <picture> for img: sizes is the sizes
+// attribute (e.g. "100vw"), eager is for images in the first screen.
+func (d *Data) Picture(img *Image, sizes string, eager bool) template.HTML {
+	if img == nil {
+		return ""
+	}
+	return template.HTML(picture.HTML(img.Picture, picture.Options{Alt: img.Alt, Sizes: sizes, Eager: eager}, d.Rel))
 }
 
 // SetAssets records the built theme assets layouts can ask for.

@@ -70,9 +70,12 @@ func TestBuildWritesEveryPage(t *testing.T) {
 	b.noErrors()
 	for _, name := range []string{
 		"index.html", "alpha/index.html", "beta/index.html", "about/index.html",
-		"404.html", "sitemap.xml", "robots.txt", "feed.xml", "images/park.svg",
+		"404.html", "sitemap.xml", "robots.txt", "feed.xml",
 	} {
 		b.file(name)
+	}
+	if names := strings.Join(b.out.Names(), " "); !regexp.MustCompile(`images/park\.[0-9a-f]{8}\.svg`).MatchString(names) {
+		t.Errorf("the drawing is not served under a content-hashed name: %s", names)
 	}
 	if b.has("draft/index.html") {
 		t.Error("a draft chapter was built without --drafts")
@@ -101,7 +104,7 @@ func TestMarkdownFeatures(t *testing.T) {
 	if strings.Contains(beta, "<script>alert") {
 		t.Error("raw HTML passed through although publication.yaml does not allow it")
 	}
-	if !strings.Contains(beta, `src="../images/park.svg"`) || !strings.Contains(beta, `alt="园区全景"`) {
+	if !regexp.MustCompile(`<figure class="figure"><picture><img src="../images/park\.[0-9a-f]{8}\.svg" width="10" height="10" alt="园区全景" loading="lazy" decoding="async"></picture><figcaption>园区</figcaption></figure>`).MatchString(beta) {
 		t.Errorf("image not rewritten to its relative URL:\n%s", beta)
 	}
 }

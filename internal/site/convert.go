@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"strings"
 
 	"folio/internal/content"
@@ -14,10 +15,11 @@ import (
 type resolver struct {
 	pub  *content.Publication
 	urls map[string]string // content-relative path → site path
+	*images
 }
 
-func newResolver(pub *content.Publication) *resolver {
-	r := &resolver{pub: pub, urls: map[string]string{}}
+func newResolver(pub *content.Publication, im *images) *resolver {
+	r := &resolver{pub: pub, urls: map[string]string{}, images: im}
 	for _, p := range pub.All() {
 		r.urls[p.RelPath] = p.URL
 	}
@@ -37,7 +39,8 @@ func (r *resolver) Image(fromDir, ref string) (string, string) {
 // link to, including heading anchors in other pages.
 func (b *builder) convert() {
 	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
-	res := newResolver(b.pub)
+	res := newResolver(b.pub, b.images)
+	b.images.Prefetch(b.imageRefs())
 	b.converted = map[*content.Page]*converted{}
 	for _, p := range b.pub.All() {
 		env := &mdenv.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res, Data: b.data, Pos: p.Pos, Diags: b.diags}
@@ -83,4 +86,30 @@ func anchorHint(fragment string, res *markdown.Result) string {
 		return "; its headings are #" + strings.Join(ids, ", #")
 	}
 	return ""
+}
+
+// imageRefs lists the images the publication shows, as far as a quick look
+// at its Markdown and front matter tells, so they are processed in
+// parallel before the pages are converted.
+func (b *builder) imageRefs() []string {
+	seen := map[string]bool{}
+	var refs []string
+	add := func(fromDir, ref string) {
+		if ref == "" {
+			return
+		}
+		if rel, why := content.ResolveImage(b.pub.Dir, fromDir, ref); why == "" && !seen[rel] {
+			seen[rel] = true
+			refs = append(refs, rel)
+		}
+	}
+	add("", b.pub.Config.Cover)
+	for _, p := range b.pub.All() {
+		dir := path.Dir(p.RelPath)
+		add(dir, p.Front.Cover)
+		for _, m := range markdownImageRE.FindAllSubmatch(p.Body, -1) {
+			add(dir, string(m[1]))
+		}
+	}
+	return refs
 }

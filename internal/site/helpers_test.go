@@ -45,7 +45,11 @@ func buildSite(t *testing.T, dir string, opts config.Options) *built {
 	opts.Src = dir
 	mem := output.NewMemory()
 	var diags diag.List
-	res, err := site.Build(context.Background(), site.Options{Options: opts}, mem, &diags)
+	so := site.Options{Options: opts}
+	if dir == repoRoot {
+		so.CacheDir = sampleCache
+	}
+	res, err := site.Build(context.Background(), so, mem, &diags)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}

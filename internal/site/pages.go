@@ -3,14 +3,12 @@ package site
 import (
 	"bytes"
 	"context"
-	"crypto/sha512"
-	"encoding/base64"
-	"encoding/hex"
 	"html/template"
 	"io/fs"
 	"path"
 	"strings"
 
+	"folio/internal/asset"
 	"folio/internal/config"
 	"folio/internal/content"
 	"folio/internal/diag"
@@ -78,15 +76,11 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
 	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)
 
-	for _, img := range b.images() {
-		data, err := fs.ReadFile(sub(b.theme.Site, "content"), img)
-		if err != nil {
-			b.diags.Errorf(diag.Position{File: path.Join(b.pub.Display, img)}, "read-error", "%v", err)
-			continue
-		}
-		b.put(files, img, data)
+	for name, data := range b.images.Files() {
+		files[name] = data
 	}
 	b.feeds(files, site)
+	b.staticFiles(files)
 	return files, nil
 }
 
@@ -107,11 +101,7 @@ func (b *builder) siteData() *render.Site {
 		Description: c.Description, Publisher: c.Publisher, Language: c.Language,
 		Published: c.Published, BaseURL: b.baseURL, Drafts: b.opts.Drafts,
 	}
-	if c.Cover != "" {
-		if rel, why := content.ResolveImage(b.pub.Dir, "", c.Cover); why == "" {
-			s.Cover = &render.Image{Path: rel, Alt: c.CoverAlt}
-		}
-	}
+	s.Cover = b.image("", c.Cover, c.CoverAlt, c.CoverPos)
 	return s
 }
 
@@ -133,83 +123,51 @@ func (b *builder) pageView(p *content.Page) *render.Page {
 			v.TOC = append(v.TOC, h)
 		}
 	}
-	if p.Front.Cover != "" {
-		if rel, why := content.ResolveImage(b.pub.Dir, path.Dir(p.RelPath), p.Front.Cover); why == "" {
-			v.Cover = &render.Image{Path: rel, Alt: p.Front.CoverAlt}
-		}
-	}
+	v.Cover = b.image(path.Dir(p.RelPath), p.Front.Cover, p.Front.CoverAlt, p.Front.CoverPos)
 	return v
 }
 
-// images lists every image the publication uses, once.
-func (b *builder) images() []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(rel string) {
-		if rel != "" && !seen[rel] {
-			seen[rel] = true
-			out = append(out, rel)
-		}
+// buildAssets bundles the theme's CSS and JS (named by content hash, with
+// SRI digests for the layouts) and copies assets/static/ verbatim.
+func (b *builder) buildAssets(files map[string][]byte) map[string]render.Asset {
+	assetsFS := render.Overlay{Site: sub(b.theme.Site, "assets"), Theme: sub(b.theme.Theme, "assets")}
+	res := asset.Build(asset.Options{
+		FS:        assetsFS,
+		Display:   func(name string) string { return b.display(path.Join("assets", name)) },
+		Sourcemap: b.opts.Sourcemap,
+		Cache:     b.cache,
+	}, b.diags)
+	for name, data := range res.Files {
+		files[name] = data
 	}
-	if rel, why := content.ResolveImage(b.pub.Dir, "", b.pub.Config.Cover); why == "" && b.pub.Config.Cover != "" {
-		add(rel)
+	assets := map[string]render.Asset{}
+	for name, a := range res.Assets {
+		assets[name] = render.Asset{Path: a.Path, Integrity: a.Integrity}
 	}
-	for _, p := range b.pub.All() {
-		if p.Front.Cover != "" {
-			rel, _ := content.ResolveImage(b.pub.Dir, path.Dir(p.RelPath), p.Front.Cover)
-			add(rel)
-		}
-		for _, img := range b.converted[p].env.Images {
-			add(img)
-		}
-	}
-	return out
+	return assets
 }
 
-// buildAssets minifies the theme's CSS and static files and names each by
-// its content hash, so they can be cached forever; layouts get their paths
-// and SRI digests.
-func (b *builder) buildAssets(files map[string][]byte) map[string]render.Asset {
-	assets := map[string]render.Asset{}
-	assetsFS := render.Overlay{Site: sub(b.theme.Site, "assets"), Theme: sub(b.theme.Theme, "assets")}
-	var walk func(dir string)
-	walk = func(dir string) {
-		entries, err := assetsFS.ReadDir(dir)
+// staticFiles copies assets/static/ to the site root as it is: favicons,
+// touch icons, .well-known/. A static file may not replace a page.
+func (b *builder) staticFiles(files map[string][]byte) {
+	static := render.Overlay{Site: sub(b.theme.Site, "assets/static"), Theme: sub(b.theme.Theme, "assets/static")}
+	_ = fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		shown := b.display(path.Join("assets/static", name))
+		if _, taken := files[name]; taken {
+			b.diags.Errorf(diag.Position{File: shown}, "static-conflict", "static file %s would replace the %s folio writes: rename or remove it", name, name)
+			return nil
+		}
+		data, err := fs.ReadFile(static, name)
 		if err != nil {
-			b.diags.Errorf(diag.Position{File: b.display(path.Join("assets", dir))}, "asset", "%v", err)
-			return
+			b.diags.Errorf(diag.Position{File: shown}, "read-error", "%v", err)
+			return nil
 		}
-		for _, e := range entries {
-			name := path.Join(dir, e.Name())
-			if dir == "." {
-				name = e.Name()
-			}
-			if strings.HasPrefix(e.Name(), ".") {
-				continue
-			}
-			if e.IsDir() {
-				walk(name)
-				continue
-			}
-			data, err := fs.ReadFile(assetsFS, name)
-			if err != nil {
-				b.diags.Errorf(diag.Position{File: b.display(path.Join("assets", name))}, "asset", "%v", err)
-				continue
-			}
-			min, err := b.min.Minify(name, data)
-			if err != nil {
-				b.diags.Errorf(diag.Position{File: b.display(path.Join("assets", name))}, "asset", "cannot minify: %v", err)
-				continue
-			}
-			sum := sha512.Sum384(min)
-			ext := path.Ext(name)
-			out := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
-			files[out] = min
-			assets[name] = render.Asset{Path: out, Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:])}
-		}
-	}
-	walk(".")
-	return assets
+		files[name] = data
+		return nil
+	})
 }
 
 // sub returns fsys's subfolder dir, or nil when fsys is nil.
@@ -229,4 +187,25 @@ func basePath(baseURL string) string {
 		return "/"
 	}
 	return config.BasePath(baseURL)
+}
+
+// image processes a cover image named in front matter or publication.yaml;
+// problems are reported at the key's position.
+func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Image {
+	if ref == "" {
+		return nil
+	}
+	rel, why := content.ResolveImage(b.pub.Dir, fromDir, ref)
+	if why != "" {
+		return nil // reported when the content was loaded
+	}
+	pic, err := b.images.Picture(rel)
+	if err != nil {
+		b.diags.Errorf(pos, "image-invalid", "image %q: %v", ref, err)
+		return nil
+	}
+	if strings.TrimSpace(alt) == "" {
+		b.diags.Warnf(pos, "image-alt", "cover image %q has no alt text: add cover_alt describing what it shows", ref)
+	}
+	return &render.Image{Path: pic.Fallback[len(pic.Fallback)-1].Path, Alt: alt, Picture: pic}
 }

@@ -32,6 +32,22 @@ func buildSample(t *testing.T, opts config.Options) *built {
 	return b
 }
 
+// sampleCache is shared by the sample builds of this test binary, so only
+// the first processes the images, and the repository's own .cache is left
+// alone.
+var sampleCache string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "folio-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	sampleCache = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // TestSampleGolden compares every page of the sample publication with its
 // golden file. Run `go test ./internal/site -run TestSampleGolden -update`
 // after an intended change and review the diff.

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -13,9 +14,11 @@ import (
 	"slices"
 
 	"folio"
+	"folio/internal/cache"
 	"folio/internal/config"
 	"folio/internal/content"
 	"folio/internal/diag"
+	"folio/internal/imageproc"
 	"folio/internal/indicator"
 	"folio/internal/markdown"
 	"folio/internal/markdown/mdenv"
@@ -32,6 +35,11 @@ type Sink interface {
 // Options configure a build.
 type Options struct {
 	config.Options
+	// Sourcemap adds source maps to the CSS and JS bundles (dev server).
+	Sourcemap bool
+	// CacheDir holds processed images and bundles between builds; default
+	// SRC/.cache/folio.
+	CacheDir string
 	// Theme is the default theme, holding layouts/ and assets/; nil means
 	// the theme embedded in the binary.
 	Theme fs.FS
@@ -41,6 +49,11 @@ type Options struct {
 type Result struct {
 	Files []string // slash paths of every file written, sorted
 	Pub   *content.Publication
+	// ImageDecodes counts the images decoded; CacheHits and CacheMisses
+	// the lookups in .cache/folio. A rebuild with nothing changed decodes
+	// none.
+	ImageDecodes          int64
+	CacheHits, CacheMisses int64
 }
 
 // Build runs the whole pipeline. Problems with the content are collected in
@@ -76,6 +89,12 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 		}
 		res.Files = append(res.Files, name)
 	}
+	// Only a build that succeeded knows which cached entries are still
+	// needed.
+	b.cache.Prune("images")
+	b.cache.Prune("bundles")
+	res.ImageDecodes = b.images.Decodes()
+	res.CacheHits, res.CacheMisses = b.cache.Stats()
 	return res, nil
 }
 
@@ -89,6 +108,8 @@ type builder struct {
 	baseURL    string
 	conv       *markdown.Converter
 	data       *indicator.Set
+	cache      *cache.Cache
+	images     *images
 	converted  map[*content.Page]*converted
 	min        *output.Minifier
 }
@@ -106,7 +127,8 @@ func newBuilder(opts Options, diags *diag.List) (*builder, error) {
 	if theme == nil {
 		theme = folio.Theme
 	}
-	b := &builder{opts: opts, diags: diags, srcDisplay: displayPath(opts.Src), min: output.NewMinifier()}
+	b := &builder{opts: opts, diags: diags, srcDisplay: displayPath(opts.Src), min: output.NewMinifier(),
+		cache: cache.Open(cmp.Or(opts.CacheDir, filepath.Join(opts.Src, filepath.FromSlash(cache.Dir))), opts.NoCache)}
 	b.theme = render.Overlay{Site: os.DirFS(opts.Src), Theme: theme}
 	if fi, err := os.Stat(filepath.Join(opts.Src, "content")); err != nil || !fi.IsDir() {
 		diags.Errorf(diag.Position{File: path.Join(b.srcDisplay, "content")}, "content-missing",
@@ -122,6 +144,9 @@ func (b *builder) load() {
 	}
 	b.pub = content.Load(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.diags)
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	b.images = newImages(b.pub.Dir, imageproc.Options{
+		Widths: b.pub.Config.ImageWidths, Quality: b.pub.Config.ImageQuality,
+	}, b.cache)
 	b.baseURL = b.pub.Config.BaseURL
 	if b.opts.BaseURL != "" {
 		b.baseURL = b.opts.BaseURL

@@ -11,6 +11,7 @@ import (
 
 	"folio/internal/diag"
 	"folio/internal/indicator"
+	"folio/internal/picture"
 )
 
 // Resolver knows the publication's pages and images.
@@ -21,6 +22,9 @@ type Resolver interface {
 	// Image resolves an image reference written in a file of content
 	// folder fromDir to a content-relative path, or returns why it cannot.
 	Image(fromDir, ref string) (rel string, problem string)
+	// Picture processes the image at a content-relative path into the
+	// variants a page serves.
+	Picture(rel string) (*picture.Picture, error)
 }
 
 // Link is a resolved link to another page with a fragment, recorded so the

@@ -1,8 +1,8 @@
-// Package xref is a goldmark extension that resolves the links and images an
-// editor writes as file paths: a link to another chapter's Markdown file
-// (04-livelihood.md#五个一) becomes the relative URL of that page, an image
-// path becomes the relative URL of the copied image, and every target that
-// does not exist is reported at its position.
+// Package xref is a goldmark extension that resolves the links an editor
+// writes as file paths: a link to another chapter's Markdown file
+// (04-livelihood.md#五个一) becomes the relative URL of that page, and every
+// target that does not exist is reported at its position. (Images are
+// resolved by the pictures extension.)
 package xref
 
 import (
@@ -36,10 +36,6 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		switch n := n.(type) {
 		case *ast.Link:
 			if dest, ok := link(env, n, string(n.Destination), source); ok {
-				n.Destination = []byte(dest)
-			}
-		case *ast.Image:
-			if dest, ok := image(env, n, string(n.Destination), source); ok {
 				n.Destination = []byte(dest)
 			}
 		}
@@ -88,26 +84,6 @@ func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool)
 	return out, true
 }
 
-func image(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool) {
-	if dest == "" || isExternal(dest) {
-		if dest == "" {
-			env.Errorf(OffsetOf(n, source), "image-missing", "image without a path: write ![description](images/photo.jpg)")
-		}
-		return "", false
-	}
-	ref, err := url.PathUnescape(dest)
-	if err != nil {
-		ref = dest
-	}
-	rel, why := env.Resolver.Image(path.Dir(env.RelPath), ref)
-	if why != "" {
-		env.Errorf(OffsetOf(n, source), "image-missing", "image %q %s", ref, why)
-		return "", false
-	}
-	env.Images = append(env.Images, rel)
-	return urls.Rel(env.URL, (&url.URL{Path: rel}).EscapedPath()), true
-}
-
 // OffsetOf finds where an inline node starts in the source: inline nodes
 // carry no position of their own, so take the first text inside it and step
 // back over the opening bracket; failing that, the start of the enclosing
@@ -141,8 +117,8 @@ func OffsetOf(n ast.Node, source []byte) int {
 
 type extension struct{}
 
-// Extension resolves links and images; the mdenv.Env comes with each Parse
-// call's context.
+// Extension resolves links; the mdenv.Env comes with each Parse call's
+// context.
 var Extension goldmark.Extender = extension{}
 
 func (extension) Extend(m goldmark.Markdown) {

@@ -1,0 +1,253 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"folio/internal/cache"
+	"folio/internal/imageproc"
+	"folio/internal/picture"
+)
+
+// images processes the publication's images once each, whichever page asks
+// first, with the variants cached on disk between builds.
+type images struct {
+	contentDir string
+	opts       imageproc.Options
+	cache      *cache.Cache
+
+	procOnce sync.Once
+	proc     *imageproc.Processor
+	procErr  error
+
+	mu      sync.Mutex
+	entries map[string]*imageEntry
+	files   map[string][]byte // output site path → bytes
+}
+
+type imageEntry struct {
+	once sync.Once
+	pic  *picture.Picture
+	err  error
+}
+
+func newImages(contentDir string, opts imageproc.Options, c *cache.Cache) *images {
+	return &images{contentDir: contentDir, opts: opts, cache: c, entries: map[string]*imageEntry{}, files: map[string][]byte{}}
+}
+
+// processor starts Hugo's image processor on first use: a publication
+// without raster images never pays for it.
+func (im *images) processor() (*imageproc.Processor, error) {
+	im.procOnce.Do(func() { im.proc, im.procErr = imageproc.New(im.opts) })
+	return im.proc, im.procErr
+}
+
+// Decodes is how many images were decoded: none when every image came
+// from the cache.
+func (im *images) Decodes() int64 {
+	if im.proc == nil {
+		return 0
+	}
+	return im.proc.Decodes()
+}
+
+// Picture returns the processed image at a content-relative path.
+func (im *images) Picture(rel string) (*picture.Picture, error) {
+	im.mu.Lock()
+	e, ok := im.entries[rel]
+	if !ok {
+		e = &imageEntry{}
+		im.entries[rel] = e
+	}
+	im.mu.Unlock()
+	e.once.Do(func() { e.pic, e.err = im.process(rel) })
+	return e.pic, e.err
+}
+
+// Prefetch processes images in parallel, so the pages that show them find
+// them ready.
+func (im *images) Prefetch(rels []string) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, rel := range rels {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			_, _ = im.Picture(rel)
+		}()
+	}
+	wg.Wait()
+}
+
+// Files returns the variants written so far.
+func (im *images) Files() map[string][]byte {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	return im.files
+}
+
+func (im *images) put(name string, data []byte) {
+	im.mu.Lock()
+	im.files[name] = data
+	im.mu.Unlock()
+}
+
+// meta is what the cache keeps besides the variant files.
+type imageMeta struct {
+	Width, Height int
+	Format        string
+	Variants      []variantMeta
+}
+
+type variantMeta struct {
+	Width, Height int
+	Format, File  string
+}
+
+func (im *images) process(rel string) (*picture.Picture, error) {
+	p := filepath.Join(im.contentDir, filepath.FromSlash(rel))
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:4])
+	ext := path.Ext(rel)
+	base := strings.TrimSuffix(rel, ext)
+	if strings.EqualFold(ext, ".svg") {
+		return im.svg(rel, base, hash, data)
+	}
+
+	key := cache.Key(data, []byte(fmt.Sprint(im.opts)))
+	meta, files, ok := im.cached(key)
+	if !ok {
+		proc, err := im.processor()
+		if err != nil {
+			return nil, err
+		}
+		res, err := proc.Process(data)
+		if err != nil {
+			return nil, err
+		}
+		meta = imageMeta{Width: res.Width, Height: res.Height, Format: res.Format}
+		files = map[string][]byte{}
+		for _, v := range res.Variants {
+			file := strconv.Itoa(v.Width) + "." + v.Format
+			files[file] = v.Data
+			meta.Variants = append(meta.Variants, variantMeta{Width: v.Width, Height: v.Height, Format: v.Format, File: file})
+		}
+		encoded, _ := json.Marshal(meta)
+		store := map[string][]byte{"meta.json": encoded}
+		for k, v := range files {
+			store[k] = v
+		}
+		_ = im.cache.Put("images", key, store)
+	}
+
+	pic := &picture.Picture{Width: meta.Width, Height: meta.Height, Type: mimeType(meta.Format)}
+	for _, v := range meta.Variants {
+		name := fmt.Sprintf("%s.%s-%d.%s", base, hash, v.Width, v.Format)
+		im.put(name, files[v.File])
+		src := picture.Source{Path: name, Width: v.Width}
+		if v.Format == "webp" {
+			pic.WebP = append(pic.WebP, src)
+		} else {
+			pic.Fallback = append(pic.Fallback, src)
+		}
+	}
+	return pic, nil
+}
+
+func (im *images) cached(key string) (imageMeta, map[string][]byte, bool) {
+	files, ok := im.cache.Get("images", key)
+	if !ok {
+		return imageMeta{}, nil, false
+	}
+	var meta imageMeta
+	if err := json.Unmarshal(files["meta.json"], &meta); err != nil || len(meta.Variants) == 0 {
+		return imageMeta{}, nil, false
+	}
+	for _, v := range meta.Variants {
+		if _, ok := files[v.File]; !ok {
+			return imageMeta{}, nil, false
+		}
+	}
+	return meta, files, true
+}
+
+var (
+	svgRootRE  = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
+	svgAttrRE  = regexp.MustCompile(`\b(width|height|viewBox)\s*=\s*["']([^"']*)["']`)
+	svgUnitsRE = regexp.MustCompile(`^\s*([0-9.]+)\s*(px)?\s*$`)
+)
+
+// svg serves a drawing as it is (it scales by itself), named by its hash,
+// with the intrinsic size from its width and height or viewBox.
+func (im *images) svg(rel, base, hash string, data []byte) (*picture.Picture, error) {
+	root := svgRootRE.Find(data)
+	if root == nil || !bytes.Contains(data, []byte("</svg>")) && !bytes.HasSuffix(bytes.TrimSpace(root), []byte("/>")) {
+		return nil, errors.New("not an SVG drawing: no <svg> element")
+	}
+	var w, h float64
+	var viewBox string
+	for _, m := range svgAttrRE.FindAllSubmatch(root, -1) {
+		switch string(m[1]) {
+		case "width":
+			if u := svgUnitsRE.FindSubmatch(m[2]); u != nil {
+				w, _ = strconv.ParseFloat(string(u[1]), 64)
+			}
+		case "height":
+			if u := svgUnitsRE.FindSubmatch(m[2]); u != nil {
+				h, _ = strconv.ParseFloat(string(u[1]), 64)
+			}
+		case "viewBox":
+			viewBox = string(m[2])
+		}
+	}
+	if w == 0 || h == 0 {
+		f := strings.Fields(strings.ReplaceAll(viewBox, ",", " "))
+		if len(f) == 4 {
+			w, _ = strconv.ParseFloat(f[2], 64)
+			h, _ = strconv.ParseFloat(f[3], 64)
+		}
+	}
+	if w <= 0 || h <= 0 {
+		return nil, errors.New("the SVG has no size: give its <svg> element a viewBox")
+	}
+	name := base + "." + hash + ".svg"
+	im.put(name, data)
+	return &picture.Picture{Width: int(w + 0.5), Height: int(h + 0.5), Type: "image/svg+xml",
+		Fallback: []picture.Source{{Path: name, Width: int(w + 0.5)}}}, nil
+}
+
+func mimeType(format string) string {
+	switch format {
+	case "png":
+		return "image/png"
+	case "webp":
+		return "image/webp"
+	}
+	return "image/jpeg"
+}
+
+// markdownImageRE finds image references in Markdown, to process the
+// images before the pages that show them are converted.
+var markdownImageRE = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)`)
