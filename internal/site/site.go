@@ -52,7 +52,7 @@ type Result struct {
 	// ImageDecodes counts the images decoded; CacheHits and CacheMisses
 	// the lookups in .cache/folio. A rebuild with nothing changed decodes
 	// none.
-	ImageDecodes          int64
+	ImageDecodes           int64
 	CacheHits, CacheMisses int64
 }
 
