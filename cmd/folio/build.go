@@ -78,6 +78,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s", len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
+	if res.ImageDecodes > 0 {
+		fmt.Fprintf(stdout, "; %d images processed", res.ImageDecodes)
+	}
 	if warns > 0 {
 		fmt.Fprintf(stdout, " (%s)", counts(0, warns))
 	}

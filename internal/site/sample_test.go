@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/internal/asset"
 	"folio/internal/config"
 	"folio/internal/output"
 )
@@ -60,8 +61,10 @@ func TestSampleGolden(t *testing.T) {
 		}
 	}
 	for _, name := range b.out.Names() {
-		if path.Ext(name) == ".svg" {
-			continue // images are copied, not generated
+		switch path.Ext(name) {
+		case ".html", ".xml", ".txt", ".css", ".js", ".json", ".csv":
+		default:
+			continue // images: their processing has tests of its own
 		}
 		got, _ := b.out.File(name)
 		p := filepath.Join(goldenDir, filepath.FromSlash(name))
@@ -283,5 +286,35 @@ func TestSampleHTMLValidates(t *testing.T) {
 	}
 	if len(pages) < 7 {
 		t.Fatalf("only %d pages validated", len(pages))
+	}
+}
+
+// TestSampleAssetsFingerprinted checks every stylesheet and script of every
+// page: a content-hashed name, and an integrity digest of the bytes served.
+func TestSampleAssetsFingerprinted(t *testing.T) {
+	b := buildSample(t, config.Options{})
+	tag := regexp.MustCompile(`<(?:link rel="stylesheet"|script)[^>]*>`)
+	ref := regexp.MustCompile(`(?:href|src)="(?:\.\./|/gaoxin/)*([^"]+)"`)
+	integrity := regexp.MustCompile(`integrity="([^"]+)"`)
+	hashed := regexp.MustCompile(`^assets/[\w-]+\.[0-9a-f]{8}\.(css|js)$`)
+	checked := 0
+	for _, name := range b.out.Names() {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		for _, el := range tag.FindAllString(b.file(name), -1) {
+			checked++
+			src, sri := ref.FindStringSubmatch(el), integrity.FindStringSubmatch(el)
+			if src == nil || sri == nil || !hashed.MatchString(src[1]) {
+				t.Errorf("%s: %s is not a fingerprinted asset with integrity", name, el)
+				continue
+			}
+			if got := asset.Integrity([]byte(b.file(src[1]))); got != sri[1] {
+				t.Errorf("%s: %s: the file's digest is %s", name, el, got)
+			}
+		}
+	}
+	if checked < 8 {
+		t.Errorf("only %d stylesheets and scripts checked", checked)
 	}
 }

@@ -90,6 +90,16 @@ func drawReform(c *Canvas, r *rand.Rand) {
 	hw := func(y float64) float64 { return 300 + (y-oy1)*0.95 }
 	c.Fill(Poly{0, oy1 + 70, cx - hw(oy1+70), oy1 + 70, cx - hw(H), H, 0, H}, vgrad(oy1, H, hex("#3a080c"), hex("#1f0406"), 1))
 	c.Fill(Poly{W, oy1 + 70, cx + hw(oy1+70), oy1 + 70, cx + hw(H), H, W, H}, vgrad(oy1, H, hex("#3a080c"), hex("#1f0406"), 1))
+	for _, sd := range []float64{-1, 1} { // parapets flanking the flight
+		var in, out []float64
+		for y := oy1; y <= H+1; y += 20 {
+			in = append(in, cx+sd*hw(y), y)
+			out = append(out, cx+sd*(hw(y)+40+(y-oy1)*0.3), y-30-(y-oy1)*0.12)
+		}
+		c.Fill(Poly(append(in, reverse(out)...)), vgrad(oy1, H, hex("#5c1016"), hex("#2e070a"), 1))
+		c.Fill(Seg{in[0], in[1], in[len(in)-2], in[len(in)-1], 1.3}, solid(goldL, 0.55))
+		c.Fill(Seg{out[0], out[1], out[len(out)-2], out[len(out)-1], 1.3}, solid(goldL, 0.35))
+	}
 	yAt := func(k float64) float64 { return oy1 + 70 + (H-oy1-70)*math.Pow(k/n, 1.3) }
 	pool := func(x, y float64) float64 { d := (x - cx) / (hw(y) * 0.55); return math.Exp(-d * d) }
 	landing := Poly{cx - hw(oy1), oy1, cx + hw(oy1), oy1, cx + hw(oy1+70), oy1 + 70, cx - hw(oy1+70), oy1 + 70}
@@ -231,9 +241,39 @@ func drawIndustry(c *Canvas, r *rand.Rand) {
 		c.Union(segs, func(_, y float64) (RGB, float64) { return lane.col, 0.85 * smooth(hz, hz+200, y) })
 	}
 
+	// Container yards beyond the warehouses, far to near.
+	boxes := []RGB{red, hex("#b0602a"), redDeep, hex("#c4472f"), hex("#5a1016"), hex("#8a4a2a")}
+	for z := 300.0; z >= 40; z -= 15 {
+		for _, sd := range []float64{-1, 1} {
+			for i := 34; i >= 0; i-- {
+				if i%7 == 6 { // a lane between blocks
+					continue
+				}
+				x := sd*(42+float64(i)*2.6) - (1-sd)/2*2.4
+				n := 1 + r.IntN(3)
+				if r.IntN(5) == 0 {
+					continue
+				}
+				for q := range n {
+					col := mix(boxes[r.IntN(len(boxes))], hex("#b4452f"), 0.6*smooth(40, 300, z))
+					container(c, k, x, float64(q)*2.6, z, col)
+				}
+			}
+			if int(z)%60 == 0 && sd > 0 { // a rail gantry straddling the stacks
+				ax, ay := k.P(43, 0, z)
+				bx, by := k.P(43, 15, z)
+				dx, dy := k.P(75, 0, z)
+				ex, ey := k.P(75, 15, z)
+				w := 4000 / z
+				c.Fill(Seg{ax, ay, bx, by, w / 10}, solid(hex("#2e070a"), 1))
+				c.Fill(Seg{dx, dy, ex, ey, w / 10}, solid(hex("#2e070a"), 1))
+				c.Fill(Seg{bx - w, by, ex + w, ey, w / 7}, solid(hex("#2e070a"), 1))
+			}
+		}
+	}
 	// Two rows of warehouses, far to near; the sun (left) lights the faces
 	// that look left.
-	for j := 5; j >= 0; j-- {
+	for j := 7; j >= 0; j-- {
 		z0 := 26 + float64(j)*34
 		z1 := z0 + 28
 		for _, sd := range []float64{-1, 1} {
@@ -250,12 +290,16 @@ func drawIndustry(c *Canvas, r *rand.Rand) {
 			c.Fill(roofA, vgrad(hz-300, hz+300, mix(lit, goldL, 0.3), lit, 1))
 			c.Fill(roofB, solid(mix(shade, band, 0.3), 1))
 			c.Fill(side, solid(lit.mul(0.85), 1))
-			c.Fill(front, solid(hex("#4a0c11"), 1))
+			c.Fill(front, vgrad(hz-200, hz+400, hex("#6e1519"), hex("#3f0a0e"), 1))
+			rx0, ry0 := k.P(m, 12, z0)
+			rx1, ry1 := k.P(m, 12, z1)
+			c.Fill(Seg{rx0, ry0, rx1, ry1, 1}, solid(goldL, 0.6))
 			for d := 0; d < 8; d++ { // loading bays with a lit lamp over each
 				zd := z0 + 2 + float64(d)*3.3
 				c.Fill(k.quad([3]float64{a, 0, zd}, [3]float64{a, 5, zd}, [3]float64{a, 5, zd + 2.2}, [3]float64{a, 0, zd + 2.2}), solid(hex("#2a0609"), 0.9))
 				lx, ly := k.P(a, 5.8, zd+1.1)
-				c.Glow(lx, ly, 900/zd, hex("#ffd27a"), 0.6)
+				c.Glow(lx, ly, 380/zd, hex("#ffd27a"), 0.55)
+				c.Fill(Circle{lx, ly, 60 / zd}, solid(hex("#fff3d0"), 0.9))
 			}
 			for q := 0.25; q < 1; q += 0.25 { // roof-light strips
 				x0, y0 := k.P(a+(m-a)*q, 9+3*q, z0+1)
@@ -266,4 +310,17 @@ func drawIndustry(c *Canvas, r *rand.Rand) {
 	}
 	c.Vignette(0.35)
 	c.Grain(r, 5)
+}
+
+// container draws one shipping container 2.4 m wide, 2.6 m high and 12 m long
+// with its near corner at (x, y, z): top, front and the face towards the road.
+func container(c *Canvas, k cam, x, y, z float64, col RGB) {
+	w, h, l := 2.4, 2.6, 12.0
+	sx := x // the face towards the camera's axis
+	if x < 0 {
+		sx = x + w
+	}
+	c.Fill(k.quad([3]float64{x, y + h, z}, [3]float64{x + w, y + h, z}, [3]float64{x + w, y + h, z + l}, [3]float64{x, y + h, z + l}), solid(mix(col, hex("#e9a45c"), 0.2), 1))
+	c.Fill(k.quad([3]float64{sx, y, z}, [3]float64{sx, y + h, z}, [3]float64{sx, y + h, z + l}, [3]float64{sx, y, z + l}), solid(col.mul(0.8), 1))
+	c.Fill(k.quad([3]float64{x, y, z}, [3]float64{x + w, y, z}, [3]float64{x + w, y + h, z}, [3]float64{x, y + h, z}), solid(col.mul(0.55), 1))
 }

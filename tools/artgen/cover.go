@@ -68,7 +68,7 @@ func drawCover(c *Canvas, r *rand.Rand) {
 	c.Union(near, vgrad(hz-300, H, hex("#2c070a"), hex("#1d0406"), 1))
 
 	// The river: dark water with shimmering gold streaks under the sun.
-	wy := H - 150
+	wy := H - 200
 	c.Shade(int(wy), c.H, func(x, y float64, _ RGB) RGB {
 		t := (y - wy) / (H - wy)
 		col := mix(hex("#3a0a0e"), hex("#1a0305"), t)
@@ -78,6 +78,12 @@ func drawCover(c *Canvas, r *rand.Rand) {
 		return mix(col, hex("#f6c873"), 0.85*sh*(1-0.5*t))
 	})
 	c.Fill(Box{0, wy - 1, W, wy + 1}, solid(hex("#c98a45"), 0.55))
+	for x := 20.0; x < W; x += 38 + r.Float64()*30 { // lamps along the embankment
+		if r.IntN(4) > 0 {
+			c.Glow(x, wy-14, 7, hex("#ffd27a"), 0.8)
+			c.Fill(Box{x - 1.5, wy + 6, x + 1.5, wy + 30 + r.Float64()*40}, vgrad(wy, wy+70, hex("#f7c66e"), hex("#3a0a0e"), 0.45))
+		}
+	}
 	c.Vignette(0.35)
 	c.Grain(r, 5)
 }

@@ -1,3 +1,4 @@
+// The organization and livelihood chapters (chapters.go has reform and industry).
 package main
 
 import (
@@ -39,8 +40,7 @@ func drawOrganization(c *Canvas, r *rand.Rand) {
 		col := ramp([]stop{{0, hex("#d9a767")}, {0.3, hex("#c28c45")}, {1, hex("#7a4c22")}}, t)
 		z := k.f * k.h / (y - hz + 0.01)
 		xw := (x - k.cx) * z / k.f
-		furrow := 0.5 + 0.5*math.Cos(xw*2.2)
-		return col.add(-14*furrow*(1-t*0.6)*smooth(0, 40, y-hz) + 7*nz.FBM(x/120, y/40, 3))
+		return col.add(12*nz.FBM(xw*0.5, z*0.2, 4) + 5*nz.FBM(x/120, y/40, 3)) // foreshortened texture
 	})
 	c.Fill(k.quad([3]float64{-1.1, 0, 1.2}, [3]float64{1.1, 0, 1.2}, [3]float64{1.1, 0, 900}, [3]float64{-1.1, 0, 900}),
 		vgrad(hz, H, hex("#fbeacb"), hex("#e9cd98"), 1))
@@ -52,15 +52,18 @@ func drawOrganization(c *Canvas, r *rand.Rand) {
 		}
 		sd := float64(i%2*2 - 1)
 		x, y := k.P(0.17*sd, 0, z)
-		rx, ry := k.f*0.055/z, k.f*k.h*0.1/(z*z)
+		rx, ry := k.f*0.05/z, k.f*k.h*0.12/(z*z)
 		a := 0.5 * (1 - smooth(10, 70, z))
-		c.Fill(Ellipse{x, y - ry*0.45, rx, ry}, solid(redDeep, a))
-		c.Fill(Ellipse{x, y + ry*1.15, rx * 0.8, ry * 0.55}, solid(redDeep, a))
+		c.Fill(Ellipse{x, y - ry*0.5, rx * 0.85, ry}, solid(redDeep, a))
+		c.Fill(Ellipse{x, y + ry*1.05, rx * 0.7, ry * 0.5}, solid(redDeep, a))
 	}
 	// Rows of flags, far to near. Each flag is a strip rippling in the wind,
 	// shaded by the slope of its folds.
 	for z := 78.0; z >= 5.5; z -= 4.5 {
-		for _, x0 := range []float64{-2.5, 2.5} {
+		for _, x0 := range []float64{-6, -2.5, 2.5, 6} {
+			if math.Abs(x0) > 3 && z < 9 {
+				continue
+			}
 			px0, py0 := k.P(x0, 0, z)
 			px1, py1 := k.P(x0, 4.4, z)
 			w := math.Max(0.9, k.f*0.025/z)
@@ -144,15 +147,15 @@ func drawLivelihood(c *Canvas, r *rand.Rand) {
 	// Towers behind, with scattered warm windows.
 	for layer := range 2 {
 		s := 0.8 + 0.35*float64(layer)
-		col := []RGB{hex("#6a2030"), hex("#3e0d17")}[layer]
+		col := []RGB{hex("#8a3440"), hex("#3e0d17")}[layer]
 		for x := -30.0; x < W; {
 			w := (70 + r.Float64()*120) * s
-			h := (120 + r.Float64()*380) * s
-			if math.Abs(x+w/2-W/2) < 700 {
+			h := (100 + r.Float64()*300) * s
+			if math.Abs(x+w/2-W/2) < 650 {
 				h = math.Max(h, 440+r.Float64()*120)
 			}
 			y0 := hz - h
-			c.Fill(Box{x, y0, x + w, hz + 2}, vgrad(y0, hz, col, mix(col, hex("#b9503c"), 0.25*(1-float64(layer))), 1))
+			c.Fill(Box{x, y0, x + w, hz + 2}, vgrad(y0, hz, col, mix(col, hex("#d8804f"), 0.35*(1-float64(layer))), 1))
 			if r.IntN(3) == 0 {
 				c.Fill(Seg{x + w/2, y0, x + w/2, y0 - 40*s, 1.5}, solid(col, 1))
 			}
@@ -163,14 +166,20 @@ func drawLivelihood(c *Canvas, r *rand.Rand) {
 					}
 				}
 			}
-			x += w + (r.Float64()*30-8)*s
+			x += w + (r.Float64()*70-10)*s
 		}
 	}
 	// The service hall: roof slab, an upper storey of offices and a
 	// double-height glass hall of service counters.
 	x0, x1, rt, fl, mt := 500.0, 1900.0, 560.0, 690.0, 930.0
 	c.Fill(Box{x0, rt, x1, mt}, vgrad(rt, mt, hex("#3a0a10"), hex("#2a070c"), 1))
-	c.Fill(Box{x0 + 12, rt + 34, x1 - 12, fl - 12}, vgrad(rt, fl, hex("#f6cf86"), hex("#e9a95c"), 1))
+	for x := x0 + 12; x < x1-12; x += 100 { // offices upstairs, some brighter than others
+		k := 0.78 + 0.25*r.Float64()
+		c.Fill(Box{x, rt + 34, math.Min(x+100, x1-12), fl - 12}, func(_, y float64) (RGB, float64) {
+			return mix(hex("#f6cf86"), hex("#e0a05a"), smooth(rt, fl, y)).mul(k), 1
+		})
+		c.Fill(Box{x + 14, rt + 40, math.Min(x+86, x1-26), rt + 43}, solid(paper, 0.8))
+	}
 	c.Fill(Box{x0 + 12, fl + 6, x1 - 12, mt - 4}, func(x, y float64) (RGB, float64) {
 		return mix(hex("#fff0c9"), hex("#f2c072"), smooth(fl, mt, y)).mul(0.92 + 0.08*math.Cos((x-W/2)/180)), 1
 	})
@@ -210,10 +219,11 @@ func drawLivelihood(c *Canvas, r *rand.Rand) {
 	c.Shade(int(py), c.H, func(x, y float64, _ RGB) RGB {
 		t := (y - py) / (H - py)
 		base := mix(hex("#2c0a10"), hex("#150406"), t)
-		mx := x + 14*nz.At(x/25, y/3)*(0.3+t)
-		refl := c.At(mx, 2*py-y-30)
+		mx, my := x+9*nz.At(x/25, y/3)*(0.3+t), 2*py-y-30
+		a, b, d := c.At(mx, my), c.At(mx, my-6), c.At(mx, my+6)
+		refl := RGB{(a.R*2 + b.R + d.R) / 4, (a.G*2 + b.G + d.G) / 4, (a.B*2 + b.B + d.B) / 4}
 		tile := 0.5 + 0.5*math.Cos((x-W/2)/(30+400*t)*math.Pi)
-		return mix(base, refl, 0.55*(1-t*0.7)).add(-4 * tile * t)
+		return mix(base, refl, 0.42*(1-t*0.8)).add(-4 * tile * t)
 	})
 	// Street lamps along the plaza, nearer ones larger.
 	for _, l := range []struct{ x, y, h float64 }{{260, 1250, 330}, {700, 1040, 150}, {1700, 1040, 150}, {2140, 1250, 330}} {
