@@ -35,7 +35,11 @@ type Options struct {
 	FS        fs.FS                    // the assets folder: the site's over the theme's
 	Display   func(name string) string // names a file of FS in diagnostics
 	Sourcemap bool                     // linked source maps, for the dev server
-	Cache     *cache.Cache
+	// Stable keeps entry names without a content hash and leaves out
+	// integrity digests: the dev server swaps a changed stylesheet in
+	// place under the same name.
+	Stable bool
+	Cache  *cache.Cache
 }
 
 // Result is what a build adds to the site.
@@ -142,11 +146,17 @@ func Build(opts Options, diags *diag.List) *Result {
 		}
 		sum := sha256.Sum256(f.Contents)
 		name := "assets/" + strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		if opts.Stable {
+			name = "assets/" + rel
+		}
 		// With source maps, the map keeps esbuild's name (main.css.map),
 		// which the sourceMappingURL comment names.
 		data := f.Contents
 		res.Files[name] = data
 		res.Assets[entry] = Asset{Path: name, Integrity: Integrity(data)}
+		if opts.Stable {
+			res.Assets[entry] = Asset{Path: name}
+		}
 	}
 	if keyErr == nil {
 		files := map[string][]byte{}
@@ -196,7 +206,7 @@ func sourceKey(opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	parts = append(parts, []byte(fmt.Sprint("sourcemap", opts.Sourcemap)))
+	parts = append(parts, []byte(fmt.Sprint("sourcemap", opts.Sourcemap, "stable", opts.Stable)))
 	return cache.Key(parts...), nil
 }
 

@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,4 +129,25 @@ func (s *Set) sortSeries() {
 		slices.SortStableFunc(ind.Series, func(a, b Point) int { return a.Period.Compare(b.Period) })
 	}
 	slices.SortStableFunc(s.Events, func(a, b Event) int { return strings.Compare(a.Date, b.Date) })
+}
+
+// Fingerprint identifies everything a reader sees of an indicator, so a
+// rebuild can tell which pages an edit of the data reaches. Positions are
+// left out: an edit above an indicator moves it without changing it.
+func (ind *Indicator) Fingerprint() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q %q %q %q %q %q %q %q %d %q", ind.ID, ind.Label, ind.Aliases, ind.Unit, ind.Scope, ind.Source, ind.Note, ind.Better, ind.Of, ind.Format)
+	for _, pt := range ind.Series {
+		fmt.Fprintf(&b, " %s=%s", pt.Period, pt.Value.Raw())
+	}
+	return b.String()
+}
+
+// EventsFingerprint identifies the timeline's events.
+func (s *Set) EventsFingerprint() string {
+	var b strings.Builder
+	for _, e := range s.Events {
+		fmt.Fprintf(&b, "%q %q %q\n", e.Date, e.Title, e.Detail)
+	}
+	return b.String()
 }

@@ -101,6 +101,9 @@ func NewData(site *Site, page *Page, root string) *Data {
 	return &Data{Site: site, Page: page, root: root}
 }
 
+// Root is the link prefix of pages served at any depth, or "".
+func (d *Data) Root() string { return d.root }
+
 // Rel returns the link to a site path from the current page.
 func (d *Data) Rel(sitePath string) string {
 	if d.root != "" {
@@ -136,6 +139,9 @@ func (d *Data) Picture(img *Image, sizes string, eager bool) template.HTML {
 	}
 	return template.HTML(picture.HTML(img.Picture, picture.Options{Alt: img.Alt, Sizes: sizes, Eager: eager}, d.Rel))
 }
+
+// Assets returns the built theme assets.
+func (s *Site) Assets() map[string]Asset { return s.assets }
 
 // SetAssets records the built theme assets layouts can ask for.
 func (s *Site) SetAssets(a map[string]Asset) { s.assets = a }

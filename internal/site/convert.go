@@ -1,7 +1,11 @@
 package site
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"folio/internal/content"
@@ -40,16 +44,43 @@ func (r *resolver) Image(fromDir, ref string) (string, string) {
 func (b *builder) convert() {
 	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
 	res := newResolver(b.pub, b.images)
+	b.images.Begin()
 	b.images.Prefetch(b.imageRefs())
 	b.converted = map[*content.Page]*converted{}
+	seen := map[string]bool{}
 	for _, p := range b.pub.All() {
-		env := &mdenv.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res, Data: b.data, Pos: p.Pos, Diags: b.diags}
+		seen[p.RelPath] = true
+		src := b.sourceKey(p)
+		if e := b.session.conv[p.RelPath]; e != nil && e.src == src && e.deps == b.depsKey(e.env, res) {
+			for _, rel := range e.env.Images {
+				_, _ = b.images.Picture(rel) // written by this build too
+			}
+			b.converted[p] = &converted{res: e.res, env: e.env}
+			continue
+		}
+		var pageDiags diag.List
+		env := &mdenv.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res, Data: b.data, Pos: p.Pos, Diags: &pageDiags}
 		out, err := b.conv.Convert(p.Body, env)
+		b.convertedPaths = append(b.convertedPaths, p.RelPath)
+		b.diags.Merge(&pageDiags)
 		if err != nil {
 			b.diags.Errorf(p.Pos(0), "markdown", "cannot render: %v", err)
+			delete(b.session.conv, p.RelPath)
 			continue
 		}
 		b.converted[p] = &converted{res: out, env: env}
+		if pageDiags.Len() == 0 {
+			// Only a clean conversion is kept: one with problems is redone,
+			// so its diagnostics are reported on every build.
+			b.session.conv[p.RelPath] = &convEntry{src: src, deps: b.depsKey(env, res), res: out, env: env}
+		} else {
+			delete(b.session.conv, p.RelPath)
+		}
+	}
+	for rel := range b.session.conv {
+		if !seen[rel] {
+			delete(b.session.conv, rel)
+		}
 	}
 	// Anchors can only be checked once every page's ids are known.
 	for _, p := range b.pub.All() {
@@ -112,4 +143,43 @@ func (b *builder) imageRefs() []string {
 		}
 	}
 	return refs
+}
+
+// convEntry is a page's last clean conversion and what it was made from.
+type convEntry struct {
+	src, deps string
+	res       *markdown.Result
+	env       *mdenv.Env
+}
+
+// sourceKey identifies a page's own input to its conversion.
+func (b *builder) sourceKey(p *content.Page) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%v\x00", p.RelPath, p.URL, b.pub.Config.AllowHTML)
+	h.Write(p.Body)
+	return string(h.Sum(nil))
+}
+
+// depsKey identifies what else a conversion used: the indicators it shows,
+// the timeline, the addresses of the pages it links to, the images.
+func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
+	var parts []string
+	for _, id := range slices.Sorted(maps.Keys(env.Indicators)) {
+		fp := "missing"
+		if ind := b.data.Get(id); ind != nil {
+			fp = ind.Fingerprint()
+		}
+		parts = append(parts, "i:"+fp)
+	}
+	if env.Timeline {
+		parts = append(parts, "t:"+b.data.EventsFingerprint())
+	}
+	for _, rel := range slices.Sorted(maps.Keys(env.Linked)) {
+		u, ok := r.PageURL(rel)
+		parts = append(parts, fmt.Sprintf("l:%s=%s,%v", rel, u, ok))
+	}
+	for _, rel := range env.Images {
+		parts = append(parts, "m:"+b.images.Fingerprint(rel))
+	}
+	return strings.Join(parts, "\n")
 }

@@ -33,19 +33,42 @@ type images struct {
 	procErr  error
 
 	mu      sync.Mutex
-	entries map[string]*imageEntry
-	files   map[string][]byte // output site path → bytes
+	entries map[string]*imageEntry // by content-relative path
+	used    map[string]bool        // the images of the current build
 }
 
+// imageEntry is one image as last processed; stamp tells whether the
+// file changed since.
 type imageEntry struct {
-	once sync.Once
-	pic  *picture.Picture
-	err  error
+	stamp string
+	once  sync.Once
+	pic   *picture.Picture
+	err   error
+	files map[string][]byte // output site path → bytes
 }
 
 func newImages(contentDir string, opts imageproc.Options, c *cache.Cache) *images {
-	return &images{contentDir: contentDir, opts: opts, cache: c, entries: map[string]*imageEntry{}, files: map[string][]byte{}}
+	return &images{contentDir: contentDir, opts: opts, cache: c, entries: map[string]*imageEntry{}, used: map[string]bool{}}
 }
+
+// Begin starts a build: only the images it asks for are written.
+func (im *images) Begin() {
+	im.mu.Lock()
+	im.used = map[string]bool{}
+	im.mu.Unlock()
+}
+
+// stamp identifies a file's version without reading it.
+func (im *images) stamp(rel string) string {
+	fi, err := os.Lstat(filepath.Join(im.contentDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return "missing"
+	}
+	return fmt.Sprint(fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
+}
+
+// Fingerprint identifies the version of an image a page shows.
+func (im *images) Fingerprint(rel string) string { return rel + "@" + im.stamp(rel) }
 
 // processor starts Hugo's image processor on first use: a publication
 // without raster images never pays for it.
@@ -63,16 +86,25 @@ func (im *images) Decodes() int64 {
 	return im.proc.Decodes()
 }
 
+func (im *images) decodesOrZero() int64 {
+	if im == nil {
+		return 0
+	}
+	return im.Decodes()
+}
+
 // Picture returns the processed image at a content-relative path.
 func (im *images) Picture(rel string) (*picture.Picture, error) {
+	stamp := im.stamp(rel)
 	im.mu.Lock()
 	e, ok := im.entries[rel]
-	if !ok {
-		e = &imageEntry{}
+	if !ok || e.stamp != stamp {
+		e = &imageEntry{stamp: stamp, files: map[string][]byte{}}
 		im.entries[rel] = e
 	}
+	im.used[rel] = true
 	im.mu.Unlock()
-	e.once.Do(func() { e.pic, e.err = im.process(rel) })
+	e.once.Do(func() { e.pic, e.err = im.process(rel, e.files) })
 	return e.pic, e.err
 }
 
@@ -93,17 +125,17 @@ func (im *images) Prefetch(rels []string) {
 	wg.Wait()
 }
 
-// Files returns the variants written so far.
+// Files returns the variants of the images this build used.
 func (im *images) Files() map[string][]byte {
 	im.mu.Lock()
 	defer im.mu.Unlock()
-	return im.files
-}
-
-func (im *images) put(name string, data []byte) {
-	im.mu.Lock()
-	im.files[name] = data
-	im.mu.Unlock()
+	out := map[string][]byte{}
+	for rel := range im.used {
+		for name, data := range im.entries[rel].files {
+			out[name] = data
+		}
+	}
+	return out
 }
 
 // meta is what the cache keeps besides the variant files.
@@ -118,7 +150,7 @@ type variantMeta struct {
 	Format, File  string
 }
 
-func (im *images) process(rel string) (*picture.Picture, error) {
+func (im *images) process(rel string, out map[string][]byte) (*picture.Picture, error) {
 	p := filepath.Join(im.contentDir, filepath.FromSlash(rel))
 	fi, err := os.Lstat(p)
 	if err != nil || !fi.Mode().IsRegular() {
@@ -133,7 +165,7 @@ func (im *images) process(rel string) (*picture.Picture, error) {
 	ext := path.Ext(rel)
 	base := strings.TrimSuffix(rel, ext)
 	if strings.EqualFold(ext, ".svg") {
-		return im.svg(rel, base, hash, data)
+		return im.svg(base, hash, data, out)
 	}
 
 	key := cache.Key(data, []byte(fmt.Sprint(im.opts)))
@@ -165,7 +197,7 @@ func (im *images) process(rel string) (*picture.Picture, error) {
 	pic := &picture.Picture{Width: meta.Width, Height: meta.Height, Type: mimeType(meta.Format)}
 	for _, v := range meta.Variants {
 		name := fmt.Sprintf("%s.%s-%d.%s", base, hash, v.Width, v.Format)
-		im.put(name, files[v.File])
+		out[name] = files[v.File]
 		src := picture.Source{Path: name, Width: v.Width}
 		if v.Format == "webp" {
 			pic.WebP = append(pic.WebP, src)
@@ -201,7 +233,7 @@ var (
 
 // svg serves a drawing as it is (it scales by itself), named by its hash,
 // with the intrinsic size from its width and height or viewBox.
-func (im *images) svg(rel, base, hash string, data []byte) (*picture.Picture, error) {
+func (im *images) svg(base, hash string, data []byte, out map[string][]byte) (*picture.Picture, error) {
 	root := svgRootRE.Find(data)
 	if root == nil || !bytes.Contains(data, []byte("</svg>")) && !bytes.HasSuffix(bytes.TrimSpace(root), []byte("/>")) {
 		return nil, errors.New("not an SVG drawing: no <svg> element")
@@ -233,7 +265,7 @@ func (im *images) svg(rel, base, hash string, data []byte) (*picture.Picture, er
 		return nil, errors.New("the SVG has no size: give its <svg> element a viewBox")
 	}
 	name := base + "." + hash + ".svg"
-	im.put(name, data)
+	out[name] = data
 	return &picture.Picture{Width: int(w + 0.5), Height: int(h + 0.5), Type: "image/svg+xml",
 		Fallback: []picture.Source{{Path: name, Width: int(w + 0.5)}}}, nil
 }

@@ -48,7 +48,14 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 		site.Pages = append(site.Pages, views[p])
 	}
 
+	templates := templatesVersion(layoutsFS)
 	emit := func(name, layout string, data *render.Data, source *diag.Source) {
+		key := renderKey(layout, templates, site, data.Page, data.Root())
+		if e := b.session.pages[name]; e != nil && e.key == key {
+			files[name] = e.data
+			return
+		}
+		b.rendered = append(b.rendered, name)
 		var buf bytes.Buffer
 		if err := tmpl.Execute(&buf, layout, data); err != nil {
 			d := tmpl.Diagnostic(err)
@@ -56,9 +63,13 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 				d.Message += " (rendering " + source.Name + ")"
 			}
 			b.diags.Add(d)
+			delete(b.session.pages, name)
 			return
 		}
 		b.put(files, name, buf.Bytes())
+		if data, ok := files[name]; ok {
+			b.session.pages[name] = &renderEntry{key: key, data: data}
+		}
 	}
 	for _, p := range b.pub.All() {
 		if ctx.Err() != nil {
@@ -134,7 +145,8 @@ func (b *builder) buildAssets(files map[string][]byte) map[string]render.Asset {
 	res := asset.Build(asset.Options{
 		FS:        assetsFS,
 		Display:   func(name string) string { return b.display(path.Join("assets", name)) },
-		Sourcemap: b.opts.Sourcemap,
+		Sourcemap: b.opts.Sourcemap || b.opts.Dev,
+		Stable:    b.opts.Dev,
 		Cache:     b.cache,
 	}, b.diags)
 	for name, data := range res.Files {

@@ -43,6 +43,10 @@ type Options struct {
 	// Theme is the default theme, holding layouts/ and assets/; nil means
 	// the theme embedded in the binary.
 	Theme fs.FS
+	// Dev serves assets under stable names without integrity digests, so
+	// the dev server can swap a changed stylesheet in place, and adds
+	// source maps.
+	Dev bool
 }
 
 // Result describes a finished build.
@@ -54,17 +58,55 @@ type Result struct {
 	// none.
 	ImageDecodes           int64
 	CacheHits, CacheMisses int64
+	// Converted lists the Markdown files converted by this build (by
+	// content-relative path) and Rendered the pages whose layout was
+	// executed: a rebuild redoes only what its changes reach.
+	Converted []string
+	Rendered  []string
 }
 
-// Build runs the whole pipeline. Problems with the content are collected in
-// diags, all of them; when there are errors nothing is written. The
-// returned error is for failures of the machine (a sink that cannot
-// write), not of the content.
+// Build runs the whole pipeline once. Problems with the content are
+// collected in diags, all of them; when there are errors nothing is
+// written. The returned error is for failures of the machine (a sink that
+// cannot write), not of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
-	b, err := newBuilder(opts, diags)
+	return NewSession(opts).Build(ctx, sink, diags)
+}
+
+// Session builds the same site again and again, as the dev server does,
+// redoing only what changed: Markdown whose source and inputs (indicators,
+// link targets, images) are unchanged is not converted again, and a page
+// whose layout inputs are unchanged is not rendered again. Builds of one
+// Session must not run concurrently.
+type Session struct {
+	opts   Options
+	cache  *cache.Cache
+	images *images
+	conv   map[string]*convEntry   // by content-relative path
+	pages  map[string]*renderEntry // by output file
+}
+
+// NewSession returns a Session; its first Build is a full build.
+func NewSession(opts Options) *Session {
+	if opts.Src == "" {
+		opts.Src = "."
+	}
+	return &Session{
+		opts:  opts,
+		cache: cache.Open(cmp.Or(opts.CacheDir, filepath.Join(opts.Src, filepath.FromSlash(cache.Dir))), opts.NoCache),
+		conv:  map[string]*convEntry{},
+		pages: map[string]*renderEntry{},
+	}
+}
+
+// Build builds the site into sink.
+func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+	b, err := newBuilder(s, diags)
 	if err != nil {
 		return nil, err
 	}
+	decodes := s.images.decodesOrZero()
+	hits, misses := s.cache.Stats()
 	b.load()
 	if b.pub == nil || ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -79,7 +121,7 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	res := &Result{Pub: b.pub}
+	res := &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -93,13 +135,21 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	// needed.
 	b.cache.Prune("images")
 	b.cache.Prune("bundles")
-	res.ImageDecodes = b.images.Decodes()
+	for name := range s.pages {
+		if _, ok := files[name]; !ok {
+			delete(s.pages, name)
+		}
+	}
+	res.ImageDecodes = b.images.Decodes() - decodes
 	res.CacheHits, res.CacheMisses = b.cache.Stats()
+	res.CacheHits -= hits
+	res.CacheMisses -= misses
 	return res, nil
 }
 
 // builder holds one build's state.
 type builder struct {
+	session    *Session
 	opts       Options
 	diags      *diag.List
 	srcDisplay string
@@ -112,6 +162,9 @@ type builder struct {
 	images     *images
 	converted  map[*content.Page]*converted
 	min        *output.Minifier
+
+	convertedPaths []string // Markdown files converted by this build
+	rendered       []string // pages whose layout was executed
 }
 
 type converted struct {
@@ -119,16 +172,13 @@ type converted struct {
 	env *mdenv.Env
 }
 
-func newBuilder(opts Options, diags *diag.List) (*builder, error) {
-	if opts.Src == "" {
-		opts.Src = "."
-	}
+func newBuilder(s *Session, diags *diag.List) (*builder, error) {
+	opts := s.opts
 	theme := opts.Theme
 	if theme == nil {
 		theme = folio.Theme
 	}
-	b := &builder{opts: opts, diags: diags, srcDisplay: displayPath(opts.Src), min: output.NewMinifier(),
-		cache: cache.Open(cmp.Or(opts.CacheDir, filepath.Join(opts.Src, filepath.FromSlash(cache.Dir))), opts.NoCache)}
+	b := &builder{session: s, opts: opts, diags: diags, srcDisplay: displayPath(opts.Src), min: output.NewMinifier(), cache: s.cache}
 	b.theme = render.Overlay{Site: os.DirFS(opts.Src), Theme: theme}
 	if fi, err := os.Stat(filepath.Join(opts.Src, "content")); err != nil || !fi.IsDir() {
 		diags.Errorf(diag.Position{File: path.Join(b.srcDisplay, "content")}, "content-missing",
@@ -144,9 +194,9 @@ func (b *builder) load() {
 	}
 	b.pub = content.Load(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.diags)
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
-	b.images = newImages(b.pub.Dir, imageproc.Options{
+	b.images = b.session.imagesFor(b.pub.Dir, imageproc.Options{
 		Widths: b.pub.Config.ImageWidths, Quality: b.pub.Config.ImageQuality,
-	}, b.cache)
+	})
 	b.baseURL = b.pub.Config.BaseURL
 	if b.opts.BaseURL != "" {
 		b.baseURL = b.opts.BaseURL
@@ -168,4 +218,13 @@ func (b *builder) display(name string) string {
 		return path.Join(b.srcDisplay, name)
 	}
 	return name
+}
+
+// imagesFor returns the session's image processor, or a new one when the
+// settings changed.
+func (s *Session) imagesFor(contentDir string, opts imageproc.Options) *images {
+	if s.images == nil || s.images.contentDir != contentDir || fmt.Sprint(s.images.opts) != fmt.Sprint(opts) {
+		s.images = newImages(contentDir, opts, s.cache)
+	}
+	return s.images
 }

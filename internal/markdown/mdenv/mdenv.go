@@ -49,7 +49,12 @@ type Env struct {
 	Links      []Link
 	Images     []string        // content-relative paths of images used
 	Indicators map[string]bool // ids of the indicators the document shows
-	seq        int
+	// Linked holds the content-relative paths of the pages the document
+	// links to, and Timeline whether it shows the timeline: what else a
+	// conversion depends on, so a rebuild knows when to redo it.
+	Linked   map[string]bool
+	Timeline bool
+	seq      int
 }
 
 var key = parser.NewContextKey()
@@ -89,6 +94,14 @@ func (e *Env) UseIndicator(id string) {
 		e.Indicators = map[string]bool{}
 	}
 	e.Indicators[id] = true
+}
+
+// LinkTo records a link to the page at a content-relative path.
+func (e *Env) LinkTo(rel string) {
+	if e.Linked == nil {
+		e.Linked = map[string]bool{}
+	}
+	e.Linked[rel] = true
 }
 
 // NextID returns a page-unique id with the given prefix: chart-1, chart-2.

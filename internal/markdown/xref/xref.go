@@ -71,6 +71,7 @@ func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool)
 	if strings.HasPrefix(file, "/") {
 		target = path.Clean(strings.TrimPrefix(file, "/"))
 	}
+	env.LinkTo(target)
 	pageURL, ok := env.Resolver.PageURL(target)
 	if !ok {
 		env.Errorf(OffsetOf(n, source), "link-broken", "link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", file, target)

@@ -1,0 +1,169 @@
+package site_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/output"
+	"folio/internal/site"
+)
+
+const sessionSite = `
+-- content/publication.yaml --
+title: 站
+-- content/index.md --
+` + "```figures\n- gdp-growth\n```" + `
+-- content/chapters/01-a.md --
+---
+title: 甲篇
+summary: 甲的摘要。
+---
+增长{{gdp-growth}}。
+-- content/chapters/02-b.md --
+---
+title: 乙篇
+summary: 乙的摘要。
+---
+乙的正文。
+-- content/chapters/03-c.md --
+---
+title: 丙篇
+summary: 丙的摘要。
+---
+见[乙篇](02-b.md)。
+-- content/data/indicators.yaml --
+- id: gdp-growth
+  label: 增速
+  unit: percent
+  source: 统计局
+  series: {2020: 5.3}
+- id: other
+  label: 其他
+  unit: count
+  source: 统计局
+  series: {2020: 1}
+-- assets/css/extra.css --
+.x { color: red }
+`
+
+type sessionFixture struct {
+	t    *testing.T
+	dir  string
+	s    *site.Session
+	last *output.Memory
+}
+
+func newSessionFixture(t *testing.T, dev bool) *sessionFixture {
+	dir := writeSite(t, sessionSite)
+	return &sessionFixture{t: t, dir: dir, s: site.NewSession(site.Options{Options: config.Options{Src: dir}, Dev: dev, CacheDir: t.TempDir()})}
+}
+
+func (f *sessionFixture) edit(name, old, new string) {
+	f.t.Helper()
+	p := filepath.Join(f.dir, name)
+	data, err := os.ReadFile(p)
+	if err != nil && old != "" {
+		f.t.Fatal(err)
+	}
+	if old == "" {
+		data = []byte(new)
+	} else if !strings.Contains(string(data), old) {
+		f.t.Fatalf("%s has no %q", name, old)
+	} else {
+		data = []byte(strings.Replace(string(data), old, new, 1))
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		f.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// build rebuilds and checks what was converted and rendered.
+func (f *sessionFixture) build(converted, rendered []string) {
+	f.t.Helper()
+	mem := output.NewMemory()
+	var diags diag.List
+	res, err := f.s.Build(context.Background(), mem, &diags)
+	if err != nil || diags.HasErrors() {
+		f.t.Fatalf("build: %v %v", err, diags.Items())
+	}
+	slices.Sort(res.Converted)
+	slices.Sort(res.Rendered)
+	if converted != nil && !slices.Equal(res.Converted, converted) {
+		f.t.Errorf("converted %v, want %v", res.Converted, converted)
+	}
+	if rendered != nil && !slices.Equal(res.Rendered, rendered) {
+		f.t.Errorf("rendered %v, want %v", res.Rendered, rendered)
+	}
+	f.last = mem
+}
+
+var allPages = []string{"404.html", "a/index.html", "b/index.html", "c/index.html", "data/index.html", "index.html"}
+
+func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
+	f := newSessionFixture(t, false)
+	f.build([]string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md", "index.md"}, allPages)
+
+	// Nothing changed: nothing converted, nothing rendered.
+	f.build([]string{}, []string{})
+
+	// A text edit in one chapter: that chapter only.
+	f.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	f.build([]string{"chapters/02-b.md"}, []string{"b/index.html"})
+	mem := f.last
+	if data, _ := mem.File("b/index.html"); !strings.Contains(string(data), "乙的新正文") {
+		t.Error("the edit is not in the page")
+	}
+
+	// A summary edit (front matter: no Markdown to convert): the chapter,
+	// whose description it is, and the cover's card.
+	f.edit("content/chapters/02-b.md", "乙的摘要。", "乙的新摘要。")
+	f.build([]string{}, []string{"b/index.html", "index.html"})
+
+	// A title edit reaches every page: every page's navigation shows it.
+	f.edit("content/chapters/02-b.md", "title: 乙篇", "title: 乙篇（修订）")
+	f.build([]string{}, allPages)
+
+	// A slug edit: the page moves, and the chapter linking to it is
+	// converted again for the new address.
+	f.edit("content/chapters/02-b.md", "title: 乙篇（修订）", "title: 乙篇（修订）\nslug: bee")
+	f.build([]string{"chapters/02-b.md", "chapters/03-c.md"}, nil)
+	if data, _ := f.last.File("c/index.html"); !strings.Contains(string(data), `href="../bee/"`) {
+		t.Error("the link did not follow the new slug")
+	}
+
+	// A data edit: the pages that show that indicator, and the data page.
+	f.edit("content/data/indicators.yaml", "series: {2020: 5.3}", "series: {2020: 5.4}")
+	f.build([]string{"chapters/01-a.md", "index.md"}, []string{"a/index.html", "data/index.html", "index.html"})
+
+	// An indicator no page shows: only the data page.
+	f.edit("content/data/indicators.yaml", "series: {2020: 1}", "series: {2020: 2}")
+	f.build([]string{}, []string{"data/index.html"})
+
+	// A layout edit renders every page again without converting Markdown.
+	f.edit("layouts/page.html", "", `{{define "main"}}<p>自定义</p>{{end}}`)
+	f.build([]string{}, []string{"404.html", "a/index.html", "bee/index.html", "c/index.html", "data/index.html", "index.html"})
+}
+
+func TestDevStylesheetEditRendersNoPage(t *testing.T) {
+	f := newSessionFixture(t, true)
+	f.build(nil, allPages)
+	before, _ := f.last.File("assets/main.css")
+	f.edit("assets/css/main.css", "", "@import \"theme.css\";\n@import \"charts.css\";\nbody { color: #123456 }\n")
+	f.build([]string{}, []string{})
+	after, _ := f.last.File("assets/main.css")
+	if string(before) == string(after) || !strings.Contains(string(after), "#123456") {
+		t.Error("the stylesheet did not change under its stable name")
+	}
+	if data, _ := f.last.File("index.html"); strings.Contains(string(data), "integrity=") {
+		t.Error("dev pages carry integrity digests, which would block a stylesheet swapped in place")
+	}
+}
