@@ -1,11 +1,15 @@
 # folio: build the sample publication, test, benchmark.
 GO ?= go
 
-.PHONY: build test bench vet clean
+.PHONY: build serve test bench vet clean
 
 ## build: build the sample publication into public/
 build:
 	$(GO) run ./cmd/folio build
+
+## serve: preview the sample at http://127.0.0.1:1313/, reloading on every save
+serve:
+	$(GO) run ./cmd/folio serve
 
 ## test: vet and run every test (browser-free; HTML validation when node_modules has html-validate)
 test: vet

@@ -25,6 +25,7 @@ type command struct {
 
 var commands = []command{
 	{"build", "build the publication into public/", runBuild},
+	{"serve", "preview the publication, rebuilding on every save", runServe},
 	{"version", "print folio's version", runVersion},
 }
 

@@ -1,0 +1,328 @@
+// Package server is folio's dev server: it builds the site into memory,
+// serves it on loopback, watches the source folders, rebuilds what a
+// change reaches, and tells open pages to reload (or to swap a stylesheet
+// in place) through Hugo's livereload. When a build fails, every page
+// shows the diagnostics in an overlay over the last good build, until the
+// next good build removes it.
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/gohugoio/hugo/livereload"
+	"github.com/gohugoio/hugo/transform"
+	"github.com/gohugoio/hugo/transform/livereloadinject"
+
+	"folio/internal/diag"
+	"folio/internal/output"
+	"folio/internal/site"
+)
+
+// Options configure a dev server.
+type Options struct {
+	Site  site.Options  // Src, Drafts, …; the base URL is the server's own
+	Bind  string        // default 127.0.0.1
+	Port  int           // 0 picks a free port
+	Quiet time.Duration // quiet period of the watcher; default 30 ms
+	Log   io.Writer     // the terminal: diagnostics and rebuild lines
+}
+
+// Server is a running dev server.
+type Server struct {
+	opts    Options
+	ln      net.Listener
+	base    *url.URL
+	session *site.Session
+	gen     atomic.Pointer[generation]
+	mu      sync.Mutex // serialises builds
+
+	// Reloads counts the reload messages sent; tests and benchmarks wait
+	// on it.
+	reloads atomic.Int64
+	notify  chan struct{}
+}
+
+// generation is one build as served: its files, and the diagnostics of
+// the latest build (which may have failed, leaving these files in place).
+type generation struct {
+	files  *output.Memory
+	diags  []diag.Diagnostic
+	failed bool
+	// context holds source lines around each diagnostic, by position.
+	context map[diag.Position][]sourceLine
+}
+
+var initLivereload sync.Once
+
+// New listens on the address and builds the site once. A port in use is
+// an error naming it.
+func New(opts Options) (*Server, error) {
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Quiet == 0 {
+		opts.Quiet = 30 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	addr := net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("port %d on %s is already in use: stop the other server, or pass --port 0 for a free port", opts.Port, opts.Bind)
+		}
+		return nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	host := opts.Bind
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	base := &url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(port)), Path: "/"}
+	opts.Site.BaseURL = base.String()
+	opts.Site.Dev = true
+	s := &Server{opts: opts, ln: ln, base: base, session: site.NewSession(opts.Site), notify: make(chan struct{}, 1)}
+	initLivereload.Do(livereload.Initialize)
+	s.build(context.Background(), nil)
+	return s, nil
+}
+
+// URL is where the site is served.
+func (s *Server) URL() string { return s.base.String() }
+
+// Reloads returns how many reload messages were sent.
+func (s *Server) Reloads() int64 { return s.reloads.Load() }
+
+// Serve serves and watches until ctx is done, then shuts down: the
+// listener is closed and the watcher stopped.
+func (s *Server) Serve(ctx context.Context) error {
+	w, err := NewWatcher(s.opts.Site.Src, s.opts.Quiet)
+	if err != nil {
+		s.ln.Close()
+		return fmt.Errorf("watching %s: %w", s.opts.Site.Src, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/livereload.js", livereload.ServeJS)
+	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.Handle("/", http.HandlerFunc(s.serveSite))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); w.Run(ctx) }()
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case batch := <-w.Batches():
+				s.build(ctx, batch)
+			case err := <-w.Errors():
+				fmt.Fprintf(s.opts.Log, "watch: %v\n", err)
+			}
+		}
+	}()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(s.ln) }()
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	cancel()
+	shutdown, done := context.WithTimeout(context.Background(), 3*time.Second)
+	defer done()
+	_ = srv.Shutdown(shutdown)
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Rebuild builds now, as if the files changed had been saved; the watcher
+// calls the same.
+func (s *Server) Rebuild(ctx context.Context, changed []string) { s.build(ctx, changed) }
+
+func (s *Server) build(ctx context.Context, changed []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	mem := output.NewMemory()
+	var diags diag.List
+	res, err := s.session.Build(ctx, mem, &diags)
+	if ctx.Err() != nil {
+		return
+	}
+	prev := s.gen.Load()
+	next := &generation{files: mem, diags: diags.Items()}
+	if err != nil || diags.HasErrors() {
+		next.failed = true
+		if prev != nil {
+			next.files = prev.files // the last good build stays served
+		}
+		if err != nil {
+			next.diags = append(next.diags, diag.Diagnostic{Severity: diag.Error, Message: err.Error(), Rule: "build"})
+		}
+	}
+	next.context = sourceContext(next.diags)
+	s.gen.Store(next)
+
+	diags.Print(s.opts.Log)
+	elapsed := time.Since(start).Round(time.Millisecond)
+	switch {
+	case next.failed:
+		e, w := diags.Count()
+		fmt.Fprintf(s.opts.Log, "build failed in %s: %d errors, %d warnings; serving the last good build\n", elapsed, e, w)
+	case res != nil && prev != nil:
+		fmt.Fprintf(s.opts.Log, "rebuilt in %s: %d converted, %d rendered\n", elapsed, len(res.Converted), len(res.Rendered))
+	}
+	if prev != nil {
+		s.reload(prev, next, changed)
+	}
+}
+
+// reload tells the open pages what changed: a stylesheet alone is swapped
+// in place; one page changed by an edit of its Markdown is navigated to;
+// anything else reloads the open page.
+func (s *Server) reload(prev, next *generation, changed []string) {
+	var changedOut []string
+	if !next.failed {
+		for _, name := range next.files.Names() {
+			a, _ := prev.files.File(name)
+			b, _ := next.files.File(name)
+			if !bytes.Equal(a, b) {
+				changedOut = append(changedOut, name)
+			}
+		}
+		for _, name := range prev.files.Names() {
+			if _, ok := next.files.File(name); !ok {
+				changedOut = append(changedOut, name)
+			}
+		}
+	}
+	sameDiags := slices.Equal(prev.diags, next.diags) && prev.failed == next.failed
+	if len(changedOut) == 0 && sameDiags {
+		return
+	}
+	var pages, styles, others []string
+	for _, name := range changedOut {
+		switch path.Ext(name) {
+		case ".html":
+			pages = append(pages, name)
+		case ".css", ".map":
+			styles = append(styles, name)
+		default:
+			others = append(others, name)
+		}
+	}
+	switch {
+	case sameDiags && len(pages) == 0 && len(others) == 0 && len(styles) > 0:
+		for _, name := range styles {
+			if path.Ext(name) == ".css" {
+				livereload.RefreshPath("/" + name)
+			}
+		}
+	case sameDiags && len(pages) == 1 && onlyMarkdown(changed):
+		livereload.NavigateToPathForPort("/"+strings.TrimSuffix(pages[0], "index.html"), 0)
+	default:
+		livereload.ForceRefresh()
+	}
+	s.reloads.Add(1)
+	select {
+	case s.notify <- struct{}{}:
+	default:
+	}
+}
+
+func onlyMarkdown(changed []string) bool {
+	for _, p := range changed {
+		if filepath.Ext(p) != ".md" {
+			return false
+		}
+	}
+	return len(changed) > 0
+}
+
+// serveSite answers from the current generation, as a static host would.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	gen := s.gen.Load()
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	data, ok := gen.files.File(name)
+	status := http.StatusOK
+	if !ok {
+		if _, isDir := gen.files.File(path.Join(name, "index.html")); isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name, status = "404.html", http.StatusNotFound
+		data, _ = gen.files.File(name)
+		if data == nil {
+			// No good build yet: a bare page to carry the overlay.
+			data = []byte("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>folio</title></head><body></body></html>")
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if path.Ext(name) == ".html" {
+		data = s.decorate(data, gen)
+		ctype = "text/html; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(data)
+	}
+}
+
+// decorate injects the live-reload script and, after a failed build or
+// with warnings, the overlay.
+func (s *Server) decorate(page []byte, gen *generation) []byte {
+	var out bytes.Buffer
+	chain := transform.New(livereloadinject.New(s.base))
+	if err := chain.Apply(&out, bytes.NewReader(page)); err != nil {
+		out.Reset()
+		out.Write(page)
+	}
+	if len(gen.diags) == 0 {
+		return out.Bytes()
+	}
+	overlay := renderOverlay(gen)
+	html := out.Bytes()
+	if i := bytes.LastIndex(html, []byte("</body>")); i >= 0 {
+		return slices.Concat(html[:i], overlay, html[i:])
+	}
+	return append(html, overlay...)
+}

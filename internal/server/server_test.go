@@ -1,0 +1,362 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"golang.org/x/tools/txtar"
+
+	"folio/internal/config"
+	"folio/internal/site"
+)
+
+const testSite = `
+-- content/publication.yaml --
+title: 预览站
+-- content/index.md --
+封面导语。
+-- content/chapters/01-a.md --
+---
+title: 甲篇
+summary: 甲的摘要。
+---
+甲的第一版正文。
+-- content/chapters/02-b.md --
+---
+title: 乙篇
+summary: 乙的摘要。
+---
+乙的正文。
+-- assets/css/main.css --
+@import "theme.css";
+@import "charts.css";
+`
+
+type harness struct {
+	t    *testing.T
+	dir  string
+	srv  *Server
+	ws   *websocket.Conn
+	stop func()
+	log  *syncBuffer
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func start(t *testing.T) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(testSite)).Files {
+		write(t, filepath.Join(dir, f.Name), string(f.Data))
+	}
+	log := &syncBuffer{}
+	srv, err := New(Options{Site: site.Options{Options: config.Options{Src: dir, Drafts: true}, CacheDir: t.TempDir()}, Port: 0, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	h := &harness{t: t, dir: dir, srv: srv, log: log}
+	h.stop = func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	}
+	t.Cleanup(func() {
+		if h.ws != nil {
+			h.ws.Close()
+		}
+		if ctx.Err() == nil {
+			h.stop()
+		}
+	})
+	h.connect()
+	return h
+}
+
+func write(t *testing.T, p, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// connect opens the live-reload websocket as livereload.js does and waits
+// for the server's hello, so the connection is registered.
+func (h *harness) connect() {
+	h.t.Helper()
+	u := strings.Replace(h.srv.URL(), "http://", "ws://", 1) + "livereload"
+	ws, _, err := websocket.DefaultDialer.Dial(u, nil)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := ws.WriteMessage(websocket.TextMessage, []byte(`{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}`)); err != nil {
+		h.t.Fatal(err)
+	}
+	_ = ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, msg, err := ws.ReadMessage(); err != nil || !strings.Contains(string(msg), `"hello"`) {
+		h.t.Fatalf("no hello from the server: %v %s", err, msg)
+	}
+	h.ws = ws
+}
+
+type reloadMsg struct {
+	Command string `json:"command"`
+	Path    string `json:"path"`
+	LiveCSS bool   `json:"liveCSS"`
+}
+
+// next waits for the next live-reload message.
+func (h *harness) next() reloadMsg {
+	h.t.Helper()
+	_ = h.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	_, data, err := h.ws.ReadMessage()
+	if err != nil {
+		h.t.Fatalf("no reload message: %v\nserver log:\n%s", err, h.log.String())
+	}
+	var m reloadMsg
+	if err := json.Unmarshal(data, &m); err != nil {
+		h.t.Fatalf("bad message %s", data)
+	}
+	return m
+}
+
+// none asserts that no further message arrives for a while.
+func (h *harness) none(wait time.Duration) {
+	h.t.Helper()
+	_ = h.ws.SetReadDeadline(time.Now().Add(wait))
+	if _, data, err := h.ws.ReadMessage(); err == nil {
+		h.t.Errorf("unexpected second message: %s", data)
+	}
+	h.connect() // a read deadline breaks a gorilla connection: start afresh
+}
+
+func (h *harness) get(p string) (int, string) {
+	h.t.Helper()
+	resp, err := http.Get(h.srv.URL() + p)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestEditReloadsOnceWithNewText(t *testing.T) {
+	h := start(t)
+	if _, body := h.get("a/"); !strings.Contains(body, "甲的第一版正文") || !strings.Contains(body, "/livereload.js") {
+		t.Fatalf("first page:\n%s", body)
+	}
+	write(t, filepath.Join(h.dir, "content/chapters/01-a.md"), "---\ntitle: 甲篇\nsummary: 甲的摘要。\n---\n甲的第二版正文。\n")
+	m := h.next()
+	if m.Command != "reload" || m.Path != "__hugo_navigate/a/" {
+		t.Errorf("message %+v: want a navigation to the edited chapter", m)
+	}
+	h.none(300 * time.Millisecond)
+	if _, body := h.get("a/"); !strings.Contains(body, "甲的第二版正文") {
+		t.Errorf("the page does not show the edit:\n%s", body)
+	}
+}
+
+func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
+	h := start(t)
+	chapter := filepath.Join(h.dir, "content/chapters/02-b.md")
+	write(t, chapter, "---\ntitle: 乙篇\nsummary: [未闭合\nweight: 2\n---\n乙的新正文。\n")
+	h.next()
+	code, body := h.get("b/")
+	if code != http.StatusOK || !strings.Contains(body, "乙的正文") {
+		t.Errorf("the last good build is not served under the overlay (status %d)", code)
+	}
+	for _, want := range []string{`id="folio-overlay" role="alertdialog"`, "构建失败：1 个错误", "content/chapters/02-b.md:4:1", "[yaml-syntax]", `<span class="here">   4 │ weight: 2</span>`, "关闭（Esc）"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("overlay lacks %q:\n%s", want, body)
+		}
+	}
+	if _, other := h.get(""); !strings.Contains(other, "folio-overlay") {
+		t.Error("another open page does not show the overlay")
+	}
+	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:4:1: error:") {
+		t.Errorf("the terminal does not show the diagnostic:\n%s", h.log.String())
+	}
+	write(t, chapter, "---\ntitle: 乙篇\nsummary: 乙的摘要。\n---\n乙的新正文。\n")
+	h.next()
+	if _, body := h.get("b/"); strings.Contains(body, "folio-overlay") || !strings.Contains(body, "乙的新正文") {
+		t.Errorf("the repair did not clear the overlay:\n%s", body)
+	}
+}
+
+func TestWarningsShowQuietly(t *testing.T) {
+	h := start(t)
+	write(t, filepath.Join(h.dir, "content/chapters/02-b.md"), "---\ntitle: 乙篇\nsumary: 错字\n---\n乙的正文。\n")
+	h.next()
+	_, body := h.get("b/")
+	if !strings.Contains(body, `<aside id="folio-warnings" role="status"`) || strings.Contains(body, "alertdialog") || !strings.Contains(body, `did you mean &#34;summary&#34;?`) {
+		t.Errorf("warnings not shown as a quiet panel:\n%s", body)
+	}
+}
+
+func TestRenameSaveIsSeen(t *testing.T) {
+	h := start(t)
+	// vim, VS Code and JetBrains write a temporary file and rename it over
+	// the original.
+	tmp := filepath.Join(h.dir, "content/chapters/.01-a.md.swp")
+	write(t, tmp, "---\ntitle: 甲篇\nsummary: 甲的摘要。\n---\n改名保存的正文。\n")
+	if err := os.Rename(tmp, filepath.Join(h.dir, "content/chapters/01-a.md")); err != nil {
+		t.Fatal(err)
+	}
+	h.next()
+	if _, body := h.get("a/"); !strings.Contains(body, "改名保存的正文") {
+		t.Errorf("the renamed save is not shown:\n%s", body)
+	}
+}
+
+func TestNewFolderAndDeletedFile(t *testing.T) {
+	h := start(t)
+	write(t, filepath.Join(h.dir, "content/pages/about.md"), "---\ntitle: 关于\n---\n新页面。\n")
+	h.next()
+	if code, body := h.get("about/"); code != 200 || !strings.Contains(body, "新页面") {
+		t.Errorf("a page in a new folder is not served: %d", code)
+	}
+	if err := os.Remove(filepath.Join(h.dir, "content/chapters/02-b.md")); err != nil {
+		t.Fatal(err)
+	}
+	h.next()
+	if code, _ := h.get("b/"); code != http.StatusNotFound {
+		t.Errorf("a deleted chapter still answers %d", code)
+	}
+}
+
+func TestStylesheetEditSwapsInPlace(t *testing.T) {
+	h := start(t)
+	write(t, filepath.Join(h.dir, "assets/css/main.css"), "@import \"theme.css\";\n@import \"charts.css\";\nbody { outline: 1px solid red }\n")
+	m := h.next()
+	if m.Path != "/assets/main.css" || !m.LiveCSS {
+		t.Errorf("message %+v: want the stylesheet swapped in place", m)
+	}
+	if _, css := h.get("assets/main.css"); !strings.Contains(css, "outline:1px solid red") {
+		t.Error("the new stylesheet is not served")
+	}
+}
+
+func TestConcurrentRequestsGetWholePages(t *testing.T) {
+	h := start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	var bad sync.Map
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				resp, err := http.Get(h.srv.URL() + "a/")
+				if err != nil {
+					continue
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				s := string(body)
+				if !strings.HasSuffix(strings.TrimSpace(s), "</html>") || !strings.Contains(s, "正文") {
+					bad.Store(s, true)
+				}
+			}
+		}()
+	}
+	for i := range 15 {
+		text := strings.Repeat("新", i+1)
+		write(t, filepath.Join(h.dir, "content/chapters/01-a.md"), "---\ntitle: 甲篇\nsummary: 甲的摘要。\n---\n正文"+text+"。\n")
+		h.srv.Rebuild(ctx, nil)
+	}
+	cancel()
+	wg.Wait()
+	bad.Range(func(k, _ any) bool {
+		t.Errorf("a partial page was served:\n%s", k)
+		return false
+	})
+}
+
+func TestStopsCleanly(t *testing.T) {
+	h := start(t)
+	addr := strings.TrimSuffix(strings.TrimPrefix(h.srv.URL(), "http://"), "/")
+	h.ws.Close()
+	h.ws = nil
+	h.stop()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatalf("the port was not freed: %v", err)
+	}
+	ln.Close()
+	http.DefaultClient.CloseIdleConnections()
+	// Goroutines end a moment after Serve returns; allow them 3 seconds.
+	leaks := func() (string, string) {
+		buf := make([]byte, 1<<20)
+		stacks := string(buf[:runtime.Stack(buf, true)])
+		for _, leak := range []string{"folio/internal/server.(*Watcher)", "fsnotify", "folio/internal/server.(*Server)", "net/http.(*conn).serve"} {
+			if strings.Contains(stacks, leak) {
+				return leak, stacks
+			}
+		}
+		return "", ""
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		leak, stacks := leaks()
+		if leak == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("goroutine left running after stop: %s\n%s", leak, stacks)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	if _, err := os.Stat(filepath.Join(h.dir, "public")); err == nil {
+		t.Error("serve wrote public/")
+	}
+}
+
+func TestPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	_, err = New(Options{Site: site.Options{Options: config.Options{Src: t.TempDir()}}, Port: port})
+	if err == nil || !strings.Contains(err.Error(), "port "+strconv.Itoa(port)+" on 127.0.0.1 is already in use") {
+		t.Errorf("err = %v", err)
+	}
+}
+
