@@ -359,4 +359,3 @@ func TestPortInUse(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
-
