@@ -18,9 +18,11 @@ test: vet
 vet:
 	$(GO) vet ./...
 
-## bench: time a whole build of the sample publication (Go benchmark, 5 runs)
+## bench: time builds of the sample (warm and cold cache, data) and a save in the dev server
+
 bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
+	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload' -benchtime 50x ./internal/server
 
 clean:
 	rm -rf public
