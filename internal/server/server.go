@@ -9,6 +9,8 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +18,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -99,6 +102,9 @@ func New(opts Options) (*Server, error) {
 	base := &url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(port)), Path: "/"}
 	opts.Site.BaseURL = base.String()
 	opts.Site.Dev = true
+	if opts.Site.CacheDir == "" {
+		opts.Site.CacheDir = serveCacheDir(opts.Site.Src)
+	}
 	s := &Server{opts: opts, ln: ln, base: base, session: site.NewSession(opts.Site), notify: make(chan struct{}, 1)}
 	initLivereload.Do(livereload.Initialize)
 	s.build(context.Background(), nil)
@@ -325,4 +331,20 @@ func (s *Server) decorate(page []byte, gen *generation) []byte {
 		return slices.Concat(html[:i], overlay, html[i:])
 	}
 	return append(html, overlay...)
+}
+
+// serveCacheDir keeps the dev server's processed images and bundles in the
+// user's cache folder, one per site, so that serving writes nothing into
+// the site itself.
+func serveCacheDir(src string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		abs = src
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, "folio", "serve-"+hex.EncodeToString(sum[:6]))
 }

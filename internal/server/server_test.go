@@ -39,6 +39,12 @@ title: 乙篇
 summary: 乙的摘要。
 ---
 乙的正文。
+-- content/chapters/03-c.md --
+---
+title: 丙篇
+draft: true
+---
+丙还在写。
 -- assets/css/main.css --
 @import "theme.css";
 @import "charts.css";
@@ -77,7 +83,8 @@ func start(t *testing.T) *harness {
 		write(t, filepath.Join(dir, f.Name), string(f.Data))
 	}
 	log := &syncBuffer{}
-	srv, err := New(Options{Site: site.Options{Options: config.Options{Src: dir, Drafts: true}, CacheDir: t.TempDir()}, Port: 0, Log: log})
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	srv, err := New(Options{Site: site.Options{Options: config.Options{Src: dir, Drafts: true}}, Port: 0, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,6 +194,13 @@ func TestEditReloadsOnceWithNewText(t *testing.T) {
 	h.none(300 * time.Millisecond)
 	if _, body := h.get("a/"); !strings.Contains(body, "甲的第二版正文") {
 		t.Errorf("the page does not show the edit:\n%s", body)
+	}
+}
+
+func TestDraftsShownWithBanner(t *testing.T) {
+	h := start(t)
+	if code, body := h.get("c/"); code != 200 || !strings.Contains(body, `class="draft-banner"`) || !strings.Contains(body, "草稿") {
+		t.Errorf("the draft is not shown with its banner (status %d)", code)
 	}
 }
 
@@ -342,8 +356,13 @@ func TestStopsCleanly(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 
-	if _, err := os.Stat(filepath.Join(h.dir, "public")); err == nil {
-		t.Error("serve wrote public/")
+	entries, _ := os.ReadDir(h.dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "assets content" {
+		t.Errorf("serve wrote into the site: it now holds %v", names)
 	}
 }
 
