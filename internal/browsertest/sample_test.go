@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"path"
 	"strings"
 	"sync"
@@ -25,11 +26,26 @@ import (
 
 const prefix = "/any/sub/path/"
 
+// sampleCache is shared by this package's builds of the sample, so only
+// the first processes its images.
+var sampleCache string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "folio-browsertest-cache-")
+	if err != nil {
+		panic(err)
+	}
+	sampleCache = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 func buildSample(t *testing.T) *output.Memory {
 	t.Helper()
 	mem := output.NewMemory()
 	var diags diag.List
-	opts := site.Options{Options: config.Options{Src: "../..", BaseURL: "https://example.org" + prefix}, CacheDir: t.TempDir()}
+	opts := site.Options{Options: config.Options{Src: "../..", BaseURL: "https://example.org" + prefix}, CacheDir: sampleCache}
 	if _, err := site.Build(context.Background(), opts, mem, &diags); err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, diags.Items())
 	}
