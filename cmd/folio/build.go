@@ -59,7 +59,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var diags diag.List
 	res, err := site.Build(ctx, site.Options{Options: opts}, stage, &diags)
-	diags.Print(stderr)
+	printDiagnostics(stderr, &diags)
 	errs, warns := diags.Count()
 	failed := err != nil || errs > 0 || (opts.Strict && warns > 0)
 	if failed {

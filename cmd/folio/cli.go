@@ -26,6 +26,7 @@ type command struct {
 var commands = []command{
 	{"build", "build the publication into public/", runBuild},
 	{"serve", "preview the publication, rebuilding on every save", runServe},
+	{"check", "check the publication's content and copy without building it", runCheck},
 	{"version", "print folio's version", runVersion},
 }
 

@@ -34,6 +34,11 @@ type Publication struct {
 	// every raster image (zero values: the defaults).
 	ImageWidths  []int
 	ImageQuality int
+	// Glossary lists Latin terms and names the Chinese text may use;
+	// CJKSpacing is the house style between Chinese and Latin letters or
+	// digits: none, space, or "" for no rule.
+	Glossary   []string
+	CJKSpacing string
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
@@ -57,7 +62,7 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	}
 	var titlePos diag.Position
 	var hasTitle, hasBase bool
-	var basePos, widthsPos, qualityPos diag.Position
+	var basePos, widthsPos, qualityPos, spacingPos diag.Position
 	fields := []frontmatter.Field{
 		{Key: "title", Target: &p.Title, Set: &hasTitle, Pos: &titlePos},
 		{Key: "subtitle", Target: &p.Subtitle},
@@ -73,6 +78,8 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		{Key: "allow_html", Target: &p.AllowHTML},
 		{Key: "image_widths", Target: &p.ImageWidths, Pos: &widthsPos},
 		{Key: "image_quality", Target: &p.ImageQuality, Pos: &qualityPos},
+		{Key: "glossary", Target: &p.Glossary},
+		{Key: "cjk_spacing", Target: &p.CJKSpacing, Pos: &spacingPos},
 	}
 	if !frontmatter.Decode(display, data, 1, fields, "publication-unknown-key", diags) {
 		return p
@@ -99,6 +106,10 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 			p.ImageWidths = nil
 			break
 		}
+	}
+	if p.CJKSpacing != "" && p.CJKSpacing != "none" && p.CJKSpacing != "space" {
+		diags.Errorf(spacingPos, "publication-cjk-spacing", "cjk_spacing must be none (GDP增长) or space (GDP 增长), not %q", p.CJKSpacing)
+		p.CJKSpacing = ""
 	}
 	if p.ImageQuality < 0 || p.ImageQuality > 100 {
 		diags.Errorf(qualityPos, "publication-image-quality", "image_quality must be between 1 and 100")

@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"folio/internal/markdown/datablock"
 	"folio/internal/markdown/dataref"
@@ -68,7 +69,7 @@ func New(opts Options) *Converter {
 			datablock.Extension,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(commentRenderer{unsafe: opts.AllowHTML}, 100)))...),
 	)
 	return &Converter{md: md}
 }
@@ -87,6 +88,10 @@ type Result struct {
 	IDs       map[string]bool // every element id the document defines
 	FirstPara string          // plain text of the first paragraph
 	Text      string          // plain text of the whole document, for reading time
+	// Doc is the parsed document, after folio's transformers, for the
+	// editorial checks; Source is what its segments point into.
+	Doc    ast.Node
+	Source []byte
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -118,7 +123,7 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 	if err := c.md.Renderer().Render(buf, source, doc); err != nil {
 		return nil, err
 	}
-	res = &Result{HTML: bytes.Clone(buf.Bytes()), IDs: map[string]bool{}}
+	res = &Result{HTML: bytes.Clone(buf.Bytes()), IDs: map[string]bool{}, Doc: doc, Source: source}
 	var all strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -195,4 +200,34 @@ func PlainText(n ast.Node, source []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return JoinLines(b.String())
+}
+
+// commentRenderer drops HTML comments (such as <!-- folio:ignore … -->)
+// instead of marking them as omitted raw HTML: they are notes to editors
+// and to folio, never content.
+type commentRenderer struct{ unsafe bool }
+
+func (c commentRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		n := node.(*ast.HTMLBlock)
+		if n.HTMLBlockType == ast.HTMLBlockType2 {
+			return ast.WalkSkipChildren, nil // <!-- … -->
+		}
+		// Otherwise as goldmark's own renderer does.
+		if !c.unsafe {
+			if entering || n.HasClosure() {
+				_, _ = w.WriteString("<!-- raw HTML omitted -->\n")
+			}
+			return ast.WalkContinue, nil
+		}
+		if entering {
+			for i := range n.Lines().Len() {
+				line := n.Lines().At(i)
+				_, _ = w.Write(line.Value(source))
+			}
+		} else if n.HasClosure() {
+			_, _ = w.Write(n.ClosureLine.Value(source))
+		}
+		return ast.WalkContinue, nil
+	})
 }

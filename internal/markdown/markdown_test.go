@@ -172,7 +172,7 @@ func TestLinksAndImagesResolved(t *testing.T) {
 	// Positions point at the opening bracket of the broken link and image.
 	var got strings.Builder
 	diags.Print(&got)
-	want := `a.md:1:66: error: link to 03-c.md: no such page in the publication (resolved to content/chapters/03-c.md); check the file name, or whether the page is a draft [link-broken]
+	want := `a.md:1:66: error: link to 03-c.md: no such page in the publication (resolved to content/chapters/03-c.md); check the file name, or whether the page is a draft [broken-link]
 a.md:3:20: error: image "images/none.png" not found [image-missing]
 `
 	if got.String() != want {

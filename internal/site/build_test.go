@@ -190,7 +190,7 @@ slug: same
 		`content/chapters/01-a.md:1:1: error: missing title: add a line "title: …" to the front matter between the --- lines [frontmatter-title]`,
 		`content/chapters/03-c.md:3:7: error: slug "same" is already used by `,
 		`content/chapters/02-b.md:5:1: error: image "images/missing.png" not found (looked in chapters/images/missing.png and images/missing.png under content/) [image-missing]`,
-		`content/chapters/02-b.md:7:2: error: link to 09-none.md: no such page in the publication (resolved to content/chapters/09-none.md); check the file name, or whether the page is a draft [link-broken]`,
+		`content/chapters/02-b.md:7:2: error: link to 09-none.md: no such page in the publication (resolved to content/chapters/09-none.md); check the file name, or whether the page is a draft [broken-link]`,
 	} {
 		if strings.HasPrefix(want, "content/chapters/03-c.md") {
 			if !strings.Contains(b.diagText(), want) {
@@ -220,7 +220,7 @@ title: 乙
 ---
 见[甲](01-a.md#五个一服务)。
 `)
-	b.wantDiag(`content/chapters/02-b.md:4:2: error: link to chapters/01-a.md#五个一服务: that page has no such heading; did you mean #五个一服务机制? [link-anchor]`)
+	b.wantDiag(`content/chapters/02-b.md:4:2: error: link to chapters/01-a.md#五个一服务: that page has no such heading; did you mean #五个一服务机制? [broken-link]`)
 }
 
 func TestSiteLayoutsOverrideTheTheme(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"folio/internal/check"
 	"folio/internal/content"
 	"folio/internal/diag"
 	"folio/internal/markdown"
@@ -94,7 +95,7 @@ func (b *builder) convert() {
 				continue
 			}
 			b.diags.Add(diag.Diagnostic{
-				Pos: p.Pos(l.Offset), Severity: diag.Error, Rule: "link-anchor",
+				Pos: p.Pos(l.Offset), Severity: diag.Error, Rule: "broken-link",
 				Message: "link to " + l.Target + "#" + l.Fragment + ": that page has no such heading" + anchorHint(l.Fragment, target.res),
 			})
 		}
@@ -182,4 +183,16 @@ func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 		parts = append(parts, "m:"+b.images.Fingerprint(rel))
 	}
 	return strings.Join(parts, "\n")
+}
+
+// check runs the editorial rules over every converted page.
+func (b *builder) check() {
+	cfg := b.pub.Config
+	pub := &check.Publication{Data: b.data, Options: check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing}}
+	for _, p := range b.pub.All() {
+		if c := b.converted[p]; c != nil && c.res.Doc != nil {
+			pub.Pages = append(pub.Pages, &check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos})
+		}
+	}
+	check.Run(pub, b.diags)
 }

@@ -32,6 +32,8 @@ type images struct {
 	proc     *imageproc.Processor
 	procErr  error
 
+	checkOnly bool // read headers only: folio check processes nothing
+
 	mu      sync.Mutex
 	entries map[string]*imageEntry // by content-relative path
 	used    map[string]bool        // the images of the current build
@@ -168,6 +170,20 @@ func (im *images) process(rel string, out map[string][]byte) (*picture.Picture, 
 		return im.svg(base, hash, data, out)
 	}
 
+	if im.checkOnly {
+		format, w, h, err := imageproc.Config(data)
+		if err != nil {
+			return nil, err
+		}
+		limit := im.opts.MaxPixels
+		if limit == 0 {
+			limit = imageproc.DefaultOptions.MaxPixels
+		}
+		if int64(w)*int64(h) > int64(limit) {
+			return nil, fmt.Errorf("the image is %d×%d pixels, above the limit of %d million: scale it down before adding it", w, h, limit/1_000_000)
+		}
+		return &picture.Picture{Width: w, Height: h, Type: mimeType(format), Fallback: []picture.Source{{Path: rel, Width: w}}}, nil
+	}
 	key := cache.Key(data, []byte(fmt.Sprint(im.opts)))
 	meta, files, ok := im.cached(key)
 	if !ok {

@@ -88,7 +88,7 @@ func TestMarkdownImagesBecomePictures(t *testing.T) {
 	if !strings.Contains(cover, `alt="封面" fetchpriority="high"`) || !strings.Contains(cover, `width="400" height="200"`) {
 		t.Errorf("cover picture not eager or without size:\n%s", cover)
 	}
-	b.wantDiag(`content/chapters/01-a.md:10:1: warning: image "images/park.jpg" has no alt text: describe what it shows between the brackets, ![…](images/park.jpg), for readers who cannot see it [image-alt]`)
+	b.wantDiag(`content/chapters/01-a.md:10:1: warning: image "images/park.jpg" has no alt text: describe what it shows between the brackets, ![…](images/park.jpg), for readers who cannot see it [missing-alt]`)
 }
 
 func TestBrokenImagesArePositioned(t *testing.T) {

@@ -217,7 +217,7 @@ func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Ima
 		return nil
 	}
 	if strings.TrimSpace(alt) == "" {
-		b.diags.Warnf(pos, "image-alt", "cover image %q has no alt text: add cover_alt describing what it shows", ref)
+		b.diags.Warnf(pos, "missing-alt", "cover image %q has no alt text: add cover_alt describing what it shows", ref)
 	}
 	return &render.Image{Path: pic.Fallback[len(pic.Fallback)-1].Path, Alt: alt, Picture: pic}
 }

@@ -84,6 +84,8 @@ type Session struct {
 	images *images
 	conv   map[string]*convEntry   // by content-relative path
 	pages  map[string]*renderEntry // by output file
+	// checkOnly: images are checked, not processed (folio check).
+	checkOnly bool
 }
 
 // NewSession returns a Session; its first Build is a full build.
@@ -114,6 +116,7 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	// Convert even when loading found errors: every problem of the
 	// content is reported in one run.
 	b.convert()
+	b.check()
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -220,11 +223,30 @@ func (b *builder) display(name string) string {
 	return name
 }
 
+// Check runs everything a build checks, without rendering or writing
+// anything: images are only checked for their headers, not processed.
+func Check(ctx context.Context, opts Options, diags *diag.List) error {
+	s := NewSession(opts)
+	s.checkOnly = true
+	b, err := newBuilder(s, diags)
+	if err != nil {
+		return err
+	}
+	b.load()
+	if b.pub == nil || ctx.Err() != nil {
+		return ctx.Err()
+	}
+	b.convert()
+	b.check()
+	return ctx.Err()
+}
+
 // imagesFor returns the session's image processor, or a new one when the
 // settings changed.
 func (s *Session) imagesFor(contentDir string, opts imageproc.Options) *images {
 	if s.images == nil || s.images.contentDir != contentDir || fmt.Sprint(s.images.opts) != fmt.Sprint(opts) {
 		s.images = newImages(contentDir, opts, s.cache)
+		s.images.checkOnly = s.checkOnly
 	}
 	return s.images
 }

@@ -32,6 +32,7 @@ type Ref struct {
 	ast.BaseInline
 	ID, Period string // as written; Period may be ""
 	Source     string // the reference as written, shown when unresolved
+	Offset     int    // where it starts in the document
 	Resolved   bool
 	Display    string // 5.3%
 	Raw        string // 5.3
@@ -70,7 +71,7 @@ func (refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Nod
 	written := string(line[:end+4])
 	block.Advance(end + 4)
 	offset := seg.Start
-	ref := &Ref{Source: written}
+	ref := &Ref{Source: written, Offset: offset}
 	env := mdenv.From(pc)
 	m := refRE.FindStringSubmatch(inner)
 	if m == nil {

@@ -102,7 +102,7 @@ func replace(env *mdenv.Env, img *ast.Image, source []byte) {
 	env.Images = append(env.Images, rel)
 	alt := altText(img, source)
 	if strings.TrimSpace(alt) == "" && env.Diags != nil {
-		env.Diags.Warnf(env.Position(offset), "image-alt", "image %q has no alt text: describe what it shows between the brackets, ![…](%s), for readers who cannot see it", dest, dest)
+		env.Diags.Warnf(env.Position(offset), "missing-alt", "image %q has no alt text: describe what it shows between the brackets, ![…](%s), for readers who cannot see it", dest, dest)
 	}
 	node := &Picture{
 		HTML:    picture.HTML(pic, picture.Options{Alt: alt}, func(p string) string { return urls.Rel(env.URL, p) }),

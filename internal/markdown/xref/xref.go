@@ -61,7 +61,7 @@ func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool)
 	}
 	file, err := url.PathUnescape(file)
 	if err != nil {
-		env.Errorf(OffsetOf(n, source), "link-broken", "link target %s is not a valid path", dest)
+		env.Errorf(OffsetOf(n, source), "broken-link", "link target %s is not a valid path", dest)
 		return "", false
 	}
 	if frag, err := url.PathUnescape(fragment); err == nil {
@@ -74,7 +74,7 @@ func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool)
 	env.LinkTo(target)
 	pageURL, ok := env.Resolver.PageURL(target)
 	if !ok {
-		env.Errorf(OffsetOf(n, source), "link-broken", "link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", file, target)
+		env.Errorf(OffsetOf(n, source), "broken-link", "link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", file, target)
 		return "", false
 	}
 	out := urls.Rel(env.URL, pageURL)

@@ -1,0 +1,268 @@
+// Package check holds folio's editorial rules for Chinese copy: duplicated
+// paragraphs, figures that contradict the data or are typed by hand,
+// doubled words, stray Latin words, unfinished paragraphs, half-width
+// punctuation, spacing between Chinese and Latin text, skipped heading
+// levels. `folio check`, `folio build` and the dev server run the same
+// rules. Each rule can be silenced for the next paragraph with
+// <!-- folio:ignore rule-id --> or for a whole file with
+// <!-- folio:ignore-file rule-id -->.
+package check
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"folio/internal/diag"
+	"folio/internal/indicator"
+	"folio/internal/markdown/dataref"
+	"folio/internal/markdown/datablock"
+	"folio/internal/markdown/pictures"
+)
+
+// Options are the publication's house rules.
+type Options struct {
+	Glossary []string // Latin terms allowed in Chinese text, besides the built-in ones
+	// Spacing is the house style between Chinese and Latin letters or
+	// digits: "none" (GDP增速), "space" (GDP 增速), or "" for no rule.
+	Spacing string
+}
+
+// Page is one converted Markdown file.
+type Page struct {
+	Doc    ast.Node
+	Source []byte                // what Doc's segments point into
+	Pos    func(int) diag.Position // converts an offset in Source
+}
+
+// Kind is what a block of text is.
+type Kind int
+
+const (
+	Prose   Kind = iota // a paragraph of running text
+	Heading             // a heading
+	Item                // a list item's paragraph
+	Quote               // a paragraph in a block quote
+	Cell                // a table cell
+)
+
+// Block is the plain text of one block with a map back to the source.
+type Block struct {
+	Kind   Kind
+	Text   string
+	offs   []int // byte offset in Source of each byte of Text
+	page   *Page
+	ignore map[string]bool
+	Level  int // headings
+}
+
+// Placeholder stands in the text for an indicator reference, code or an
+// image: something that is not prose but takes its place in a sentence.
+const Placeholder = '\uFFFC'
+
+// Pos is the position of byte i of the block's text.
+func (b *Block) Pos(i int) diag.Position {
+	if len(b.offs) == 0 {
+		return b.page.Pos(0)
+	}
+	i = max(0, min(i, len(b.offs)-1))
+	return b.page.Pos(b.offs[i])
+}
+
+// Ignores says whether rule is silenced for this block.
+func (b *Block) Ignores(rule string) bool { return b.ignore[rule] || b.ignore["all"] }
+
+var ignoreRE = regexp.MustCompile(`<!--\s*folio:ignore(-file)?\s+([\w\s,-]+?)\s*-->`)
+
+// Blocks extracts the text blocks of a page, in order.
+func Blocks(p *Page) []*Block {
+	var blocks []*Block
+	fileIgnore := map[string]bool{}
+	next := map[string]bool{}
+	var walk func(n ast.Node, kind Kind)
+	walk = func(n ast.Node, kind Kind) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.HTMLBlock:
+				var raw strings.Builder
+				for i := range c.Lines().Len() {
+					seg := c.Lines().At(i)
+					raw.Write(seg.Value(p.Source))
+				}
+				for _, m := range ignoreRE.FindAllStringSubmatch(raw.String(), -1) {
+					target := next
+					if m[1] != "" {
+						target = fileIgnore
+					}
+					for _, r := range strings.FieldsFunc(m[2], func(r rune) bool { return r == ',' || r == ' ' || r == '\n' }) {
+						target[r] = true
+					}
+				}
+				continue
+			case *ast.Paragraph, *ast.TextBlock:
+				blocks = append(blocks, p.block(c, kind, merge(fileIgnore, next)))
+				next = map[string]bool{}
+			case *ast.Heading:
+				b := p.block(c, Heading, merge(fileIgnore, next))
+				b.Level = c.Level
+				blocks = append(blocks, b)
+				next = map[string]bool{}
+			case *ast.Blockquote:
+				walk(c, Quote)
+			case *ast.List, *ast.ListItem:
+				walk(c, Item)
+			case *east.Table, *east.TableHeader, *east.TableRow:
+				walk(c, Cell)
+			case *east.TableCell:
+				blocks = append(blocks, p.block(c, Cell, merge(fileIgnore, next)))
+			case *pictures.Figure, *datablock.Block, *ast.FencedCodeBlock, *ast.CodeBlock:
+				next = map[string]bool{}
+			default:
+				if c.Type() == ast.TypeBlock {
+					walk(c, kind)
+				}
+			}
+		}
+	}
+	walk(p.Doc, Prose)
+	// File-wide silences written anywhere in the file apply everywhere.
+	for _, b := range blocks {
+		for r := range fileIgnore {
+			b.ignore[r] = true
+		}
+	}
+	return blocks
+}
+
+func merge(a, b map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// block collects the inline text of n.
+func (p *Page) block(n ast.Node, kind Kind, ignore map[string]bool) *Block {
+	b := &Block{Kind: kind, page: p, ignore: ignore}
+	var text strings.Builder
+	add := func(s string, off int, step bool) {
+		for i := 0; i < len(s); i++ {
+			text.WriteByte(s[i])
+			if step {
+				b.offs = append(b.offs, off+i)
+			} else {
+				b.offs = append(b.offs, off)
+			}
+		}
+	}
+	var lastOff int
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			add(string(c.Segment.Value(p.Source)), c.Segment.Start, true)
+			lastOff = c.Segment.Stop
+			if c.SoftLineBreak() {
+				add("\n", lastOff, false)
+			}
+		case *ast.String:
+			add(string(c.Value), lastOff, false)
+		case *ast.CodeSpan, *dataref.Ref, *pictures.Picture, *ast.Image, *ast.RawHTML, *ast.AutoLink:
+			off := lastOff
+			if t := firstText(c); t != nil {
+				off = t.Segment.Start
+			}
+			if r, ok := c.(*dataref.Ref); ok {
+				off = r.Offset
+			}
+			add(string(Placeholder), off, false)
+			return ast.WalkSkipChildren, nil
+		case *east.FootnoteLink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	b.Text = joinSoftBreaks(text.String(), &b.offs)
+	return b
+}
+
+func firstText(n ast.Node) *ast.Text {
+	var t *ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if x, ok := c.(*ast.Text); ok && entering {
+			t = x
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return t
+}
+
+// joinSoftBreaks removes line breaks between wide characters (as the page
+// shows them joined) and turns the others into spaces.
+func joinSoftBreaks(s string, offs *[]int) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var out strings.Builder
+	var newOffs []int
+	rs := []rune(s)
+	bi := 0
+	for i, r := range rs {
+		size := len(string(r))
+		if r == '\n' {
+			prev, next := rune(0), rune(0)
+			if i > 0 {
+				prev = rs[i-1]
+			}
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			if !(isWide(prev) || isWide(next)) {
+				out.WriteByte(' ')
+				newOffs = append(newOffs, (*offs)[bi])
+			}
+			bi += size
+			continue
+		}
+		out.WriteString(string(r))
+		newOffs = append(newOffs, (*offs)[bi:bi+size]...)
+		bi += size
+	}
+	*offs = newOffs
+	return out.String()
+}
+
+// Publication is what the rules run over.
+type Publication struct {
+	Pages   []*Page
+	Data    *indicator.Set
+	Options Options
+}
+
+// Run applies every rule and adds what it finds to diags.
+func Run(pub *Publication, diags *diag.List) {
+	var all []*Block
+	for _, p := range pub.Pages {
+		blocks := Blocks(p)
+		all = append(all, blocks...)
+		for _, b := range blocks {
+			RepeatedWord(b, diags)
+			StrayLatin(b, pub.Options.Glossary, diags)
+			UnfinishedParagraph(b, diags)
+			PunctuationWidth(b, diags)
+			CJKSpacing(b, pub.Options.Spacing, diags)
+		}
+		HeadingSkip(blocks, diags)
+	}
+	DuplicateParagraphs(all, diags)
+	Figures(all, pub.Data, diags)
+}

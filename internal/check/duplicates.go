@@ -1,0 +1,133 @@
+package check
+
+import (
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode"
+
+	"folio/internal/diag"
+	"folio/internal/suggest"
+)
+
+// minDuplicateRunes: shorter paragraphs ("见下表。") may repeat.
+const minDuplicateRunes = 20
+
+// normalize keeps letters and digits: whitespace and punctuation do not
+// make two pasted paragraphs different.
+func normalize(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			out = append(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
+// similarity is 1 - edit distance / longer length.
+func similarity(a, b []rune) float64 {
+	longer := max(len(a), len(b))
+	if longer == 0 {
+		return 1
+	}
+	// Lengths more than 10% apart cannot be 90% similar.
+	if float64(min(len(a), len(b))) < 0.9*float64(longer) {
+		return 0
+	}
+	return 1 - float64(suggest.Distance(string(a), string(b)))/float64(longer)
+}
+
+// sketch is the smallest hashes of a paragraph's 4-character shingles:
+// two paragraphs 90% alike share some of them, so only paragraphs that
+// share one are compared, not every pair.
+func sketch(rs []rune) []uint64 {
+	const k = 4
+	var hs []uint64
+	seen := map[uint64]bool{}
+	for i := 0; i+4 <= len(rs); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(string(rs[i : i+4])))
+		v := h.Sum64()
+		if !seen[v] {
+			seen[v] = true
+			hs = append(hs, v)
+		}
+	}
+	slices.Sort(hs)
+	if len(hs) > k {
+		hs = hs[:k]
+	}
+	return hs
+}
+
+// DuplicateParagraphs flags a paragraph that appears again, the same or
+// nearly (90% alike after normalising whitespace and punctuation),
+// anywhere in the publication. A run of copies is reported once, at the
+// first copy, with the count and every place.
+func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
+	type para struct {
+		b     *Block
+		norm  []rune
+		group int
+	}
+	var paras []*para
+	for _, b := range blocks {
+		if b.Kind == Heading || b.Kind == Cell {
+			continue
+		}
+		n := normalize(b.Text)
+		if len(n) >= minDuplicateRunes {
+			paras = append(paras, &para{b: b, norm: n, group: -1})
+		}
+	}
+	// Union-find over candidate pairs that share a sketch hash.
+	parent := make([]int, len(paras))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byHash := map[uint64][]int{}
+	for i, p := range paras {
+		for _, h := range sketch(p.norm) {
+			for _, j := range byHash[h] {
+				if find(i) != find(j) && similarity(p.norm, paras[j].norm) >= 0.9 {
+					parent[find(i)] = find(j)
+				}
+			}
+			byHash[h] = append(byHash[h], i)
+		}
+	}
+	groups := map[int][]int{}
+	for i := range paras {
+		r := find(i)
+		groups[r] = append(groups[r], i)
+	}
+	for _, members := range groups {
+		if len(members) < 2 {
+			continue
+		}
+		slices.Sort(members)
+		first := paras[members[0]].b
+		var places []string
+		for _, m := range members {
+			places = append(places, paras[m].b.Pos(0).String())
+		}
+		for _, m := range members[1:] {
+			if paras[m].b.Ignores("duplicate-paragraph") {
+				continue
+			}
+			diags.Add(diag.Diagnostic{Pos: paras[m].b.Pos(0), Severity: diag.Error, Rule: "duplicate-paragraph",
+				Message: fmt.Sprintf("this paragraph appears %d times (%s), first at %s: keep one and delete the copies", len(members), strings.Join(places, ", "), first.Pos(0))})
+			break // a run of copies is reported once
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package check
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isWide: Han characters and full-width punctuation.
+func isWide(r rune) bool {
+	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		(r >= 0x2018 && r <= 0x201F) || r == 0x2014 || r == 0x2026 || r == 0x00B7
+}
+
+// hanShare is the share of Han characters among the words of s, a Han
+// character counting as a word, as does a run of Latin letters or digits.
+func hanShare(s string) float64 {
+	han, letters := 0, 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case isHan(r):
+			han++
+			letters++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				letters++
+			}
+			inWord = true
+		default:
+			inWord = false
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(han) / float64(letters)
+}
+
+// chinese says whether a block is Chinese running text.
+func chinese(s string) bool { return hanShare(s) >= 0.5 }
+
+// runeAt returns the rune starting at byte i and the one before it.
+func around(s string, start, end int) (before, after rune) {
+	if start > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:start])
+	}
+	if end < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[end:])
+	}
+	return before, after
+}

@@ -1,0 +1,103 @@
+package check
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"folio/internal/diag"
+)
+
+// The word lists come from a dictionary, not from guesswork: see the
+// header of each file and tools/wordlists.
+var (
+	//go:embed words/reduplications.txt
+	reduplicationsText string
+	//go:embed words/twochar.txt
+	twoCharText string
+
+	wordsOnce      sync.Once
+	reduplications map[string]bool
+	twoChar        map[string]bool
+)
+
+func loadWords() {
+	wordsOnce.Do(func() {
+		reduplications = wordSet(reduplicationsText)
+		// Reduplications every reader knows that the dictionary ranks low.
+		for _, w := range []string{"年年", "岁岁", "代代", "月月", "村村", "户户", "件件", "项项", "条条", "样样", "句句", "字字", "一一"} {
+			reduplications[w] = true
+		}
+		twoChar = wordSet(twoCharText)
+	})
+}
+
+func wordSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			set[line] = true
+		}
+	}
+	return set
+}
+
+// RepeatedWord flags a Chinese word of one to four characters written
+// twice back to back (委委, 企业企业) unless the doubled form is itself a
+// word (常常, 高高兴兴) or, for one character, the two halves belong to
+// two words that meet there (部门门口: 部门 + 门口).
+func RepeatedWord(b *Block, diags *diag.List) {
+	if b.Ignores("repeated-word") {
+		return
+	}
+	loadWords()
+	rs := []rune(b.Text)
+	byteAt := make([]int, len(rs)+1)
+	for i, n := 0, 0; i < len(rs); i++ {
+		byteAt[i] = n
+		n += len(string(rs[i]))
+		byteAt[i+1] = n
+	}
+outer:
+	for i := 0; i < len(rs); i++ {
+		// A reduplicated word starting here (高高兴兴, 常常) is fine.
+		for l := 4; l >= 2; l-- {
+			if i+l <= len(rs) && reduplications[string(rs[i:i+l])] {
+				i += l - 1
+				continue outer
+			}
+		}
+		for n := 4; n >= 1; n-- {
+			if i+2*n > len(rs) || !allHan(rs[i:i+2*n]) || string(rs[i:i+n]) != string(rs[i+n:i+2*n]) {
+				continue
+			}
+			doubled := string(rs[i : i+2*n])
+			if n == 1 {
+				var prev, next rune
+				if i > 0 {
+					prev = rs[i-1]
+				}
+				if i+2 < len(rs) {
+					next = rs[i+2]
+				}
+				if twoChar[string([]rune{prev, rs[i]})] || twoChar[string([]rune{rs[i], next})] {
+					break
+				}
+			}
+			diags.Add(diag.Diagnostic{Pos: b.Pos(byteAt[i+n]), Severity: diag.Warning, Rule: "repeated-word",
+				Message: fmt.Sprintf("“%s” is written twice (%s): delete the repeat, or if the doubling is meant, add <!-- folio:ignore repeated-word --> before the paragraph", string(rs[i:i+n]), doubled)})
+			i += 2*n - 1
+			break
+		}
+	}
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}
