@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -89,6 +90,9 @@ func writeJSON(w io.Writer, items []diag.Diagnostic) error {
 // put the fix after the first colon ("unknown key …; did you mean …" and
 // "… : write {{id@period}}").
 func splitFix(msg string) (string, string) {
+	if i := strings.Index(msg, " (did you mean"); i >= 0 && strings.HasSuffix(msg, ")") {
+		return msg[:i], strings.TrimSuffix(msg[i+2:], ")")
+	}
 	for _, sep := range []string{": ", "; "} {
 		for i := 0; i+len(sep) <= len(msg); i++ {
 			if msg[i:i+len(sep)] == sep {

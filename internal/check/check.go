@@ -17,8 +17,8 @@ import (
 
 	"folio/internal/diag"
 	"folio/internal/indicator"
-	"folio/internal/markdown/dataref"
 	"folio/internal/markdown/datablock"
+	"folio/internal/markdown/dataref"
 	"folio/internal/markdown/pictures"
 )
 
@@ -33,7 +33,7 @@ type Options struct {
 // Page is one converted Markdown file.
 type Page struct {
 	Doc    ast.Node
-	Source []byte                // what Doc's segments point into
+	Source []byte                  // what Doc's segments point into
 	Pos    func(int) diag.Position // converts an offset in Source
 }
 
