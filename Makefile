@@ -22,6 +22,7 @@ vet:
 
 bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
+	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload' -benchtime 50x ./internal/server
 
 clean:

@@ -39,27 +39,42 @@ func similarity(a, b []rune) float64 {
 	return 1 - float64(suggest.Distance(string(a), string(b)))/float64(longer)
 }
 
-// sketch is the smallest hashes of a paragraph's 4-character shingles:
-// two paragraphs 90% alike share some of them, so only paragraphs that
-// share one are compared, not every pair.
-func sketch(rs []rune) []uint64 {
-	const k = 4
-	var hs []uint64
-	seen := map[uint64]bool{}
+// bandKeys are locality-sensitive keys of a paragraph's 4-character
+// shingles: 32 MinHash values in 8 bands of 4. Two paragraphs 90% alike
+// share a band with high probability, two unrelated ones almost never, so
+// only paragraphs sharing a key are compared, not every pair.
+func bandKeys(rs []rune) []uint64 {
+	const bands, rows = 8, 4
+	var mins [bands * rows]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
 	for i := 0; i+4 <= len(rs); i++ {
 		h := fnv.New64a()
 		h.Write([]byte(string(rs[i : i+4])))
-		v := h.Sum64()
-		if !seen[v] {
-			seen[v] = true
-			hs = append(hs, v)
+		base := h.Sum64()
+		for j := range mins {
+			// Cheap independent hash functions: multiply-xorshift of the
+			// shingle's hash with a per-function seed.
+			v := (base ^ (uint64(j+1) * 0x9e3779b97f4a7c15)) * 0xbf58476d1ce4e5b9
+			v ^= v >> 31
+			if v < mins[j] {
+				mins[j] = v
+			}
 		}
 	}
-	slices.Sort(hs)
-	if len(hs) > k {
-		hs = hs[:k]
+	keys := make([]uint64, bands)
+	for b := range bands {
+		h := fnv.New64a()
+		for r := range rows {
+			v := mins[b*rows+r]
+			for k := range 8 {
+				h.Write([]byte{byte(v >> (8 * k))})
+			}
+		}
+		keys[b] = h.Sum64() ^ uint64(b)
 	}
-	return hs
+	return keys
 }
 
 // DuplicateParagraphs flags a paragraph that appears again, the same or
@@ -96,8 +111,14 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 		return i
 	}
 	byHash := map[uint64][]int{}
+	exact := map[string]int{}
 	for i, p := range paras {
-		for _, h := range sketch(p.norm) {
+		if j, ok := exact[string(p.norm)]; ok {
+			parent[find(i)] = find(j)
+			continue
+		}
+		exact[string(p.norm)] = i
+		for _, h := range bandKeys(p.norm) {
 			for _, j := range byHash[h] {
 				if find(i) != find(j) && similarity(p.norm, paras[j].norm) >= 0.9 {
 					parent[find(i)] = find(j)

@@ -28,6 +28,8 @@ type Publication struct {
 	// Dir is the content folder on disk; Display is how it is named in
 	// diagnostics (e.g. "content").
 	Dir, Display string
+
+	byPath map[string]*Page
 }
 
 // All returns the cover, chapters and pages, in that order.
@@ -39,12 +41,13 @@ func (p *Publication) All() []*Page {
 
 // ByPath returns the page read from a content-relative slash path.
 func (p *Publication) ByPath(rel string) *Page {
-	for _, pg := range p.All() {
-		if pg.RelPath == rel {
-			return pg
+	if p.byPath == nil {
+		p.byPath = map[string]*Page{}
+		for _, pg := range p.All() {
+			p.byPath[pg.RelPath] = pg
 		}
 	}
-	return nil
+	return p.byPath[rel]
 }
 
 // ReservedSlugs are top-level output names a page's slug must not take.

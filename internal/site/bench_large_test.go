@@ -1,0 +1,44 @@
+package site_test
+
+import (
+	"context"
+	"testing"
+
+	"folio/internal/benchgen"
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/output"
+	"folio/internal/site"
+)
+
+// largePublication writes a 1,000-chapter publication once per benchmark.
+func largePublication(b *testing.B) string {
+	dir := b.TempDir()
+	if err := benchgen.Generate(dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild1000 is a full build of 1,000 generated chapters.
+func BenchmarkBuild1000(b *testing.B) {
+	opts := site.Options{Options: config.Options{Src: largePublication(b)}, CacheDir: b.TempDir()}
+	for b.Loop() {
+		var diags diag.List
+		if _, err := site.Build(context.Background(), opts, output.NewMemory(), &diags); err != nil || diags.HasErrors() {
+			b.Fatalf("%v %v", err, diags.Items()[:min(5, diags.Len())])
+		}
+	}
+}
+
+// BenchmarkCheck1000 is folio check of the same publication: it should
+// take about the time of a build or less.
+func BenchmarkCheck1000(b *testing.B) {
+	opts := site.Options{Options: config.Options{Src: largePublication(b)}, CacheDir: b.TempDir()}
+	for b.Loop() {
+		var diags diag.List
+		if err := site.Check(context.Background(), opts, &diags); err != nil || diags.HasErrors() {
+			b.Fatalf("%v %v", err, diags.Items()[:min(5, diags.Len())])
+		}
+	}
+}
