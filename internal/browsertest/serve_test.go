@@ -50,6 +50,8 @@ func TestServeUpdatesTheOpenPage(t *testing.T) {
 	start := time.Now()
 	waitFor(t, pctx, `(document.getElementById("folio-overlay")||{innerText:""}).innerText.includes("content/chapters/01-a.md:4:1")`, 5*time.Second)
 	t.Logf("overlay shown %s after the broken save", time.Since(start).Round(time.Millisecond))
+	// The repair is saved at once, perhaps before the reloaded page's
+	// live-reload socket is connected: the page still catches up.
 
 	writeFile(t, chapter, "---\ntitle: 甲篇\n---\n第四版正文。\n")
 	waitFor(t, pctx, `!document.getElementById("folio-overlay") && document.body.innerText.includes("第四版正文")`, 5*time.Second)

@@ -65,6 +65,7 @@ type Server struct {
 // generation is one build as served: its files, and the diagnostics of
 // the latest build (which may have failed, leaving these files in place).
 type generation struct {
+	seq    int64 // counts the builds that changed what is served
 	files  *output.Memory
 	diags  []diag.Diagnostic
 	failed bool
@@ -128,6 +129,10 @@ func (s *Server) Serve(ctx context.Context) error {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/livereload.js", livereload.ServeJS)
 	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.HandleFunc("/__folio/generation", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprint(w, s.gen.Load().seq)
+	})
 	mux.Handle("/", http.HandlerFunc(s.serveSite))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
@@ -192,6 +197,10 @@ func (s *Server) build(ctx context.Context, changed []string) {
 		}
 	}
 	next.context = sourceContext(next.diags)
+	next.seq = 1
+	if prev != nil {
+		next.seq = prev.seq + 1
+	}
 	s.gen.Store(next)
 
 	diags.Print(s.opts.Log)
@@ -322,10 +331,14 @@ func (s *Server) decorate(page []byte, gen *generation) []byte {
 		out.Reset()
 		out.Write(page)
 	}
-	if len(gen.diags) == 0 {
-		return out.Bytes()
+	// A save can land between this page being served and its live-reload
+	// socket connecting, and its reload message is then lost: the page
+	// asks once, a moment after loading, whether it is still current.
+	check := []byte(`<script>addEventListener("load",function(){setTimeout(function(){fetch("/__folio/generation").then(function(r){return r.text()}).then(function(g){if(g!=="` + strconv.FormatInt(gen.seq, 10) + `")location.reload()})},800)})</script>`)
+	overlay := check
+	if len(gen.diags) > 0 {
+		overlay = append(renderOverlay(gen), check...)
 	}
-	overlay := renderOverlay(gen)
 	html := out.Bytes()
 	if i := bytes.LastIndex(html, []byte("</body>")); i >= 0 {
 		return slices.Concat(html[:i], overlay, html[i:])
