@@ -14,6 +14,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/markdown"
 	"folio/internal/render"
+	"folio/internal/search"
 )
 
 // render executes every layout and collects the output files, minified.
@@ -83,6 +84,11 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 			Summary: "本刊引用的全部指标：数值、口径、来源与说明，可下载 CSV 与 JSON。"}
 		emit(dataPath+"index.html", "data.html", render.NewData(site, dataPage, ""), nil)
 		b.downloads(files)
+	}
+	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
+	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
+	for name, data := range b.searchIndex(site) {
+		files[name] = data
 	}
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
 	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)
@@ -220,4 +226,27 @@ func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Ima
 		b.diags.Warnf(pos, "missing-alt", "cover image %q has no alt text: add cover_alt describing what it shows", ref)
 	}
 	return &render.Image{Path: pic.Fallback[len(pic.Fallback)-1].Path, Alt: alt, Picture: pic}
+}
+
+// searchIndex indexes every page by section, and every indicator.
+func (b *builder) searchIndex(site *render.Site) map[string][]byte {
+	var docs []search.Doc
+	pages := append([]*render.Page{}, site.Chapters...)
+	pages = append(pages, site.Pages...)
+	cover := b.converted[b.pub.Cover]
+	if cover != nil {
+		docs = append(docs, search.Sections(site.Title, "", cover.res.HTML)...)
+	}
+	for _, p := range pages {
+		docs = append(docs, search.Sections(p.Title, p.Path, []byte(p.Content))...)
+	}
+	for _, ind := range site.Indicators {
+		var text strings.Builder
+		text.WriteString(strings.Join(ind.Aliases, " ") + " " + ind.Scope + " " + ind.Source + " " + ind.Note)
+		for _, v := range ind.Series {
+			text.WriteString(" " + v.Period + " " + v.Display)
+		}
+		docs = append(docs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
+	}
+	return search.Build(docs, search.DefaultOptions)
 }

@@ -106,7 +106,7 @@ func (f *sessionFixture) build(converted, rendered []string) {
 	f.last = mem
 }
 
-var allPages = []string{"404.html", "a/index.html", "b/index.html", "c/index.html", "data/index.html", "index.html"}
+var allPages = []string{"404.html", "a/index.html", "b/index.html", "c/index.html", "data/index.html", "index.html", "search/index.html"}
 
 func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
 	f := newSessionFixture(t, false)
@@ -150,7 +150,7 @@ func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
 
 	// A layout edit renders every page again without converting Markdown.
 	f.edit("layouts/page.html", "", `{{define "main"}}<p>自定义</p>{{end}}`)
-	f.build([]string{}, []string{"404.html", "a/index.html", "bee/index.html", "c/index.html", "data/index.html", "index.html"})
+	f.build([]string{}, []string{"404.html", "a/index.html", "bee/index.html", "c/index.html", "data/index.html", "index.html", "search/index.html"})
 }
 
 func TestDevStylesheetEditRendersNoPage(t *testing.T) {

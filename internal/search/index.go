@@ -1,0 +1,121 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Doc is one searchable unit: a section of a page.
+type Doc struct {
+	Title   string `json:"t"`           // the page's title
+	Section string `json:"s,omitempty"` // the section's heading
+	URL     string `json:"u"`           // site path, with the section's anchor
+	Text    string `json:"x"`           // plain text, for matching and snippets
+}
+
+// Options size the index.
+type Options struct {
+	// FragmentBytes is the aim for a token fragment's size; ShardDocs is
+	// how many documents a document shard holds.
+	FragmentBytes int
+	ShardDocs     int
+	// MaxText bounds the text kept per document for snippets.
+	MaxText int
+}
+
+// DefaultOptions keep a typical query under a few hundred kilobytes even
+// on 10,000 chapters.
+var DefaultOptions = Options{FragmentBytes: 24 << 10, ShardDocs: 64, MaxText: 1200}
+
+// Meta is search/index/meta.json.
+type Meta struct {
+	Fragments int `json:"fragments"`
+	ShardDocs int `json:"shard"`
+	Docs      int `json:"docs"`
+}
+
+// Build returns the index files by site path under search/index/.
+func Build(docs []Doc, opts Options) map[string][]byte {
+	if opts.FragmentBytes == 0 {
+		opts = DefaultOptions
+	}
+	// token → doc → score; a token in the title or section heading
+	// counts ten times.
+	postings := map[string]map[int]int{}
+	for id, d := range docs {
+		add := func(text string, weight int) {
+			for _, t := range Tokens(text) {
+				m := postings[t]
+				if m == nil {
+					m = map[int]int{}
+					postings[t] = m
+				}
+				m[id] += weight
+			}
+		}
+		add(d.Title+" "+d.Section, 10)
+		add(d.Text, 1)
+	}
+	entries := 0
+	for _, m := range postings {
+		entries += len(m)
+	}
+	// About 8 bytes of JSON a posting, plus the tokens.
+	fragments := 8
+	for fragments*opts.FragmentBytes < entries*8+len(postings)*12 {
+		fragments *= 2
+	}
+	byFragment := make([]map[string][]int, fragments)
+	for i := range byFragment {
+		byFragment[i] = map[string][]int{}
+	}
+	for _, t := range sortedKeys(postings) {
+		m := postings[t]
+		ids := make([]int, 0, len(m))
+		for id := range m {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		flat := make([]int, 0, 2*len(ids))
+		for _, id := range ids {
+			flat = append(flat, id, m[id])
+		}
+		byFragment[Fragment(t, fragments)][t] = flat
+	}
+	files := map[string][]byte{}
+	for i, f := range byFragment {
+		data, _ := json.Marshal(f) // map keys are sorted: deterministic
+		files[fmt.Sprintf("search/index/t-%d.json", i)] = data
+	}
+	for start := 0; start < len(docs); start += opts.ShardDocs {
+		shard := slices.Clone(docs[start:min(start+opts.ShardDocs, len(docs))])
+		for i := range shard {
+			shard[i].Text = truncate(shard[i].Text, opts.MaxText)
+		}
+		data, _ := json.Marshal(shard)
+		files[fmt.Sprintf("search/index/d-%d.json", start/opts.ShardDocs)] = data
+	}
+	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: len(docs)})
+	files["search/index/meta.json"] = meta
+	return files
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func truncate(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,105 @@
+// Package search builds the publication's full-text search index at build
+// time: Chinese text indexed by single characters and character bigrams,
+// Latin words and numbers lower-cased, the same segmentation applied to
+// queries by assets/js/search.js, so any run of two or more characters is
+// found. The index is split into fragments by token, so a query loads only
+// the fragments of its own tokens and the documents of its results.
+package search
+
+import (
+	"hash/fnv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Tokens segments text: each Han character and each pair of neighbouring
+// Han characters, and each run of other letters or digits, lower-cased.
+// assets/js/search.js does exactly the same to a query.
+func Tokens(text string) []string {
+	text = strings.ToLower(norm.NFKC.String(text))
+	var tokens []string
+	var word []rune
+	var prevHan rune
+	flush := func() {
+		if len(word) > 0 {
+			tokens = append(tokens, string(word))
+			word = word[:0]
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			flush()
+			tokens = append(tokens, string(r))
+			if prevHan != 0 {
+				tokens = append(tokens, string([]rune{prevHan, r}))
+			}
+			prevHan = r
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = append(word, r)
+		default:
+			flush()
+		}
+		prevHan = 0
+	}
+	flush()
+	return tokens
+}
+
+// QueryTokens are the tokens a query must all match: the bigrams of each
+// run of two or more Chinese characters (a lone character itself), and the
+// words.
+func QueryTokens(query string) []string {
+	query = strings.ToLower(norm.NFKC.String(query))
+	var out []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	var han, word []rune
+	flush := func() {
+		switch {
+		case len(han) == 1:
+			add(string(han))
+		case len(han) > 1:
+			for i := 1; i < len(han); i++ {
+				add(string(han[i-1 : i+1]))
+			}
+		}
+		han = han[:0]
+		add(string(word))
+		word = word[:0]
+	}
+	for _, r := range query {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			if len(word) > 0 {
+				flush()
+			}
+			han = append(han, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if len(han) > 0 {
+				flush()
+			}
+			word = append(word, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// Fragment is the index fragment a token lives in: FNV-1a of its UTF-8
+// bytes modulo the fragment count (search.js computes the same).
+func Fragment(token string, fragments int) int {
+	h := fnv.New32a()
+	h.Write([]byte(token))
+	return int(h.Sum32() % uint32(fragments))
+}
