@@ -1,7 +1,7 @@
 # folio: build the sample publication, test, benchmark.
 GO ?= go
 
-.PHONY: build serve test bench vet clean
+.PHONY: build serve test bench audit vet clean
 
 ## build: build the sample publication into public/
 build:
@@ -24,6 +24,11 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload' -benchtime 50x ./internal/server
+	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
+
+## audit: Lighthouse scores of the cover and a chapter (needs Chromium and Node)
+audit:
+	bash tools/audit.sh
 
 clean:
 	rm -rf public

@@ -60,34 +60,55 @@ function load(url) {
   return cache.get(url);
 }
 
+// terms are the runs of a query a result must contain.
+function terms(query) {
+  return query.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 export async function search(indexURL, query, limit = 20) {
   const tokens = queryTokens(query);
   if (tokens.length === 0) return [];
   const meta = await load(indexURL + "meta.json");
   const lists = await Promise.all(tokens.map(async (t) => {
     const frag = await load(indexURL + "t-" + fragment(t, meta.fragments) + ".json");
-    return frag[t] || [];
+    const docs = new Map();
+    const flat = frag.p[t] || [];
+    for (let i = 0, doc = 0; i + 1 < flat.length; i += 2) {
+      doc += flat[i];
+      docs.set(doc, flat[i + 1]);
+    }
+    return { docs, capped: (frag.c || []).includes(t) };
   }));
-  // Every token must match; the scores add up.
+  // Documents must be in every complete list; a capped list (a very
+  // common token) only adds to the score, and results are checked for it.
+  const anyComplete = lists.some((l) => !l.capped);
+  const anyCapped = lists.some((l) => l.capped);
   let scores = null;
-  for (const flat of lists) {
+  for (const l of lists) {
+    if (l.capped && anyComplete) continue;
     const next = new Map();
-    for (let i = 0; i < flat.length; i += 2) {
-      const doc = flat[i];
-      if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + flat[i + 1]);
+    for (const [doc, s] of l.docs) {
+      if (scores === null) next.set(doc, s);
+      else if (scores.has(doc)) next.set(doc, scores.get(doc) + s);
     }
     scores = next;
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-  const shards = new Map();
-  for (const [doc] of ranked) {
-    const s = Math.floor(doc / meta.shard);
-    if (!shards.has(s)) shards.set(s, load(indexURL + "d-" + s + ".json"));
+  for (const l of lists) {
+    if (l.capped && anyComplete) for (const [doc, s] of scores) scores.set(doc, s + (l.docs.get(doc) || 0));
   }
+  const candidates = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const need = terms(query);
   const results = [];
-  for (const [doc, score] of ranked) {
-    const shard = await shards.get(Math.floor(doc / meta.shard));
-    results.push({ ...shard[doc % meta.shard], score });
+  for (let i = 0; i < candidates.length && results.length < limit; i++) {
+    if (anyCapped && i >= 5 * limit) break;
+    const [doc, score] = candidates[i];
+    const shard = await load(indexURL + "d-" + Math.floor(doc / meta.shard) + ".json");
+    const d = shard[doc % meta.shard];
+    if (anyCapped) {
+      const text = (d.t + " " + (d.s || "") + " " + d.x).normalize("NFKC").toLowerCase();
+      if (!need.every((n) => text.includes(n))) continue;
+    }
+    results.push({ ...d, score });
   }
   return results;
 }

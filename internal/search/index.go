@@ -24,11 +24,22 @@ type Options struct {
 	ShardDocs     int
 	// MaxText bounds the text kept per document for snippets.
 	MaxText int
+	// MaxPostings caps a token's posting list: a token found in more
+	// documents keeps its best-scoring ones and is marked capped, and a
+	// query checks the text of its results for it instead.
+	MaxPostings int
 }
 
 // DefaultOptions keep a typical query under a few hundred kilobytes even
 // on 10,000 chapters.
-var DefaultOptions = Options{FragmentBytes: 24 << 10, ShardDocs: 64, MaxText: 1200}
+var DefaultOptions = Options{FragmentBytes: 24 << 10, ShardDocs: 8, MaxText: 600, MaxPostings: 1000}
+
+// fragmentFile is search/index/t-N.json: posting lists by token, each
+// [gap, score, gap, score, …], and the tokens whose lists are capped.
+type fragmentFile struct {
+	Postings map[string][]int `json:"p"`
+	Capped   []string         `json:"c,omitempty"`
+}
 
 // Meta is search/index/meta.json.
 type Meta struct {
@@ -68,9 +79,9 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 	for fragments*opts.FragmentBytes < entries*8+len(postings)*12 {
 		fragments *= 2
 	}
-	byFragment := make([]map[string][]int, fragments)
+	byFragment := make([]fragmentFile, fragments)
 	for i := range byFragment {
-		byFragment[i] = map[string][]int{}
+		byFragment[i] = fragmentFile{Postings: map[string][]int{}}
 	}
 	for _, t := range sortedKeys(postings) {
 		m := postings[t]
@@ -78,12 +89,27 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 		for id := range m {
 			ids = append(ids, id)
 		}
-		slices.Sort(ids)
-		flat := make([]int, 0, 2*len(ids))
-		for _, id := range ids {
-			flat = append(flat, id, m[id])
+		f := &byFragment[Fragment(t, fragments)]
+		if opts.MaxPostings > 0 && len(ids) > opts.MaxPostings {
+			slices.SortFunc(ids, func(a, b int) int {
+				if m[a] != m[b] {
+					return m[b] - m[a]
+				}
+				return a - b
+			})
+			ids = ids[:opts.MaxPostings]
+			f.Capped = append(f.Capped, t)
 		}
-		byFragment[Fragment(t, fragments)][t] = flat
+		slices.Sort(ids)
+		// Document ids as gaps from the previous one: smaller numbers,
+		// shorter JSON.
+		flat := make([]int, 0, 2*len(ids))
+		prev := 0
+		for _, id := range ids {
+			flat = append(flat, id-prev, m[id])
+			prev = id
+		}
+		f.Postings[t] = flat
 	}
 	files := map[string][]byte{}
 	for i, f := range byFragment {

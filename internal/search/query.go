@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Result is a ranked document.
@@ -33,46 +37,77 @@ func Query(load func(name string) ([]byte, bool), query string, limit int) ([]Re
 	if err := get("meta.json", &meta); err != nil {
 		return nil, read, err
 	}
-	fragments := map[int]map[string][]int{}
-	var scores map[int]int
+	fragments := map[int]*fragmentFile{}
+	type list struct {
+		docs   map[int]int
+		capped bool
+	}
+	var lists []list
 	for _, t := range tokens {
 		f := Fragment(t, meta.Fragments)
 		if fragments[f] == nil {
-			var frag map[string][]int
+			var frag fragmentFile
 			if err := get(fmt.Sprintf("t-%d.json", f), &frag); err != nil {
 				return nil, read, err
 			}
-			fragments[f] = frag
+			fragments[f] = &frag
 		}
-		flat := fragments[f][t]
-		next := map[int]int{}
+		l := list{docs: map[int]int{}, capped: slices.Contains(fragments[f].Capped, t)}
+		flat, doc := fragments[f].Postings[t], 0
 		for i := 0; i+1 < len(flat); i += 2 {
+			doc += flat[i]
+			l.docs[doc] = flat[i+1]
+		}
+		lists = append(lists, l)
+	}
+	// Documents must be in every complete list; a capped list only adds
+	// to the score, and the text of the results is checked for its token.
+	anyComplete, anyCapped := false, false
+	for _, l := range lists {
+		anyComplete = anyComplete || !l.capped
+		anyCapped = anyCapped || l.capped
+	}
+	var scores map[int]int
+	for _, l := range lists {
+		if l.capped && anyComplete {
+			continue
+		}
+		next := map[int]int{}
+		for d, s := range l.docs {
 			if scores == nil {
-				next[flat[i]] = flat[i+1]
-			} else if s, ok := scores[flat[i]]; ok {
-				next[flat[i]] = s + flat[i+1]
+				next[d] = s
+			} else if prev, ok := scores[d]; ok {
+				next[d] = prev + s
 			}
 		}
 		scores = next
 	}
-	type ranked struct{ doc, score int }
-	var list []ranked
-	for d, s := range scores {
-		list = append(list, ranked{d, s})
+	for _, l := range lists {
+		if l.capped && anyComplete {
+			for d := range scores {
+				scores[d] += l.docs[d]
+			}
+		}
 	}
-	slices.SortFunc(list, func(a, b ranked) int {
+	type ranked struct{ doc, score int }
+	var candidates []ranked
+	for d, s := range scores {
+		candidates = append(candidates, ranked{d, s})
+	}
+	slices.SortFunc(candidates, func(a, b ranked) int {
 		if a.score != b.score {
 			return b.score - a.score
 		}
 		return a.doc - b.doc
 	})
-	if len(list) > limit {
-		list = list[:limit]
-	}
+	terms := Terms(query)
 	shards := map[int][]Doc{}
 	var out []Result
-	for _, r := range list {
-		s := r.doc / meta.ShardDocs
+	for i, c := range candidates {
+		if len(out) >= limit || (anyCapped && i >= 5*limit) {
+			break
+		}
+		s := c.doc / meta.ShardDocs
 		if shards[s] == nil {
 			var docs []Doc
 			if err := get(fmt.Sprintf("d-%d.json", s), &docs); err != nil {
@@ -80,7 +115,33 @@ func Query(load func(name string) ([]byte, bool), query string, limit int) ([]Re
 			}
 			shards[s] = docs
 		}
-		out = append(out, Result{Doc: shards[s][r.doc%meta.ShardDocs], Score: r.score})
+		d := shards[s][c.doc%meta.ShardDocs]
+		if anyCapped && !containsAll(d, terms) {
+			continue
+		}
+		out = append(out, Result{Doc: d, Score: c.score})
 	}
 	return out, read, nil
+}
+
+// Terms are the runs of a query a result must contain: each run of Han
+// characters and each word, normalised.
+func Terms(query string) []string {
+	var terms []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(norm.NFKC.String(query)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		terms = append(terms, f)
+	}
+	return terms
+}
+
+func containsAll(d Doc, terms []string) bool {
+	text := strings.ToLower(norm.NFKC.String(d.Title + " " + d.Section + " " + d.Text))
+	for _, t := range terms {
+		if !strings.Contains(text, t) {
+			return false
+		}
+	}
+	return true
 }
