@@ -1,7 +1,7 @@
 # folio: build the sample publication, test, benchmark.
 GO ?= go
 
-.PHONY: build serve test bench audit vet clean
+.PHONY: build serve test bench audit pdf vet clean
 
 ## build: build the sample publication into public/
 build:
@@ -25,6 +25,10 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload' -benchtime 50x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
+
+## pdf: the print page rendered to PDF by Chromium (optional; needs Chromium)
+pdf:
+	bash tools/pdf.sh
 
 ## audit: Lighthouse scores of the cover and a chapter (needs Chromium and Node)
 audit:

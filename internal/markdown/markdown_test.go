@@ -31,7 +31,7 @@ func TestConvert(t *testing.T) {
 		{"heading ids keep Chinese", "## 改革历程\n\n## Key Figures 2021\n\n## 改革历程", []string{`<h2 id="改革历程">`, `<h2 id="key-figures-2021">`, `<h2 id="改革历程-1">`}, nil},
 		{"punctuation dropped from ids", "## 党建+服务企业：一对一", []string{`id="党建服务企业一对一"`}, nil},
 		{"explicit id attribute", "## 标题 {#custom}\n\n## custom", []string{`<h2 id="custom">标题</h2>`, `<h2 id="custom-1">`}, nil},
-		{"table", "| a | b |\n|:-|-:|\n| 1 | 2 |", []string{`<section class="table-scroll" tabindex="0" aria-label="表格（可左右滑动）">` + "\n<table>", `<th style="text-align:left">a</th>`, "</table>\n</section>"}, []string{" align="}},
+		{"table", "| a | b |\n|:-|-:|\n| 1 | 2 |", []string{`<div class="table-scroll" tabindex="0" role="group" aria-label="表格（可左右滑动）">` + "\n<table>", `<th style="text-align:left">a</th>`, "</table>\n</div>"}, []string{" align="}},
 		{"strikethrough", "~~旧~~", []string{"<del>旧</del>"}, nil},
 		{"autolink", "见 https://example.org 。", []string{`<a href="https://example.org">https://example.org</a>`}, nil},
 		{"task list", "- [x] 完成\n- [ ] 未完", []string{`<input checked="" disabled="" type="checkbox"`}, nil},

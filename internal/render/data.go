@@ -29,6 +29,11 @@ type Site struct {
 	Pages       []*Page
 	Drafts      bool         // drafts are shown: layouts mark them
 	Indicators  []*Indicator // for the data page; empty without data
+	// Print holds every chapter and page rewritten to live together on
+	// the print page; set only while that page is rendered.
+	Print []*PrintSection `json:"-"`
+	// EPUB is the site path of the EPUB edition, when there is one.
+	EPUB string
 
 	assets map[string]Asset
 }
@@ -50,6 +55,13 @@ type IndicatorValue struct {
 	Display   string // 5.3%
 	Raw       string // 5.3
 	Title     string // label · period · source
+}
+
+// PrintSection is a chapter or page as the print page shows it.
+type PrintSection struct {
+	ID      string // the element id of the section
+	Page    *Page
+	Content template.HTML // ids prefixed, links pointing within the print page
 }
 
 // Image is an image of the publication: its largest variant's site path,

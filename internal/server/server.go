@@ -103,6 +103,9 @@ func New(opts Options) (*Server, error) {
 	base := &url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(port)), Path: "/"}
 	opts.Site.BaseURL = base.String()
 	opts.Site.Dev = true
+	// The editions (print page, EPUB) show every chapter: the preview
+	// leaves them to folio build rather than redo them on every save.
+	opts.Site.NoEditions = true
 	if opts.Site.CacheDir == "" {
 		opts.Site.CacheDir = serveCacheDir(opts.Site.Src)
 	}

@@ -31,6 +31,18 @@ func BenchmarkBuild1000(b *testing.B) {
 	}
 }
 
+// BenchmarkBuild1000NoEditions leaves out the print page and the EPUB:
+// the difference to BenchmarkBuild1000 is what the editions cost.
+func BenchmarkBuild1000NoEditions(b *testing.B) {
+	opts := site.Options{Options: config.Options{Src: largePublication(b)}, CacheDir: b.TempDir(), NoEditions: true}
+	for b.Loop() {
+		var diags diag.List
+		if _, err := site.Build(context.Background(), opts, output.NewMemory(), &diags); err != nil || diags.HasErrors() {
+			b.Fatalf("%v %v", err, diags.Items()[:min(5, diags.Len())])
+		}
+	}
+}
+
 // BenchmarkCheck1000 is folio check of the same publication: it should
 // take about the time of a build or less.
 func BenchmarkCheck1000(b *testing.B) {

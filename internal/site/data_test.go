@@ -100,7 +100,7 @@ func TestChangingAValueChangesOnlyItsPages(t *testing.T) {
 	if !searchChanged {
 		t.Error("the search index does not have the new value")
 	}
-	want := []string{"a/index.html", "data/index.html", "data/indicators.csv", "data/indicators.json", "index.html"}
+	want := []string{"a/index.html", "data/index.html", "data/indicators.csv", "data/indicators.json", "index.html", "print/index.html", "publication.epub"}
 	if !slices.Equal(changed, want) {
 		t.Errorf("changed files = %v, want %v", changed, want)
 	}

@@ -5,11 +5,13 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 
 	"folio/internal/asset"
 	"folio/internal/config"
+	"folio/internal/edition"
 	"folio/internal/content"
 	"folio/internal/diag"
 	"folio/internal/markdown"
@@ -85,6 +87,12 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 		emit(dataPath+"index.html", "data.html", render.NewData(site, dataPage, ""), nil)
 		b.downloads(files)
 	}
+	if !b.opts.NoEditions {
+		site.Print = b.printSections(site)
+		printPage := &render.Page{Kind: "print", Title: "全刊打印版", Path: "print/", Summary: "全刊内容合为一页，供打印或另存为 PDF。"}
+		emit("print/index.html", "print.html", render.NewData(site, printPage, ""), nil)
+		site.Print = nil
+	}
 	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
 	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
 	for name, data := range b.searchIndex(site) {
@@ -95,6 +103,9 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 
 	for name, data := range b.images.Files() {
 		files[name] = data
+	}
+	if site.EPUB != "" {
+		b.epub(files, site)
 	}
 	b.feeds(files, site)
 	b.staticFiles(files)
@@ -119,6 +130,9 @@ func (b *builder) siteData() *render.Site {
 		Published: c.Published, BaseURL: b.baseURL, Drafts: b.opts.Drafts,
 	}
 	s.Cover = b.image("", c.Cover, c.CoverAlt, c.CoverPos)
+	if !b.opts.NoEditions {
+		s.EPUB = epubName(b.baseURL)
+	}
 	return s
 }
 
@@ -249,4 +263,40 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		docs = append(docs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
 	}
 	return search.Build(docs, search.DefaultOptions)
+}
+
+// printSections rewrites every chapter and page to live together on the
+// print page: ids prefixed by the section, links to other pages pointing
+// to their sections, references to the data page to the data appendix.
+func (b *builder) printSections(site *render.Site) []*render.PrintSection {
+	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
+	sectionOf := map[string]string{}
+	for _, p := range pages {
+		sectionOf[p.Path] = "s-" + strings.TrimSuffix(p.Path, "/")
+	}
+	var out []*render.PrintSection
+	for _, p := range pages {
+		id := sectionOf[p.Path]
+		base := &url.URL{Path: "/" + p.Path}
+		link := func(href string) string {
+			u, err := base.Parse(href)
+			if err != nil || u.Scheme != "" || u.Host != "" {
+				return href
+			}
+			target := strings.TrimPrefix(u.Path, "/")
+			if target == dataPath && u.Fragment != "" {
+				return "#data--" + u.Fragment
+			}
+			if sec, ok := sectionOf[target]; ok {
+				if u.Fragment != "" {
+					return "#" + sec + "--" + u.Fragment
+				}
+				return "#" + sec
+			}
+			return href // images and files: the print page is as deep as a chapter
+		}
+		html := edition.Prefix(string(p.Content), id+"--", link)
+		out = append(out, &render.PrintSection{ID: id, Page: p, Content: template.HTML(html)})
+	}
+	return out
 }

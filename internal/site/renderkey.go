@@ -2,6 +2,7 @@ package site
 
 import (
 	"crypto/sha256"
+	"html/template"
 	"encoding/json"
 	"io/fs"
 
@@ -56,12 +57,25 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 		Cards                   []card `json:",omitempty"`
 		Page                    pageKey
 		Indicators              []*render.Indicator `json:",omitempty"`
+		Print                   any                 `json:",omitempty"`
 		HasData                 bool
 	}{
 		Layout: layout, Templates: templates, Root: root,
 		Site: *site, Assets: site.Assets(), Page: pk, HasData: len(site.Indicators) > 0,
 	}
 	in.Site.Chapters, in.Site.Pages, in.Site.Indicators = nil, nil, nil
+	if page.Kind == "print" {
+		// The print page shows every chapter in full.
+		type printed struct {
+			ID      string
+			Content template.HTML
+		}
+		var all []printed
+		for _, s := range site.Print {
+			all = append(all, printed{s.ID, s.Content})
+		}
+		in.Print = all
+	}
 	for _, p := range append(append([]*render.Page{}, site.Chapters...), site.Pages...) {
 		in.Nav = append(in.Nav, nav(p))
 	}
@@ -70,7 +84,7 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 			in.Cards = append(in.Cards, card{navItem: *nav(p), Subtitle: p.Subtitle, Summary: p.Summary, ReadingMinutes: p.ReadingMinutes})
 		}
 	}
-	if page.Kind == "data" {
+	if page.Kind == "data" || page.Kind == "print" {
 		in.Indicators = site.Indicators
 	}
 	data, err := json.Marshal(in)

@@ -61,7 +61,7 @@ type sessionFixture struct {
 
 func newSessionFixture(t *testing.T, dev bool) *sessionFixture {
 	dir := writeSite(t, sessionSite)
-	return &sessionFixture{t: t, dir: dir, s: site.NewSession(site.Options{Options: config.Options{Src: dir}, Dev: dev, CacheDir: t.TempDir()})}
+	return &sessionFixture{t: t, dir: dir, s: site.NewSession(site.Options{Options: config.Options{Src: dir}, Dev: dev, NoEditions: dev, CacheDir: t.TempDir()})}
 }
 
 func (f *sessionFixture) edit(name, old, new string) {
@@ -106,7 +106,7 @@ func (f *sessionFixture) build(converted, rendered []string) {
 	f.last = mem
 }
 
-var allPages = []string{"404.html", "a/index.html", "b/index.html", "c/index.html", "data/index.html", "index.html", "search/index.html"}
+var allPages = []string{"404.html", "a/index.html", "b/index.html", "c/index.html", "data/index.html", "index.html", "print/index.html", "search/index.html"}
 
 func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
 	f := newSessionFixture(t, false)
@@ -117,7 +117,7 @@ func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
 
 	// A text edit in one chapter: that chapter only.
 	f.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
-	f.build([]string{"chapters/02-b.md"}, []string{"b/index.html"})
+	f.build([]string{"chapters/02-b.md"}, []string{"b/index.html", "print/index.html"})
 	mem := f.last
 	if data, _ := mem.File("b/index.html"); !strings.Contains(string(data), "乙的新正文") {
 		t.Error("the edit is not in the page")
@@ -142,20 +142,20 @@ func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
 
 	// A data edit: the pages that show that indicator, and the data page.
 	f.edit("content/data/indicators.yaml", "series: {2020: 5.3}", "series: {2020: 5.4}")
-	f.build([]string{"chapters/01-a.md", "index.md"}, []string{"a/index.html", "data/index.html", "index.html"})
+	f.build([]string{"chapters/01-a.md", "index.md"}, []string{"a/index.html", "data/index.html", "index.html", "print/index.html"})
 
 	// An indicator no page shows: only the data page.
 	f.edit("content/data/indicators.yaml", "series: {2020: 1}", "series: {2020: 2}")
-	f.build([]string{}, []string{"data/index.html"})
+	f.build([]string{}, []string{"data/index.html", "print/index.html"})
 
 	// A layout edit renders every page again without converting Markdown.
 	f.edit("layouts/page.html", "", `{{define "main"}}<p>自定义</p>{{end}}`)
-	f.build([]string{}, []string{"404.html", "a/index.html", "bee/index.html", "c/index.html", "data/index.html", "index.html", "search/index.html"})
+	f.build([]string{}, []string{"404.html", "a/index.html", "bee/index.html", "c/index.html", "data/index.html", "index.html", "print/index.html", "search/index.html"})
 }
 
 func TestDevStylesheetEditRendersNoPage(t *testing.T) {
 	f := newSessionFixture(t, true)
-	f.build(nil, allPages)
+	f.build(nil, nil)
 	before, _ := f.last.File("assets/main.css")
 	f.edit("assets/css/main.css", "", "@import \"theme.css\";\n@import \"charts.css\";\nbody { color: #123456 }\n")
 	f.build([]string{}, []string{})

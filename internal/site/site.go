@@ -43,6 +43,9 @@ type Options struct {
 	// Theme is the default theme, holding layouts/ and assets/; nil means
 	// the theme embedded in the binary.
 	Theme fs.FS
+	// NoEditions leaves out the print page and the EPUB (benchmarks
+	// measure what they add).
+	NoEditions bool
 	// Dev serves assets under stable names without integrity digests, so
 	// the dev server can swap a changed stylesheet in place, and adds
 	// source maps.

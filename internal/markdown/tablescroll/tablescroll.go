@@ -3,7 +3,9 @@
 // phone instead of widening the page, and the table itself stays a table for
 // screen readers (a table made display:block loses its table semantics in
 // some of them). The region is focusable and labelled so keyboard users can
-// scroll it too (WCAG 2.1.1); a labelled section is a region landmark.
+// scroll it too (WCAG 2.1.1). It is a labelled group, not a region
+// landmark: the print page holds many tables, and landmarks must have
+// unique names.
 package tablescroll
 
 import (
@@ -58,9 +60,9 @@ type htmlRenderer struct{}
 func (htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindRegion, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString(`<section class="table-scroll" tabindex="0" aria-label="` + Label + `">` + "\n")
+			_, _ = w.WriteString(`<div class="table-scroll" tabindex="0" role="group" aria-label="` + Label + `">` + "\n")
 		} else {
-			_, _ = w.WriteString("</section>\n")
+			_, _ = w.WriteString("</div>\n")
 		}
 		return ast.WalkContinue, nil
 	})

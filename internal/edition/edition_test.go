@@ -1,0 +1,90 @@
+package edition
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestXHTML(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<p>一<br>二</p>`, `<p>一<br/>二</p>`},
+		{`<img src="a.jpg" alt="图" loading="lazy">`, `<img src="a.jpg" alt="图"/>`},
+		{`<picture><source type="image/webp" srcset="a.webp 1w"><img src="a.jpg" alt=""></picture>`, `<img src="a.jpg" alt=""/>`},
+		{`<svg viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg"><title>t</title><path d="M0 0"/></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>t</title><path d="M0 0"/></svg>`},
+		{`<sup id="fnref:1"><a href="#fn:1">1</a></sup>`, `<sup id="fnref-1"><a href="#fn:1">1</a></sup>`},
+		{`<p>a &amp; b &lt; c</p><!-- note -->`, `<p>a &amp; b &lt; c</p>`},
+		{`<input checked="" disabled="" type="checkbox">`, `<input checked="" disabled="" type="checkbox"/>`},
+	} {
+		got, err := XHTML(tc.in, func(el, attr, val string) (string, bool) { return val, attr != "loading" })
+		if err != nil || got != tc.want {
+			t.Errorf("XHTML(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func book() Book {
+	return Book{
+		Title: "书", Language: "zh-CN", Publisher: "出版者", Date: time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC), Identity: "https://example.org/",
+		Sections: []Section{{File: "title.xhtml", Title: "书", Body: "<h1>书</h1>"}, {File: "a.xhtml", Title: "甲篇", Body: "<p>甲</p>"}},
+		Images:   map[string][]byte{"images/c.jpg": []byte("jpeg")},
+		Cover:    "images/c.jpg",
+	}
+}
+
+func TestEPUBLayout(t *testing.T) {
+	data, err := EPUB(book())
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := z.File[0]
+	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 {
+		t.Errorf("first entry %s, method %d, extra %d bytes: want mimetype, stored, no extra field", first.Name, first.Method, len(first.Extra))
+	}
+	var names []string
+	for _, f := range z.File {
+		names = append(names, f.Name)
+	}
+	want := "mimetype META-INF/container.xml OEBPS/content.opf OEBPS/nav.xhtml OEBPS/toc.ncx OEBPS/styles/epub.css OEBPS/text/title.xhtml OEBPS/text/a.xhtml OEBPS/images/c.jpg"
+	if strings.Join(names, " ") != want {
+		t.Errorf("entries %v", names)
+	}
+	opf := read(t, z, "OEBPS/content.opf")
+	for _, s := range []string{`<dc:language>zh-CN</dc:language>`, `<dc:publisher>出版者</dc:publisher>`, `<dc:date>2021-07-01</dc:date>`, `properties="cover-image"`, `<meta property="dcterms:modified">2021-07-01T00:00:00Z</meta>`, Identifier("https://example.org/")} {
+		if !strings.Contains(opf, s) {
+			t.Errorf("content.opf lacks %s", s)
+		}
+	}
+	again, _ := EPUB(book())
+	if !bytes.Equal(data, again) {
+		t.Error("two EPUBs of the same book differ")
+	}
+	if Identifier("a") == Identifier("b") || !strings.HasPrefix(Identifier("a"), "urn:uuid:") {
+		t.Error("identifiers are not distinct UUIDs")
+	}
+}
+
+func read(t *testing.T, z *zip.Reader, name string) string {
+	f, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(f)
+	return string(data)
+}
+
+func TestPrefix(t *testing.T) {
+	in := `<h2 id="一节">一节</h2><a href="#fn:1">1</a><a href="../b/#二">b</a><svg aria-labelledby="c-title" aria-describedby="c-desc"></svg>`
+	got := Prefix(in, "s-a--", func(h string) string { return "X" + h })
+	want := `<h2 id="s-a--一节">一节</h2><a href="#s-a--fn:1">1</a><a href="X../b/#二">b</a><svg aria-labelledby="s-a--c-title" aria-describedby="s-a--c-desc"></svg>`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,125 @@
+package site_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"net/url"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"folio/internal/config"
+)
+
+// TestSampleEPUBPassesEpubcheck runs Debian's epubcheck (installed by
+// .ci/run) on the sample's EPUB: no error, no warning.
+func TestSampleEPUBPassesEpubcheck(t *testing.T) {
+	jar := "/usr/share/java/epubcheck.jar"
+	if _, err := os.Stat(jar); err != nil {
+		if os.Getenv("FOLIO_REQUIRE_TOOLS") != "" {
+			t.Fatal("epubcheck is not installed (apt-get install epubcheck)")
+		}
+		t.Skip("epubcheck not installed")
+	}
+	b := buildSample(t, config.Options{})
+	p := filepath.Join(t.TempDir(), "gaoxin.epub")
+	if err := os.WriteFile(p, []byte(b.file("gaoxin.epub")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("java", "-jar", jar, p).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No errors or warnings detected") {
+		t.Errorf("epubcheck:\n%s", out)
+	}
+}
+
+// TestSampleEPUBHoldsEveryChapter opens the EPUB and finds every chapter
+// with its text, charts and images.
+func TestSampleEPUBHoldsEveryChapter(t *testing.T) {
+	b := buildSample(t, config.Options{})
+	data := []byte(b.file("gaoxin.epub"))
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range z.File {
+		r, _ := f.Open()
+		content, _ := io.ReadAll(r)
+		files[f.Name] = string(content)
+	}
+	for file, want := range map[string]string{
+		"OEBPS/text/reform.xhtml":     "改革篇",
+		"OEBPS/text/industry.xhtml":   "尼龙新材料",
+		"OEBPS/text/livelihood.xhtml": "五个一",
+		"OEBPS/text/about.xhtml":      "关于本刊",
+		"OEBPS/text/data.xhtml":       "169家中第88位",
+	} {
+		if !strings.Contains(files[file], want) {
+			t.Errorf("%s lacks %q", file, want)
+		}
+	}
+	if n := strings.Count(files["OEBPS/text/industry.xhtml"], `<svg xmlns="http://www.w3.org/2000/svg"`); n != 1 {
+		t.Errorf("industry.xhtml holds %d inline charts, want 1", n)
+	}
+	images := 0
+	for name := range files {
+		if strings.HasPrefix(name, "OEBPS/images/") {
+			images++
+		}
+	}
+	if images != 5 {
+		t.Errorf("%d images in the EPUB, want the cover and four illustrations", images)
+	}
+	if !strings.Contains(b.file("index.html"), `href="gaoxin.epub" download`) {
+		t.Error("the cover does not link the EPUB")
+	}
+}
+
+// TestSamplePrintPage: every chapter, figure and chart on one page, every
+// link within it pointing at an element of it.
+func TestSamplePrintPage(t *testing.T) {
+	b := buildSample(t, config.Options{})
+	page := b.file("print/index.html")
+	for _, want := range []string{`id="s-reform"`, `id="s-industry"`, `id="s-organization"`, `id="s-livelihood"`, `id="s-about"`, `id="print-data"`, "数据附录", "@page p0"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("print page lacks %s", want)
+		}
+	}
+	for _, name := range []string{"reform/index.html", "industry/index.html", "livelihood/index.html"} {
+		if got, want := strings.Count(page, `<svg class="chart`), 3; got < want {
+			t.Errorf("print page holds %d charts", got)
+		}
+		if !strings.Contains(b.file(name), "<figure") {
+			t.Errorf("%s has no figure", name)
+		}
+	}
+	if got := strings.Count(page, `<figure class="figure">`); got != 4 {
+		t.Errorf("print page holds %d illustrations, want 4", got)
+	}
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\sid="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if ids[m[1]] {
+			t.Errorf("id %q twice on the print page", m[1])
+		}
+		ids[m[1]] = true
+	}
+	for _, m := range regexp.MustCompile(`href="#([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !ids[htmlUnescape(m[1])] && !ids[urlUnescape(m[1])] {
+			t.Errorf("print page links to #%s, which it does not hold", m[1])
+		}
+	}
+}
+
+func urlUnescape(s string) string {
+	out, err := urlPathUnescape(s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+var urlPathUnescape = url.PathUnescape

@@ -1,0 +1,142 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/edition"
+	"folio/internal/render"
+)
+
+// epubName names the EPUB after the publication: the last folder of its
+// base URL (gaoxin.epub), else publication.epub.
+func epubName(baseURL string) string {
+	if baseURL != "" {
+		if p := strings.Trim(config.BasePath(baseURL), "/"); p != "" {
+			return path.Base(p) + ".epub"
+		}
+	}
+	return "publication.epub"
+}
+
+// epub writes the EPUB edition from the rendered chapters and pages.
+func (b *builder) epub(files map[string][]byte, site *render.Site) {
+	book := edition.Book{
+		Title: site.Title, Language: site.Language, Publisher: site.Publisher,
+		Description: site.Description, Date: site.Published,
+		Identity: b.baseURL + "|" + site.Title, Images: map[string][]byte{},
+	}
+	if book.Identity == "|" {
+		book.Identity = site.Title
+	}
+	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
+	fileOf := map[string]string{"": "title.xhtml", dataPath: "data.xhtml"}
+	for _, p := range pages {
+		fileOf[p.Path] = strings.TrimSuffix(p.Path, "/") + ".xhtml"
+	}
+	image := func(sitePath string) string {
+		if data, ok := files[sitePath]; ok {
+			book.Images[sitePath] = data
+		}
+		return "../" + sitePath
+	}
+	convert := func(pagePath, html string) (string, error) {
+		base := &url.URL{Path: "/" + pagePath}
+		return edition.XHTML(html, func(el, attr, val string) (string, bool) {
+			switch attr {
+			case "srcset", "sizes", "loading", "decoding", "fetchpriority":
+				return "", false
+			case "src":
+				if u, err := base.Parse(val); err == nil && u.Scheme == "" {
+					return image(strings.TrimPrefix(u.Path, "/")), true
+				}
+			case "href":
+				if strings.HasPrefix(val, "#") {
+					return strings.ReplaceAll(val, ":", "-"), true // as ids are
+				}
+				u, err := base.Parse(val)
+				if err != nil || u.Scheme != "" {
+					return val, true
+				}
+				if f, ok := fileOf[strings.TrimPrefix(u.Path, "/")]; ok {
+					if u.Fragment != "" {
+						return f + "#" + u.Fragment, true
+					}
+					return f, true
+				}
+			}
+			return val, true
+		})
+	}
+
+	// Title page.
+	var title strings.Builder
+	title.WriteString(`<section class="title-page" epub:type="titlepage">`)
+	if site.Cover != nil {
+		fmt.Fprintf(&title, `<p><img src="%s" alt="%s"/></p>`, image(site.Cover.Path), esc(site.Cover.Alt))
+		book.Cover = site.Cover.Path
+	}
+	if site.Series != "" {
+		fmt.Fprintf(&title, `<p>%s</p>`, esc(site.Series))
+	}
+	fmt.Fprintf(&title, `<h1>%s</h1>`, esc(site.Title))
+	if site.Dek != "" {
+		fmt.Fprintf(&title, `<p>——%s</p>`, esc(site.Dek))
+	}
+	if site.Publisher != "" {
+		fmt.Fprintf(&title, `<p>%s</p>`, esc(site.Publisher))
+	}
+	title.WriteString(`</section>`)
+	book.Sections = append(book.Sections, edition.Section{File: "title.xhtml", Title: site.Title, Body: title.String()})
+
+	for _, p := range pages {
+		body, err := convert(p.Path, string(p.Content))
+		if err != nil {
+			b.diags.Errorf(diag.Position{File: p.Path}, "epub", "cannot convert %s for the EPUB: %v", p.Title, err)
+			return
+		}
+		head := fmt.Sprintf(`<h1>%s%s</h1>`, esc(p.Label), esc(p.Title))
+		if p.Subtitle != "" {
+			head += fmt.Sprintf(`<p class="subtitle">%s</p>`, esc(p.Subtitle))
+		}
+		book.Sections = append(book.Sections, edition.Section{
+			File: fileOf[p.Path], Title: p.Label + p.Title,
+			Body: `<section epub:type="chapter">` + head + body + `</section>`,
+			SVG:  strings.Contains(body, "<svg"),
+		})
+	}
+	if len(site.Indicators) > 0 {
+		var data strings.Builder
+		data.WriteString(`<section epub:type="appendix"><h1>数据附录</h1><table><thead><tr><th>指标</th><th>数值</th><th>口径与来源</th></tr></thead><tbody>`)
+		for _, ind := range site.Indicators {
+			var values []string
+			for _, v := range ind.Series {
+				values = append(values, v.Period+" "+v.Display)
+			}
+			fmt.Fprintf(&data, `<tr id="%s"><th>%s</th><td>%s</td><td>%s%s</td></tr>`, esc(ind.ID), esc(ind.Label), esc(strings.Join(values, "；")), esc(ind.Scope), esc(prefixed("。来源：", ind.Source)))
+		}
+		data.WriteString(`</tbody></table></section>`)
+		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: data.String()})
+	}
+	epub, err := edition.EPUB(book)
+	if err != nil {
+		b.diags.Errorf(diag.Position{}, "epub", "cannot write the EPUB: %v", err)
+		return
+	}
+	files[site.EPUB] = epub
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func esc(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
