@@ -20,9 +20,9 @@ type Book struct {
 	// Identity is hashed into the book's identifier, stable across builds
 	// (the base URL, or the title).
 	Identity string
-	Sections []Section          // in reading order: title page, chapters, pages, appendix
-	Images   map[string][]byte  // by path relative to the book's root, e.g. images/a.jpg
-	Cover    string             // one of Images, shown as the cover
+	Sections []Section         // in reading order: title page, chapters, pages, appendix
+	Images   map[string][]byte // by path relative to the book's root, e.g. images/a.jpg
+	Cover    string            // one of Images, shown as the cover
 }
 
 // Section is one XHTML document of the book.

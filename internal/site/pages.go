@@ -11,9 +11,9 @@ import (
 
 	"folio/internal/asset"
 	"folio/internal/config"
-	"folio/internal/edition"
 	"folio/internal/content"
 	"folio/internal/diag"
+	"folio/internal/edition"
 	"folio/internal/markdown"
 	"folio/internal/render"
 	"folio/internal/search"

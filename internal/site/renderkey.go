@@ -2,8 +2,8 @@ package site
 
 import (
 	"crypto/sha256"
-	"html/template"
 	"encoding/json"
+	"html/template"
 	"io/fs"
 
 	"folio/internal/render"
