@@ -152,6 +152,14 @@ func (d *Data) Picture(img *Image, sizes string, eager bool) template.HTML {
 	return template.HTML(picture.HTML(img.Picture, picture.Options{Alt: img.Alt, Sizes: sizes, Eager: eager}, d.Rel))
 }
 
+// NavLimit is how many chapters the masthead lists; a larger publication
+// links to the contents on the cover instead, so that a page's size does
+// not grow with the number of chapters.
+const NavLimit = 12
+
+// ListsChapters says whether the masthead lists every chapter.
+func (s *Site) ListsChapters() bool { return len(s.Chapters) <= NavLimit }
+
 // Assets returns the built theme assets.
 func (s *Site) Assets() map[string]Asset { return s.assets }
 

@@ -2,6 +2,9 @@ package site
 
 import (
 	"bytes"
+	"runtime"
+	"slices"
+	"sync"
 	"context"
 	"html/template"
 	"io/fs"
@@ -52,35 +55,70 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 	}
 
 	templates := templatesVersion(layoutsFS)
+	var mu sync.Mutex // guards files, b.rendered and the session's pages
 	emit := func(name, layout string, data *render.Data, source *diag.Source) {
 		key := renderKey(layout, templates, site, data.Page, data.Root())
-		if e := b.session.pages[name]; e != nil && e.key == key {
+		mu.Lock()
+		e := b.session.pages[name]
+		mu.Unlock()
+		if e != nil && e.key == key {
+			mu.Lock()
 			files[name] = e.data
+			mu.Unlock()
 			return
 		}
-		b.rendered = append(b.rendered, name)
 		var buf bytes.Buffer
-		if err := tmpl.Execute(&buf, layout, data); err != nil {
+		err := tmpl.Execute(&buf, layout, data)
+		var out []byte
+		if err == nil {
+			out, err = b.min.Minify(name, buf.Bytes())
+			if err != nil {
+				b.diags.Errorf(diag.Position{File: name}, "minify", "cannot minify output %s: %v", name, err)
+				return
+			}
+		} else {
 			d := tmpl.Diagnostic(err)
 			if source != nil {
 				d.Message += " (rendering " + source.Name + ")"
 			}
 			b.diags.Add(d)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		b.rendered = append(b.rendered, name)
+		if err != nil {
 			delete(b.session.pages, name)
 			return
 		}
-		b.put(files, name, buf.Bytes())
-		if data, ok := files[name]; ok {
-			b.session.pages[name] = &renderEntry{key: key, data: data}
-		}
+		files[name] = out
+		b.session.pages[name] = &renderEntry{key: key, data: out}
+	}
+	// Pages render in parallel: templates and the minifier are safe for
+	// concurrent use, and each page's data is its own.
+	work := make(chan *content.Page)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
+				emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
+			}
+		}()
 	}
 	for _, p := range b.pub.All() {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			break
 		}
-		layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
-		emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
+		work <- p
 	}
+	close(work)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	slices.Sort(b.rendered)
 	if len(b.data.Indicators) > 0 {
 		dataPage := &render.Page{Kind: "data", Title: "数据", Path: dataPath,
 			Summary: "本刊引用的全部指标：数值、口径、来源与说明，可下载 CSV 与 JSON。"}

@@ -76,7 +76,13 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 		}
 		in.Print = all
 	}
-	for _, p := range append(append([]*render.Page{}, site.Chapters...), site.Pages...) {
+	// The masthead lists the chapters only in small publications; the
+	// footer lists the pages.
+	listed := site.Pages
+	if site.ListsChapters() {
+		listed = append(append([]*render.Page{}, site.Chapters...), site.Pages...)
+	}
+	for _, p := range listed {
 		in.Nav = append(in.Nav, nav(p))
 	}
 	if page.Kind == "cover" {
