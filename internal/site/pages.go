@@ -2,15 +2,15 @@ package site
 
 import (
 	"bytes"
-	"runtime"
-	"slices"
-	"sync"
 	"context"
 	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 
 	"folio/internal/asset"
 	"folio/internal/config"
