@@ -10,7 +10,9 @@ package check
 
 import (
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -250,18 +252,37 @@ type Publication struct {
 
 // Run applies every rule and adds what it finds to diags.
 func Run(pub *Publication, diags *diag.List) {
+	// The rules of one page are independent of the others: pages are
+	// checked in parallel, then the publication-wide rules run.
+	perPage := make([][]*Block, len(pub.Pages))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				blocks := Blocks(pub.Pages[i])
+				for _, b := range blocks {
+					RepeatedWord(b, diags)
+					StrayLatin(b, pub.Options.Glossary, diags)
+					UnfinishedParagraph(b, diags)
+					PunctuationWidth(b, diags)
+					CJKSpacing(b, pub.Options.Spacing, diags)
+				}
+				HeadingSkip(blocks, diags)
+				perPage[i] = blocks
+			}
+		}()
+	}
+	for i := range pub.Pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 	var all []*Block
-	for _, p := range pub.Pages {
-		blocks := Blocks(p)
+	for _, blocks := range perPage {
 		all = append(all, blocks...)
-		for _, b := range blocks {
-			RepeatedWord(b, diags)
-			StrayLatin(b, pub.Options.Glossary, diags)
-			UnfinishedParagraph(b, diags)
-			PunctuationWidth(b, diags)
-			CJKSpacing(b, pub.Options.Spacing, diags)
-		}
-		HeadingSkip(blocks, diags)
 	}
 	DuplicateParagraphs(all, diags)
 	Figures(all, pub.Data, diags)
