@@ -43,6 +43,25 @@ const indicatorsYAML = `- id: growth
   series: {2018: 107, 2019: 98, 2020: 88}
 `
 
+// GenerateHugo writes the same chapters as a Hugo site into dir, with
+// minimal layouts equivalent to folio's theme at this size: a home page
+// listing every chapter, and a page per chapter with previous/next links.
+func GenerateHugo(dir string, n int, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	files := map[string]string{
+		"hugo.toml": "baseURL = 'https://example.org/bench/'\nlanguageCode = 'zh-cn'\ntitle = '基准测试出版物'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n[markup.goldmark.renderer]\nunsafe = false\n",
+		"layouts/_default/baseof.html": `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>`,
+		"layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ end }}`,
+		"layouts/_default/list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ol>{{ range (where site.RegularPages "Section" "chapters").ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary | plainify | truncate 80 }}</li>{{ end }}</ol>{{ end }}`,
+		"content/_index.md":            "---\ntitle: 基准测试出版物\n---\n这是一部用于基准测试的出版物，篇章由程序生成。\n",
+	}
+	for i := 1; i <= n; i++ {
+		body := chapter(r, i, n)
+		files[fmt.Sprintf("content/chapters/%05d-chapter-%d.md", i, i)] = strings.Replace(body, "---\ntitle:", fmt.Sprintf("---\nweight: %d\ntitle:", i), 1)
+	}
+	return writeFiles(dir, files)
+}
+
 // Generate writes a publication of n chapters into dir/content.
 func Generate(dir string, n int, seed uint64) error {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
@@ -55,8 +74,12 @@ func Generate(dir string, n int, seed uint64) error {
 	for i := 1; i <= n; i++ {
 		files[fmt.Sprintf("chapters/%05d-chapter-%d.md", i, i)] = chapter(r, i, n)
 	}
+	return writeFiles(content, files)
+}
+
+func writeFiles(dir string, files map[string]string) error {
 	for name, data := range files {
-		p := filepath.Join(content, filepath.FromSlash(name))
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}

@@ -36,7 +36,32 @@ func similarity(a, b []rune) float64 {
 	if float64(min(len(a), len(b))) < 0.9*float64(longer) {
 		return 0
 	}
+	// The bag distance (characters one has and the other lacks) is a
+	// lower bound of the edit distance and cheap: most candidate pairs
+	// fail it without the quadratic comparison.
+	if bag := bagDistance(a, b); float64(bag) > 0.1*float64(longer) {
+		return 1 - float64(bag)/float64(longer)
+	}
 	return 1 - float64(suggest.Distance(string(a), string(b)))/float64(longer)
+}
+
+func bagDistance(a, b []rune) int {
+	count := map[rune]int{}
+	for _, r := range a {
+		count[r]++
+	}
+	for _, r := range b {
+		count[r]--
+	}
+	more, less := 0, 0
+	for _, c := range count {
+		if c > 0 {
+			more += c
+		} else {
+			less -= c
+		}
+	}
+	return max(more, less)
 }
 
 // bandKeys are locality-sensitive keys of a paragraph's 4-character

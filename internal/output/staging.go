@@ -111,8 +111,9 @@ func removeLeftovers(parent, base string) {
 // Dir is the staging folder's path.
 func (s *Staging) Dir() string { return s.dir }
 
-// WriteFile writes data to the slash path name inside the staging folder
-// and syncs it to disk, so a crash after the swap cannot leave empty files.
+// WriteFile writes data to the slash path name inside the staging folder.
+// Commit syncs the whole folder once before the swap, so a crash after it
+// cannot leave empty files.
 func (s *Staging) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("invalid output path %q", name)
@@ -126,9 +127,6 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -141,6 +139,9 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 // complete on disk.
 func (s *Staging) Commit() error {
 	if err := s.WriteFile(MarkerFile, []byte("This folder is written by folio and replaced on every build.\n")); err != nil {
+		return err
+	}
+	if err := syncFolder(s.dir); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(s.out); err != nil {

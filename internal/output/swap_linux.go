@@ -21,3 +21,14 @@ func exchange(a, b string) (bool, error) {
 	}
 	return true, nil
 }
+
+// syncFolder flushes the file system holding dir to disk: one call for all
+// the files a build wrote, instead of one per file.
+func syncFolder(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return unix.Syncfs(int(f.Fd()))
+}

@@ -2,5 +2,38 @@
 
 package output
 
+import "os"
+
+// syncFolder syncs every file below dir.
+func syncFolder(dir string) error {
+	return filepathWalkSync(dir)
+}
+
+func filepathWalkSync(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := dir + string(os.PathSeparator) + e.Name()
+		if e.IsDir() {
+			if err := filepathWalkSync(p); err != nil {
+				return err
+			}
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // exchange is not available here: the caller renames in two steps.
 func exchange(a, b string) (bool, error) { return false, nil }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"folio/internal/check"
 	"folio/internal/content"
@@ -51,33 +53,68 @@ func (b *builder) convert() {
 	seen := map[string]bool{}
 	for _, p := range b.pub.All() {
 		seen[p.RelPath] = true
+	}
+	// Pages convert in parallel: the converter is safe for concurrent
+	// use and each page has its own environment.
+	var mu sync.Mutex // guards b.converted, b.convertedPaths and the session's conv
+	one := func(p *content.Page) {
 		src := b.sourceKey(p)
-		if e := b.session.conv[p.RelPath]; e != nil && e.src == src && e.deps == b.depsKey(e.env, res) {
+		mu.Lock()
+		e := b.session.conv[p.RelPath]
+		mu.Unlock()
+		if e != nil && e.src == src && e.deps == b.depsKey(e.env, res) {
 			for _, rel := range e.env.Images {
 				_, _ = b.images.Picture(rel) // written by this build too
 			}
+			mu.Lock()
 			b.converted[p] = &converted{res: e.res, env: e.env}
-			continue
+			mu.Unlock()
+			return
 		}
 		var pageDiags diag.List
 		env := &mdenv.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res, Data: b.data, Pos: p.Pos, Diags: &pageDiags}
 		out, err := b.conv.Convert(p.Body, env)
-		b.convertedPaths = append(b.convertedPaths, p.RelPath)
 		b.diags.Merge(&pageDiags)
 		if err != nil {
 			b.diags.Errorf(p.Pos(0), "markdown", "cannot render: %v", err)
+		}
+		var deps string
+		if err == nil && pageDiags.Len() == 0 {
+			deps = b.depsKey(env, res)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		b.convertedPaths = append(b.convertedPaths, p.RelPath)
+		if err != nil {
 			delete(b.session.conv, p.RelPath)
-			continue
+			return
 		}
 		b.converted[p] = &converted{res: out, env: env}
 		if pageDiags.Len() == 0 {
 			// Only a clean conversion is kept: one with problems is redone,
 			// so its diagnostics are reported on every build.
-			b.session.conv[p.RelPath] = &convEntry{src: src, deps: b.depsKey(env, res), res: out, env: env}
+			b.session.conv[p.RelPath] = &convEntry{src: src, deps: deps, res: out, env: env}
 		} else {
 			delete(b.session.conv, p.RelPath)
 		}
 	}
+	work := make(chan *content.Page)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				one(p)
+			}
+		}()
+	}
+	for _, p := range b.pub.All() {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	slices.Sort(b.convertedPaths)
 	for rel := range b.session.conv {
 		if !seen[rel] {
 			delete(b.session.conv, rel)
