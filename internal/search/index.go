@@ -3,8 +3,10 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -53,61 +55,63 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 	if opts.FragmentBytes == 0 {
 		opts = DefaultOptions
 	}
-	// token → doc → score; a token in the title or section heading
-	// counts ten times.
-	postings := map[string]map[int]int{}
-	for id, d := range docs {
-		add := func(text string, weight int) {
-			for _, t := range Tokens(text) {
-				m := postings[t]
-				if m == nil {
-					m = map[int]int{}
-					postings[t] = m
-				}
-				m[id] += weight
-			}
+	// Each document's tokens are counted on their own, in parallel; a
+	// token in the title or section heading counts ten times. Then the
+	// counts are gathered in document order, so each posting list is
+	// already sorted by document.
+	counts := make([]map[string]int, len(docs))
+	parallel(len(docs), func(id int) {
+		m := map[string]int{}
+		for _, t := range Tokens(docs[id].Title + " " + docs[id].Section) {
+			m[t] += 10
 		}
-		add(d.Title+" "+d.Section, 10)
-		add(d.Text, 1)
+		for _, t := range Tokens(docs[id].Text) {
+			m[t]++
+		}
+		counts[id] = m
+	})
+	type posting struct{ doc, score int }
+	lists := map[string][]posting{}
+	for id, m := range counts {
+		for t, c := range m {
+			lists[t] = append(lists[t], posting{id, c})
+		}
 	}
 	entries := 0
-	for _, m := range postings {
-		entries += len(m)
+	for _, l := range lists {
+		entries += len(l)
 	}
 	// About 8 bytes of JSON a posting, plus the tokens.
 	fragments := 8
-	for fragments*opts.FragmentBytes < entries*8+len(postings)*12 {
+	for fragments*opts.FragmentBytes < entries*8+len(lists)*12 {
 		fragments *= 2
 	}
 	byFragment := make([]fragmentFile, fragments)
 	for i := range byFragment {
 		byFragment[i] = fragmentFile{Postings: map[string][]int{}}
 	}
-	for _, t := range sortedKeys(postings) {
-		m := postings[t]
-		ids := make([]int, 0, len(m))
-		for id := range m {
-			ids = append(ids, id)
-		}
+	for _, t := range sortedKeys(lists) {
+		l := lists[t] // sorted by document
 		f := &byFragment[Fragment(t, fragments)]
-		if opts.MaxPostings > 0 && len(ids) > opts.MaxPostings {
-			slices.SortFunc(ids, func(a, b int) int {
-				if m[a] != m[b] {
-					return m[b] - m[a]
+		if opts.MaxPostings > 0 && len(l) > opts.MaxPostings {
+			best := slices.Clone(l)
+			slices.SortFunc(best, func(a, b posting) int {
+				if a.score != b.score {
+					return b.score - a.score
 				}
-				return a - b
+				return a.doc - b.doc
 			})
-			ids = ids[:opts.MaxPostings]
+			l = best[:opts.MaxPostings]
+			slices.SortFunc(l, func(a, b posting) int { return a.doc - b.doc })
 			f.Capped = append(f.Capped, t)
 		}
-		slices.Sort(ids)
 		// Document ids as gaps from the previous one: smaller numbers,
 		// shorter JSON.
-		flat := make([]int, 0, 2*len(ids))
+		flat := make([]int, 0, 2*len(l))
 		prev := 0
-		for _, id := range ids {
-			flat = append(flat, id-prev, m[id])
-			prev = id
+		for _, p := range l {
+			flat = append(flat, p.doc-prev, p.score)
+			prev = p.doc
 		}
 		f.Postings[t] = flat
 	}
@@ -144,4 +148,25 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// parallel calls f for 0..n-1 on one goroutine per core.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

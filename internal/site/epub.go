@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -93,12 +94,26 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 	title.WriteString(`</section>`)
 	book.Sections = append(book.Sections, edition.Section{File: "title.xhtml", Title: site.Title, Body: title.String()})
 
-	for _, p := range pages {
-		body, err := convert(p.Path, string(p.Content))
-		if err != nil {
-			b.diags.Errorf(diag.Position{File: p.Path}, "epub", "cannot convert %s for the EPUB: %v", p.Title, err)
+	// Chapters convert to XHTML in parallel; image() records images in
+	// book.Images, so it is serialised.
+	var mu sync.Mutex
+	image = func(sitePath string) string {
+		mu.Lock()
+		defer mu.Unlock()
+		if data, ok := files[sitePath]; ok {
+			book.Images[sitePath] = data
+		}
+		return "../" + sitePath
+	}
+	bodies := make([]string, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) { bodies[i], errs[i] = convert(pages[i].Path, string(pages[i].Content)) })
+	for i, p := range pages {
+		if errs[i] != nil {
+			b.diags.Errorf(diag.Position{File: p.Path}, "epub", "cannot convert %s for the EPUB: %v", p.Title, errs[i])
 			return
 		}
+		body := bodies[i]
 		head := fmt.Sprintf(`<h1>%s%s</h1>`, esc(p.Label), esc(p.Title))
 		if p.Subtitle != "" {
 			head += fmt.Sprintf(`<p class="subtitle">%s</p>`, esc(p.Subtitle))

@@ -289,8 +289,12 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	if cover != nil {
 		docs = append(docs, search.Sections(site.Title, "", cover.res.HTML)...)
 	}
-	for _, p := range pages {
-		docs = append(docs, search.Sections(p.Title, p.Path, []byte(p.Content))...)
+	sections := make([][]search.Doc, len(pages))
+	parallel(len(pages), func(i int) {
+		sections[i] = search.Sections(pages[i].Title, pages[i].Path, []byte(pages[i].Content))
+	})
+	for _, s := range sections {
+		docs = append(docs, s...)
 	}
 	for _, ind := range site.Indicators {
 		var text strings.Builder
@@ -337,4 +341,24 @@ func (b *builder) printSections(site *render.Site) []*render.PrintSection {
 		out = append(out, &render.PrintSection{ID: id, Page: p, Content: template.HTML(html)})
 	}
 	return out
+}
+
+// parallel calls f for 0..n-1, one goroutine per core.
+func parallel(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
