@@ -10,9 +10,7 @@ package check
 
 import (
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -22,6 +20,7 @@ import (
 	"folio/internal/markdown/datablock"
 	"folio/internal/markdown/dataref"
 	"folio/internal/markdown/pictures"
+	"folio/internal/par"
 )
 
 // Options are the publication's house rules.
@@ -255,31 +254,18 @@ func Run(pub *Publication, diags *diag.List) {
 	// The rules of one page are independent of the others: pages are
 	// checked in parallel, then the publication-wide rules run.
 	perPage := make([][]*Block, len(pub.Pages))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				blocks := Blocks(pub.Pages[i])
-				for _, b := range blocks {
-					RepeatedWord(b, diags)
-					StrayLatin(b, pub.Options.Glossary, diags)
-					UnfinishedParagraph(b, diags)
-					PunctuationWidth(b, diags)
-					CJKSpacing(b, pub.Options.Spacing, diags)
-				}
-				HeadingSkip(blocks, diags)
-				perPage[i] = blocks
-			}
-		}()
-	}
-	for i := range pub.Pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	par.Do(len(pub.Pages), func(i int) {
+		blocks := Blocks(pub.Pages[i])
+		for _, b := range blocks {
+			RepeatedWord(b, diags)
+			StrayLatin(b, pub.Options.Glossary, diags)
+			UnfinishedParagraph(b, diags)
+			PunctuationWidth(b, diags)
+			CJKSpacing(b, pub.Options.Spacing, diags)
+		}
+		HeadingSkip(blocks, diags)
+		perPage[i] = blocks
+	})
 	var all []*Block
 	for _, blocks := range perPage {
 		all = append(all, blocks...)

@@ -3,11 +3,11 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"folio/internal/par"
 )
 
 // Doc is one searchable unit: a section of a page.
@@ -60,7 +60,7 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 	// counts are gathered in document order, so each posting list is
 	// already sorted by document.
 	counts := make([]map[string]int, len(docs))
-	parallel(len(docs), func(id int) {
+	par.Do(len(docs), func(id int) {
 		m := map[string]int{}
 		for _, t := range Tokens(docs[id].Title + " " + docs[id].Section) {
 			m[t] += 10
@@ -148,25 +148,4 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
-}
-
-// parallel calls f for 0..n-1 on one goroutine per core.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/markdown"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/par"
 	"folio/internal/suggest"
 )
 
@@ -98,22 +98,8 @@ func (b *builder) convert() {
 			delete(b.session.conv, p.RelPath)
 		}
 	}
-	work := make(chan *content.Page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				one(p)
-			}
-		}()
-	}
-	for _, p := range b.pub.All() {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
+	all := b.pub.All()
+	par.Do(len(all), func(i int) { one(all[i]) })
 	slices.Sort(b.convertedPaths)
 	for rel := range b.session.conv {
 		if !seen[rel] {

@@ -10,6 +10,7 @@ import (
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/edition"
+	"folio/internal/par"
 	"folio/internal/render"
 )
 
@@ -107,7 +108,7 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 	}
 	bodies := make([]string, len(pages))
 	errs := make([]error, len(pages))
-	parallel(len(pages), func(i int) { bodies[i], errs[i] = convert(pages[i].Path, string(pages[i].Content)) })
+	par.Do(len(pages), func(i int) { bodies[i], errs[i] = convert(pages[i].Path, string(pages[i].Content)) })
 	for i, p := range pages {
 		if errs[i] != nil {
 			b.diags.Errorf(diag.Position{File: p.Path}, "epub", "cannot convert %s for the EPUB: %v", p.Title, errs[i])

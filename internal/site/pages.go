@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"folio/internal/content"
 	"folio/internal/diag"
 	"folio/internal/edition"
+	"folio/internal/par"
 	"folio/internal/markdown"
 	"folio/internal/render"
 	"folio/internal/search"
@@ -95,26 +95,15 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 	}
 	// Pages render in parallel: templates and the minifier are safe for
 	// concurrent use, and each page's data is its own.
-	work := make(chan *content.Page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
-				emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
-			}
-		}()
-	}
-	for _, p := range b.pub.All() {
+	all := b.pub.All()
+	par.Do(len(all), func(i int) {
+		p := all[i]
 		if ctx.Err() != nil {
-			break
+			return
 		}
-		work <- p
-	}
-	close(work)
-	wg.Wait()
+		layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
+		emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
+	})
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -290,7 +279,7 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		docs = append(docs, search.Sections(site.Title, "", cover.res.HTML)...)
 	}
 	sections := make([][]search.Doc, len(pages))
-	parallel(len(pages), func(i int) {
+	par.Do(len(pages), func(i int) {
 		sections[i] = search.Sections(pages[i].Title, pages[i].Path, []byte(pages[i].Content))
 	})
 	for _, s := range sections {
@@ -341,24 +330,4 @@ func (b *builder) printSections(site *render.Site) []*render.PrintSection {
 		out = append(out, &render.PrintSection{ID: id, Page: p, Content: template.HTML(html)})
 	}
 	return out
-}
-
-// parallel calls f for 0..n-1, one goroutine per core.
-func parallel(n int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
