@@ -16,8 +16,8 @@ import (
 	"folio/internal/content"
 	"folio/internal/diag"
 	"folio/internal/edition"
-	"folio/internal/par"
 	"folio/internal/markdown"
+	"folio/internal/par"
 	"folio/internal/render"
 	"folio/internal/search"
 )
