@@ -14,6 +14,9 @@ import (
 // minDuplicateRunes: shorter paragraphs ("见下表。") may repeat.
 const minDuplicateRunes = 20
 
+// maxBucket bounds how many paragraphs one band key gathers.
+const maxBucket = 32
+
 // normalize keeps letters and digits: whitespace and punctuation do not
 // make two pasted paragraphs different.
 func normalize(s string) []rune {
@@ -26,8 +29,9 @@ func normalize(s string) []rune {
 	return out
 }
 
-// similarity is 1 - edit distance / longer length.
-func similarity(a, b []rune) float64 {
+// similarity is 1 - edit distance / longer length. sa and sb are a and b
+// sorted, for the bag distance.
+func similarity(a, b, sa, sb []rune) float64 {
 	longer := max(len(a), len(b))
 	if longer == 0 {
 		return 1
@@ -39,29 +43,31 @@ func similarity(a, b []rune) float64 {
 	// The bag distance (characters one has and the other lacks) is a
 	// lower bound of the edit distance and cheap: most candidate pairs
 	// fail it without the quadratic comparison.
-	if bag := bagDistance(a, b); float64(bag) > 0.1*float64(longer) {
+	if bag := bagDistance(sa, sb); float64(bag) > 0.1*float64(longer) {
 		return 1 - float64(bag)/float64(longer)
 	}
 	return 1 - float64(suggest.Distance(string(a), string(b)))/float64(longer)
 }
 
+// bagDistance of two sorted rune slices: how many characters one has that
+// the other lacks, the larger of the two counts.
 func bagDistance(a, b []rune) int {
-	count := map[rune]int{}
-	for _, r := range a {
-		count[r]++
-	}
-	for _, r := range b {
-		count[r]--
-	}
-	more, less := 0, 0
-	for _, c := range count {
-		if c > 0 {
-			more += c
-		} else {
-			less -= c
+	onlyA, onlyB := 0, 0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			i++
+			j++
+		case a[i] < b[j]:
+			onlyA++
+			i++
+		default:
+			onlyB++
+			j++
 		}
 	}
-	return max(more, less)
+	return max(onlyA+len(a)-i, onlyB+len(b)-j)
 }
 
 // bandKeys are locality-sensitive keys of a paragraph's 4-character
@@ -108,9 +114,10 @@ func bandKeys(rs []rune) []uint64 {
 // first copy, with the count and every place.
 func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 	type para struct {
-		b     *Block
-		norm  []rune
-		group int
+		b      *Block
+		norm   []rune
+		sorted []rune
+		group  int
 	}
 	var paras []*para
 	for _, b := range blocks {
@@ -119,7 +126,9 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 		}
 		n := normalize(b.Text)
 		if len(n) >= minDuplicateRunes {
-			paras = append(paras, &para{b: b, norm: n, group: -1})
+			sorted := slices.Clone(n)
+			slices.Sort(sorted)
+			paras = append(paras, &para{b: b, norm: n, sorted: sorted, group: -1})
 		}
 	}
 	// Union-find over candidate pairs that share a sketch hash.
@@ -144,12 +153,19 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 		}
 		exact[string(p.norm)] = i
 		for _, h := range bandKeys(p.norm) {
-			for _, j := range byHash[h] {
-				if find(i) != find(j) && similarity(p.norm, paras[j].norm) >= 0.9 {
+			bucket := byHash[h]
+			// A band shared by very many paragraphs is a common phrasing,
+			// not a paste: comparing against all of them would make the
+			// check quadratic. Exact copies are still found above.
+			if len(bucket) >= maxBucket {
+				continue
+			}
+			for _, j := range bucket {
+				if find(i) != find(j) && similarity(p.norm, paras[j].norm, p.sorted, paras[j].sorted) >= 0.9 {
 					parent[find(i)] = find(j)
 				}
 			}
-			byHash[h] = append(byHash[h], i)
+			byHash[h] = append(bucket, i)
 		}
 	}
 	groups := map[int][]int{}

@@ -3,6 +3,7 @@ package check
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -61,6 +62,12 @@ func RepeatedWord(b *Block, diags *diag.List) {
 	}
 outer:
 	for i := 0; i < len(rs); i++ {
+		// Nothing repeats here unless the character comes back within four
+		// (or the next two are alike, as in 绿油油): most positions end here,
+		// without building any string.
+		if !repeatsNear(rs, i) {
+			continue
+		}
 		// A reduplicated word starting here (高高兴兴, 常常) is fine.
 		for l := 4; l >= 2; l-- {
 			if i+l <= len(rs) && reduplications[string(rs[i:i+l])] {
@@ -69,7 +76,7 @@ outer:
 			}
 		}
 		for n := 4; n >= 1; n-- {
-			if i+2*n > len(rs) || !allHan(rs[i:i+2*n]) || string(rs[i:i+n]) != string(rs[i+n:i+2*n]) {
+			if i+2*n > len(rs) || !slices.Equal(rs[i:i+n], rs[i+n:i+2*n]) || !allHan(rs[i:i+2*n]) {
 				continue
 			}
 			doubled := string(rs[i : i+2*n])
@@ -91,6 +98,15 @@ outer:
 			break
 		}
 	}
+}
+
+func repeatsNear(rs []rune, i int) bool {
+	for j := 1; j <= 4 && i+j < len(rs); j++ {
+		if rs[i] == rs[i+j] {
+			return true
+		}
+	}
+	return i+2 < len(rs) && rs[i+1] == rs[i+2]
 }
 
 func allHan(rs []rune) bool {

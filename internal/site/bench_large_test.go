@@ -2,6 +2,8 @@ package site_test
 
 import (
 	"context"
+	"os"
+	"strconv"
 	"testing"
 
 	"folio/internal/benchgen"
@@ -11,10 +13,15 @@ import (
 	"folio/internal/site"
 )
 
-// largePublication writes a 1,000-chapter publication once per benchmark.
+// largePublication writes a 1,000-chapter publication once per benchmark
+// (FOLIO_BENCH_CHAPTERS sets another count, to see how costs scale).
 func largePublication(b *testing.B) string {
 	dir := b.TempDir()
-	if err := benchgen.Generate(dir, 1000, 1); err != nil {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("FOLIO_BENCH_CHAPTERS")); err == nil && v > 0 {
+		n = v
+	}
+	if err := benchgen.Generate(dir, n, 1); err != nil {
 		b.Fatal(err)
 	}
 	return dir
