@@ -253,23 +253,43 @@ type Publication struct {
 func Run(pub *Publication, diags *diag.List) {
 	// The rules of one page are independent of the others: pages are
 	// checked in parallel, then the publication-wide rules run.
-	perPage := make([][]*Block, len(pub.Pages))
-	par.Do(len(pub.Pages), func(i int) {
-		blocks := Blocks(pub.Pages[i])
-		for _, b := range blocks {
-			RepeatedWord(b, diags)
-			StrayLatin(b, pub.Options.Glossary, diags)
-			UnfinishedParagraph(b, diags)
-			PunctuationWidth(b, diags)
-			CJKSpacing(b, pub.Options.Spacing, diags)
-		}
-		HeadingSkip(blocks, diags)
-		perPage[i] = blocks
-	})
+	results := make([]*PageResult, len(pub.Pages))
+	par.Do(len(pub.Pages), func(i int) { results[i] = CheckPage(pub.Pages[i], pub.Options) })
 	var all []*Block
-	for _, blocks := range perPage {
-		all = append(all, blocks...)
+	for _, r := range results {
+		all = append(all, r.Blocks...)
+		for _, d := range r.Diags {
+			diags.Add(d)
+		}
 	}
+	Global(all, pub.Data, diags)
+}
+
+// PageResult is what the rules of one page found, kept so a rebuild that
+// did not change the page need not check it again.
+type PageResult struct {
+	Blocks []*Block
+	Diags  []diag.Diagnostic
+}
+
+// CheckPage applies the rules that look at one page only.
+func CheckPage(p *Page, opts Options) *PageResult {
+	var diags diag.List
+	blocks := Blocks(p)
+	for _, b := range blocks {
+		RepeatedWord(b, &diags)
+		StrayLatin(b, opts.Glossary, &diags)
+		UnfinishedParagraph(b, &diags)
+		PunctuationWidth(b, &diags)
+		CJKSpacing(b, opts.Spacing, &diags)
+	}
+	HeadingSkip(blocks, &diags)
+	return &PageResult{Blocks: blocks, Diags: diags.Items()}
+}
+
+// Global applies the rules that compare pages with each other and with
+// the data.
+func Global(all []*Block, data *indicator.Set, diags *diag.List) {
 	DuplicateParagraphs(all, diags)
-	Figures(all, pub.Data, diags)
+	Figures(all, data, diags)
 }

@@ -67,7 +67,7 @@ func (b *builder) convert() {
 				_, _ = b.images.Picture(rel) // written by this build too
 			}
 			mu.Lock()
-			b.converted[p] = &converted{res: e.res, env: e.env}
+			b.converted[p] = &converted{res: e.res, env: e.env, entry: e}
 			mu.Unlock()
 			return
 		}
@@ -89,11 +89,13 @@ func (b *builder) convert() {
 			delete(b.session.conv, p.RelPath)
 			return
 		}
-		b.converted[p] = &converted{res: out, env: env}
+		c := &converted{res: out, env: env}
+		b.converted[p] = c
 		if pageDiags.Len() == 0 {
 			// Only a clean conversion is kept: one with problems is redone,
 			// so its diagnostics are reported on every build.
-			b.session.conv[p.RelPath] = &convEntry{src: src, deps: deps, res: out, env: env}
+			c.entry = &convEntry{src: src, deps: deps, res: out, env: env}
+			b.session.conv[p.RelPath] = c.entry
 		} else {
 			delete(b.session.conv, p.RelPath)
 		}
@@ -169,17 +171,22 @@ func (b *builder) imageRefs() []string {
 	return refs
 }
 
-// convEntry is a page's last clean conversion and what it was made from.
+// convEntry is a page's last clean conversion and what it was made from,
+// with what the page's own checks found in it.
 type convEntry struct {
 	src, deps string
 	res       *markdown.Result
 	env       *mdenv.Env
+	check     *check.PageResult
+	checkOpts string // the house rules check was run with
 }
 
 // sourceKey identifies a page's own input to its conversion.
 func (b *builder) sourceKey(p *content.Page) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%v\x00", p.RelPath, p.URL, b.pub.Config.AllowHTML)
+	// The body's offset too: diagnostics kept with the conversion carry
+	// positions in the file, which move when the front matter grows.
+	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00", p.RelPath, p.URL, b.pub.Config.AllowHTML, p.BodyOffset)
 	h.Write(p.Body)
 	return string(h.Sum(nil))
 }
@@ -208,14 +215,54 @@ func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 	return strings.Join(parts, "\n")
 }
 
-// check runs the editorial rules over every converted page.
+// check runs the editorial rules over every converted page. A page whose
+// conversion was kept keeps what its own checks found; the
+// publication-wide checks are redone only when a page or the data changed.
 func (b *builder) check() {
 	cfg := b.pub.Config
-	pub := &check.Publication{Data: b.data, Options: check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing}}
-	for _, p := range b.pub.All() {
-		if c := b.converted[p]; c != nil && c.res.Doc != nil {
-			pub.Pages = append(pub.Pages, &check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos})
+	opts := check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing}
+	optsKey := fmt.Sprint(opts)
+	pages := b.pub.All()
+	results := make([]*check.PageResult, len(pages))
+	par.Do(len(pages), func(i int) {
+		c := b.converted[pages[i]]
+		if c == nil || c.res.Doc == nil {
+			return
 		}
+		if c.entry != nil && c.entry.check != nil && c.entry.checkOpts == optsKey {
+			results[i] = c.entry.check
+			return
+		}
+		r := check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: pages[i].Pos}, opts)
+		results[i] = r
+		if c.entry != nil {
+			c.entry.check, c.entry.checkOpts = r, optsKey // each entry is one page's: no race
+		}
+	})
+	h := sha256.New()
+	var all []*check.Block
+	for i, r := range results {
+		if r == nil {
+			continue
+		}
+		all = append(all, r.Blocks...)
+		for _, d := range r.Diags {
+			b.diags.Add(d)
+		}
+		fmt.Fprintf(h, "%s\x00%p\x00", pages[i].RelPath, r)
 	}
-	check.Run(pub, b.diags)
+	for _, ind := range b.data.Indicators {
+		h.Write([]byte(ind.Fingerprint()))
+	}
+	key := string(h.Sum(nil))
+	if key == b.session.globalKey && !b.session.checkOnly {
+		for _, d := range b.session.globalDiags {
+			b.diags.Add(d)
+		}
+		return
+	}
+	var global diag.List
+	check.Global(all, b.data, &global)
+	b.session.globalKey, b.session.globalDiags = key, global.Items()
+	b.diags.Merge(&global)
 }

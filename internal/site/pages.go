@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"context"
 	"html/template"
 	"io/fs"
@@ -278,10 +280,24 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	if cover != nil {
 		docs = append(docs, search.Sections(site.Title, "", cover.res.HTML)...)
 	}
+	// A page whose title and content are as in the last build keeps its
+	// sections.
 	sections := make([][]search.Doc, len(pages))
+	prev := b.session.sections
+	next := make(map[string]searchEntry, len(pages))
+	var nmu sync.Mutex
 	par.Do(len(pages), func(i int) {
-		sections[i] = search.Sections(pages[i].Title, pages[i].Path, []byte(pages[i].Content))
+		p := pages[i]
+		if e, ok := prev[p.Path]; ok && e.title == p.Title && e.content == p.Content {
+			sections[i] = e.docs
+		} else {
+			sections[i] = search.Sections(p.Title, p.Path, []byte(p.Content))
+		}
+		nmu.Lock()
+		next[p.Path] = searchEntry{title: p.Title, content: p.Content, docs: sections[i]}
+		nmu.Unlock()
 	})
+	b.session.sections = next
 	for _, s := range sections {
 		docs = append(docs, s...)
 	}
@@ -293,7 +309,25 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		}
 		docs = append(docs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
 	}
-	return search.Build(docs, search.DefaultOptions)
+	// The same documents make the same index: keep the last one.
+	h := sha256.New()
+	for _, d := range docs {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Title, d.Section, d.URL, d.Text)
+	}
+	key := string(h.Sum(nil))
+	if key == b.session.searchKey && b.session.searchFiles != nil {
+		return b.session.searchFiles
+	}
+	files := search.Build(docs, search.DefaultOptions)
+	b.session.searchKey, b.session.searchFiles = key, files
+	return files
+}
+
+// searchEntry is a page's search documents and what they were made from.
+type searchEntry struct {
+	title   string
+	content template.HTML
+	docs    []search.Doc
 }
 
 // printSections rewrites every chapter and page to live together on the

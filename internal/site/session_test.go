@@ -123,14 +123,15 @@ func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
 		t.Error("the edit is not in the page")
 	}
 
-	// A summary edit (front matter: no Markdown to convert): the chapter,
-	// whose description it is, and the cover's card.
+	// A summary edit: the chapter, whose description it is, and the
+	// cover's card. (The body moved within the file, so it is converted
+	// again: diagnostics must carry its new lines.)
 	f.edit("content/chapters/02-b.md", "乙的摘要。", "乙的新摘要。")
-	f.build([]string{}, []string{"b/index.html", "index.html"})
+	f.build([]string{"chapters/02-b.md"}, []string{"b/index.html", "index.html"})
 
 	// A title edit reaches every page: every page's navigation shows it.
 	f.edit("content/chapters/02-b.md", "title: 乙篇", "title: 乙篇（修订）")
-	f.build([]string{}, allPages)
+	f.build([]string{"chapters/02-b.md"}, allPages)
 
 	// A slug edit: the page moves, and the chapter linking to it is
 	// converted again for the new address.
@@ -165,5 +166,35 @@ func TestDevStylesheetEditRendersNoPage(t *testing.T) {
 	}
 	if data, _ := f.last.File("index.html"); strings.Contains(string(data), "integrity=") {
 		t.Error("dev pages carry integrity digests, which would block a stylesheet swapped in place")
+	}
+}
+
+// TestRebuildKeepsCheckPositionsRight: a page's check results are kept
+// between builds, but not when its front matter moves its text.
+func TestRebuildKeepsCheckPositionsRight(t *testing.T) {
+	f := newSessionFixture(t, false)
+	f.edit("content/chapters/02-b.md", "乙的正文。", "乙的正文，有个project。")
+	warning := func() string {
+		var diags diag.List
+		if _, err := f.s.Build(context.Background(), output.NewMemory(), &diags); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range diags.Items() {
+			if d.Rule == "stray-latin" {
+				return d.Pos.String()
+			}
+		}
+		return ""
+	}
+	first := warning()
+	if !strings.HasSuffix(first, "02-b.md:5:8") {
+		t.Fatalf("warning at %q", first)
+	}
+	if again := warning(); again != first {
+		t.Errorf("unchanged rebuild moved the warning to %s", again)
+	}
+	f.edit("content/chapters/02-b.md", "summary: 乙的摘要。", "summary: 乙的摘要。\nauthor: 记者")
+	if moved := warning(); !strings.HasSuffix(moved, "02-b.md:6:8") {
+		t.Errorf("after a line was added above, the warning is at %s, want line 6", moved)
 	}
 }

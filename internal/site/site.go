@@ -89,6 +89,13 @@ type Session struct {
 	pages  map[string]*renderEntry // by output file
 	// checkOnly: images are checked, not processed (folio check).
 	checkOnly bool
+	// The publication-wide checks of the last build and what they saw.
+	globalKey   string
+	globalDiags []diag.Diagnostic
+	// The search documents of each page and the last index.
+	sections    map[string]searchEntry
+	searchKey   string
+	searchFiles map[string][]byte
 }
 
 // NewSession returns a Session; its first Build is a full build.
@@ -174,8 +181,9 @@ type builder struct {
 }
 
 type converted struct {
-	res *markdown.Result
-	env *mdenv.Env
+	res   *markdown.Result
+	env   *mdenv.Env
+	entry *convEntry // the session's cache entry, when the conversion is kept
 }
 
 func newBuilder(s *Session, diags *diag.List) (*builder, error) {
