@@ -2,9 +2,9 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
-	"context"
 	"html/template"
 	"io/fs"
 	"net/url"
