@@ -108,4 +108,3 @@ func quoteYAML(s string) string {
 	}
 	return s
 }
-
