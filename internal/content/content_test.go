@@ -175,3 +175,19 @@ func TestBrokenFrontMatterIsOneError(t *testing.T) {
 		t.Error("the page with broken front matter left the model: links to it would be reported as broken")
 	}
 }
+
+func TestSymlinkedFolderIsNotRead(t *testing.T) {
+	outside := writeFiles(t, map[string]string{"01-x.md": "---\ntitle: 外\n---\n"})
+	dir := writeFiles(t, map[string]string{"publication.yaml": "title: 书\n"})
+	if err := os.Symlink(outside, filepath.Join(dir, "chapters")); err != nil {
+		t.Skip(err)
+	}
+	var diags diag.List
+	pub := Load(dir, "content", false, &diags)
+	if len(pub.Chapters) != 0 {
+		t.Error("chapters were read through a symbolic link")
+	}
+	if diags.Len() != 1 || diags.Items()[0].Rule != "symlink-skipped" {
+		t.Errorf("diagnostics: %v", diags.Items())
+	}
+}

@@ -102,6 +102,10 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 // has none. Symbolic links are skipped with a warning: they could lead
 // outside the source folder.
 func markdownFiles(dir, display string, diags *diag.List) ([]string, error) {
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		diags.Warnf(diag.Position{File: display}, "symlink-skipped", "%s is a symbolic link and was left out: folio reads nothing through links; move or copy the folder here", path.Base(display))
+		return nil, nil
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

@@ -14,10 +14,13 @@ func TestXHTML(t *testing.T) {
 		{`<p>一<br>二</p>`, `<p>一<br/>二</p>`},
 		{`<img src="a.jpg" alt="图" loading="lazy">`, `<img src="a.jpg" alt="图"/>`},
 		{`<picture><source type="image/webp" srcset="a.webp 1w"><img src="a.jpg" alt=""></picture>`, `<img src="a.jpg" alt=""/>`},
-		{`<svg viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg"><title>t</title><path d="M0 0"/></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>t</title><path d="M0 0"/></svg>`},
+		{`<svg viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg"><title>t</title><path d="M0 0"/></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><title>t</title><path d="M0 0"/></svg>`},
 		{`<sup id="fnref:1"><a href="#fn:1">1</a></sup>`, `<sup id="fnref-1"><a href="#fn:1">1</a></sup>`},
 		{`<p>a &amp; b &lt; c</p><!-- note -->`, `<p>a &amp; b &lt; c</p>`},
 		{`<input checked="" disabled="" type="checkbox">`, `<input checked="" disabled="" type="checkbox"/>`},
+		{"<p>第一行\v第二行\f</p>", `<p>第一行第二行</p>`},
+		{`<p>甲<o:p></o:p>乙</p><button @click="x">按</button>`, `<p>甲乙</p><button>按</button>`},
+		{`<svg viewBox="0 0 1 1"><use xlink:href="#a"/></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use xlink:href="#a"/></svg>`},
 	} {
 		got, err := XHTML(tc.in, func(el, attr, val string) (string, bool) { return val, attr != "loading" })
 		if err != nil || got != tc.want {

@@ -103,7 +103,7 @@ func Identifier(identity string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+func esc(s string) string { return html.EscapeString(XMLChars(s)) }
 
 func lang(b Book) string {
 	if b.Language == "" {

@@ -3,6 +3,7 @@ package edition
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -43,7 +44,16 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 		}
 		return
 	}
-	if n.Data == "picture" {
+	if n.Data == "picture" || !xmlName.MatchString(n.Data) {
+		// A picture is reduced to its img; an element whose name is not
+		// an XML name (o:p pasted from Word, with allow_html) keeps only
+		// its content.
+		if n.Data != "picture" {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				write(b, c, rewrite, inSVG)
+			}
+			return
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && c.Data == "img" {
 				write(b, c, rewrite, inSVG)
@@ -53,11 +63,14 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 	}
 	b.WriteString("<" + n.Data)
 	if n.Namespace == "svg" && !inSVG {
-		b.WriteString(` xmlns="http://www.w3.org/2000/svg"`)
+		b.WriteString(` xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"`)
 	}
 	for _, a := range n.Attr {
-		if a.Key == "xmlns" && a.Namespace == "" {
+		if (a.Key == "xmlns" || strings.HasPrefix(a.Key, "xmlns:")) && a.Namespace == "" {
 			continue // written above for the outermost svg
+		}
+		if !xmlName.MatchString(a.Key) || (a.Namespace != "" && a.Namespace != "xlink" && a.Namespace != "xml") {
+			continue // not expressible in XHTML (@click, o:attr)
 		}
 		val := a.Val
 		if a.Key == "id" {
@@ -89,10 +102,25 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 	b.WriteString("</" + n.Data + ">")
 }
 
+// xmlName: element and attribute names XML accepts without a namespace.
+var xmlName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+
 func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(XMLChars(s))
 }
 
 func escapeAttr(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(XMLChars(s))
+}
+
+// XMLChars drops the characters XML 1.0 forbids: control characters other
+// than tab, newline and carriage return (Word's manual line break, U+000B,
+// arrives in pasted text) and U+FFFE, U+FFFF.
+func XMLChars(s string) string {
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -70,7 +70,7 @@ func TestStagingReplacesOutputOnlyOnCommit(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err != nil {
 		t.Error("no marker file written")
 	}
-	assertOnly(t, root, "public")
+	assertOnly(t, root, ".public.lock", "public")
 }
 
 func TestStagingAbortLeavesOutput(t *testing.T) {
@@ -88,7 +88,7 @@ func TestStagingAbortLeavesOutput(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
 		t.Errorf("output changed by an aborted build: %q", data)
 	}
-	assertOnly(t, root, "public")
+	assertOnly(t, root, ".public.lock", "public")
 }
 
 func TestStagingCleansLeftovers(t *testing.T) {
@@ -106,7 +106,7 @@ func TestStagingCleansLeftovers(t *testing.T) {
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	assertOnly(t, root, "public", "public.staging-notours")
+	assertOnly(t, root, ".public.lock", "public", "public.staging-notours")
 }
 
 func TestStagingRejectsEscapingNames(t *testing.T) {
@@ -187,5 +187,62 @@ func TestMemorySameAs(t *testing.T) {
 	}
 	if NewMemory().SameAs(filepath.Join(dir, "missing")) {
 		t.Error("a missing folder is not up to date")
+	}
+}
+
+// TestConcurrentBuildsDoNotMix: a second build waits for the first, so it
+// never removes the staging folder the first is still writing.
+func TestConcurrentBuildsDoNotMix(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	a, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = a.WriteFile("index.html", []byte("a"))
+	started := make(chan *Staging)
+	go func() {
+		b, err := NewStaging(out)
+		if err != nil {
+			t.Error(err)
+		}
+		started <- b
+	}()
+	_ = a.WriteFile("css/main.css", []byte("a"))
+	_ = a.WriteFile("chapter/index.html", []byte("a"))
+	if err := a.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	b := <-started
+	for _, name := range []string{"index.html", "css/main.css", "chapter/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err != nil {
+			t.Errorf("the first build's %s is missing: %v", name, err)
+		}
+	}
+	_ = b.Abort()
+}
+
+// TestSymlinkedOutputIsWrittenThrough: public -> www keeps pointing at a
+// complete, new site.
+func TestSymlinkedOutputIsWrittenThrough(t *testing.T) {
+	root := t.TempDir()
+	www := filepath.Join(root, "www")
+	mustWrite(t, filepath.Join(www, "index.html"), "old")
+	link := filepath.Join(root, "public")
+	if err := os.Symlink(www, link); err != nil {
+		t.Skip(err)
+	}
+	s, err := NewStaging(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.WriteFile("index.html", []byte("new"))
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(www, "index.html")); string(data) != "new" {
+		t.Errorf("the link's target holds %q", data)
 	}
 }

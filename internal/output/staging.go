@@ -18,8 +18,9 @@ const MarkerFile = ".folio-output"
 
 // Staging is an output folder being written.
 type Staging struct {
-	out string // the final folder
-	dir string // the staging folder beside it
+	out    string // the final folder
+	dir    string // the staging folder beside it
+	unlock func() // releases the lock on the output folder
 }
 
 // CheckOut refuses output folders folio must never replace: the file
@@ -76,23 +77,38 @@ func isDir(p string) bool {
 // NewStaging creates a staging folder beside out (on the same file system,
 // so the final rename is atomic), after removing staging folders that
 // killed builds left behind.
+//
+// An output folder that is a symbolic link is written where the link
+// points, so the link keeps working. Only one build at a time may write an
+// output folder: a second one waits for the lock (a lock file beside it),
+// so it never removes the staging folder of a build still writing.
 func NewStaging(out string) (*Staging, error) {
-	parent, base := filepath.Split(filepath.Clean(out))
+	out = filepath.Clean(out)
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real
+	}
+	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	removeLeftovers(parent, base)
-	dir, err := os.MkdirTemp(parent, "."+base+".staging-")
+	unlock, err := lockFile(filepath.Join(parent, "."+base+".lock"))
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
+	removeLeftovers(parent, base)
+	dir, err := os.MkdirTemp(parent, "."+base+".staging-")
+	if err != nil {
+		unlock()
 		return nil, err
 	}
-	return &Staging{out: filepath.Clean(out), dir: dir}, nil
+	if err := os.Chmod(dir, 0o755); err != nil {
+		unlock()
+		return nil, err
+	}
+	return &Staging{out: out, dir: dir, unlock: unlock}, nil
 }
 
 // removeLeftovers deletes staging and old folders of earlier builds of the
@@ -119,6 +135,9 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("invalid output path %q", name)
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if _, err := os.Stat(s.dir); err != nil {
+		return fmt.Errorf("the staging folder is gone: %w", err)
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
@@ -138,6 +157,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 // aside first, so at every moment either the old or the new site is
 // complete on disk.
 func (s *Staging) Commit() error {
+	defer s.release()
 	if err := s.WriteFile(MarkerFile, []byte("This folder is written by folio and replaced on every build.\n")); err != nil {
 		return err
 	}
@@ -166,7 +186,17 @@ func (s *Staging) Commit() error {
 }
 
 // Abort removes the staging folder, leaving the output folder untouched.
-func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }
+func (s *Staging) Abort() error {
+	defer s.release()
+	return os.RemoveAll(s.dir)
+}
+
+func (s *Staging) release() {
+	if s.unlock != nil {
+		s.unlock()
+		s.unlock = nil
+	}
+}
 
 func randomSuffix() string {
 	b := make([]byte, 6)

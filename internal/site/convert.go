@@ -212,6 +212,10 @@ func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 	for _, rel := range env.Images {
 		parts = append(parts, "m:"+b.images.Fingerprint(rel))
 	}
+	if len(env.Images) > 0 {
+		// The variants' names and widths come from the image settings.
+		parts = append(parts, "o:"+fmt.Sprint(b.images.opts))
+	}
 	return strings.Join(parts, "\n")
 }
 

@@ -154,5 +154,5 @@ func prefixed(prefix, s string) string {
 }
 
 func esc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(edition.XMLChars(s))
 }

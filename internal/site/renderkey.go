@@ -67,12 +67,14 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 	if page.Kind == "print" {
 		// The print page shows every chapter in full.
 		type printed struct {
-			ID      string
-			Content template.HTML
+			ID       string
+			Content  template.HTML
+			Nav      *navItem
+			Subtitle string
 		}
 		var all []printed
 		for _, s := range site.Print {
-			all = append(all, printed{s.ID, s.Content})
+			all = append(all, printed{s.ID, s.Content, nav(s.Page), s.Page.Subtitle})
 		}
 		in.Print = all
 	}

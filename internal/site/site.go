@@ -194,6 +194,17 @@ func newBuilder(s *Session, diags *diag.List) (*builder, error) {
 	}
 	b := &builder{session: s, opts: opts, diags: diags, srcDisplay: displayPath(opts.Src), min: output.NewMinifier(), cache: s.cache}
 	b.theme = render.Overlay{Site: os.DirFS(opts.Src), Theme: theme}
+	// Nothing is read through a symbolic link: it could lead outside the
+	// site (and the dev server could not watch it).
+	for _, name := range []string{"content", "layouts", "assets"} {
+		if fi, err := os.Lstat(filepath.Join(opts.Src, name)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Position{File: path.Join(b.srcDisplay, name)}, "symlink-refused",
+				"%s is a symbolic link: folio reads nothing through links; move or copy the folder here", name)
+		}
+	}
+	if diags.HasErrors() {
+		return b, nil
+	}
 	if fi, err := os.Stat(filepath.Join(opts.Src, "content")); err != nil || !fi.IsDir() {
 		diags.Errorf(diag.Position{File: path.Join(b.srcDisplay, "content")}, "content-missing",
 			"no content folder here: run folio in the folder that holds content/, or pass --src")
