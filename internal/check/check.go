@@ -53,6 +53,10 @@ const (
 type Block struct {
 	Kind   Kind
 	Text   string
+	// For duplicate detection, computed once per block: the normalised
+	// text, its runes sorted, its band keys (nil when too short).
+	norm, sorted []rune
+	bands        []uint64
 	offs   []int // byte offset in Source of each byte of Text
 	page   *Page
 	ignore map[string]bool
@@ -255,21 +259,23 @@ func Run(pub *Publication, diags *diag.List) {
 	// checked in parallel, then the publication-wide rules run.
 	results := make([]*PageResult, len(pub.Pages))
 	par.Do(len(pub.Pages), func(i int) { results[i] = CheckPage(pub.Pages[i], pub.Options) })
-	var all []*Block
 	for _, r := range results {
-		all = append(all, r.Blocks...)
 		for _, d := range r.Diags {
 			diags.Add(d)
 		}
 	}
-	Global(all, pub.Data, diags)
+	Global(results, pub.Data, diags)
 }
 
 // PageResult is what the rules of one page found, kept so a rebuild that
-// did not change the page need not check it again.
+// did not change the page need not check it again; it also keeps what the
+// publication-wide rules need of the page.
 type PageResult struct {
 	Blocks []*Block
 	Diags  []diag.Diagnostic
+
+	figures *FigureResult // against the data of figuresKey
+	figKey  string
 }
 
 // CheckPage applies the rules that look at one page only.
@@ -284,12 +290,44 @@ func CheckPage(p *Page, opts Options) *PageResult {
 		CJKSpacing(b, opts.Spacing, &diags)
 	}
 	HeadingSkip(blocks, &diags)
+	prepareDuplicates(blocks)
 	return &PageResult{Blocks: blocks, Diags: diags.Items()}
 }
 
 // Global applies the rules that compare pages with each other and with
-// the data.
-func Global(all []*Block, data *indicator.Set, diags *diag.List) {
+// the data. What a page's figures give against the same data is kept in
+// its result, so an unchanged page is not scanned again.
+func Global(pages []*PageResult, data *indicator.Set, diags *diag.List) {
+	var all []*Block
+	for _, p := range pages {
+		all = append(all, p.Blocks...)
+	}
 	DuplicateParagraphs(all, diags)
-	Figures(all, data, diags)
+	key := dataKey(data)
+	terms := Terms(data)
+	par.Do(len(pages), func(i int) {
+		if p := pages[i]; p.figures == nil || p.figKey != key {
+			p.figures, p.figKey = PageFigures(p.Blocks, terms), key
+		}
+	})
+	figures := make([]*FigureResult, len(pages))
+	for i, p := range pages {
+		figures[i] = p.figures
+		for _, d := range p.figures.Diags {
+			diags.Add(d)
+		}
+	}
+	MergeStatements(figures, diags)
+}
+
+func dataKey(data *indicator.Set) string {
+	if data == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, ind := range data.Indicators {
+		b.WriteString(ind.Fingerprint())
+		b.WriteByte(0)
+	}
+	return b.String()
 }

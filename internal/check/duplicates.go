@@ -108,6 +108,31 @@ func bandKeys(rs []rune) []uint64 {
 	return keys
 }
 
+// prepareDuplicates computes the blocks' duplicate-detection inputs, so a
+// page's result carries them from build to build.
+func prepareDuplicates(blocks []*Block) {
+	for _, b := range blocks {
+		if b.Kind != Heading && b.Kind != Cell {
+			prepareBlock(b)
+		}
+	}
+}
+
+func prepareBlock(b *Block) {
+	if b.norm != nil {
+		return
+	}
+	b.norm = normalize(b.Text)
+	if b.norm == nil {
+		b.norm = []rune{}
+	}
+	if len(b.norm) >= minDuplicateRunes {
+		b.sorted = slices.Clone(b.norm)
+		slices.Sort(b.sorted)
+		b.bands = bandKeys(b.norm)
+	}
+}
+
 // DuplicateParagraphs flags a paragraph that appears again, the same or
 // nearly (90% alike after normalising whitespace and punctuation),
 // anywhere in the publication. A run of copies is reported once, at the
@@ -117,6 +142,7 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 		b      *Block
 		norm   []rune
 		sorted []rune
+		bands  []uint64
 		group  int
 	}
 	var paras []*para
@@ -124,11 +150,9 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 		if b.Kind == Heading || b.Kind == Cell {
 			continue
 		}
-		n := normalize(b.Text)
-		if len(n) >= minDuplicateRunes {
-			sorted := slices.Clone(n)
-			slices.Sort(sorted)
-			paras = append(paras, &para{b: b, norm: n, sorted: sorted, group: -1})
+		prepareBlock(b)
+		if b.bands != nil {
+			paras = append(paras, &para{b: b, norm: b.norm, sorted: b.sorted, bands: b.bands, group: -1})
 		}
 	}
 	// Union-find over candidate pairs that share a sketch hash.
@@ -152,7 +176,7 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 			continue
 		}
 		exact[string(p.norm)] = i
-		for _, h := range bandKeys(p.norm) {
+		for _, h := range p.bands {
 			bucket := byHash[h]
 			// A band shared by very many paragraphs is a common phrasing,
 			// not a paste: comparing against all of them would make the

@@ -31,38 +31,59 @@ var (
 	statementRE = regexp.MustCompile(`(\p{Han}{2,12}?)(?:同比)?(?:增长|增幅为|增速为|增速达|增速|下降)\s*(\d+(?:\.\d+)?)\s*[%％]`)
 )
 
-type term struct {
-	text string
-	ind  *indicator.Indicator
-}
-
 // Figures compares the numbers prose states beside an indicator's label or
 // alias with the data: a different number is a conflicting-figure error, the
 // same number a hand-typed-figure warning (write the reference instead).
 // Statements of things the data does not hold (…增长13.2%) are compared
 // with each other across the publication.
 func Figures(blocks []*Block, data *indicator.Set, diags *diag.List) {
-	var terms []term
+	found := PageFigures(blocks, Terms(data))
+	for _, d := range found.Diags {
+		diags.Add(d)
+	}
+	MergeStatements([]*FigureResult{found}, diags)
+}
+
+// Term is a name prose uses for an indicator.
+type Term struct {
+	text string
+	ind  *indicator.Indicator
+}
+
+// Terms lists every label and alias, longest first, so 规模以上工业增加值增速
+// wins over 工业增加值增速.
+func Terms(data *indicator.Set) []Term {
+	var terms []Term
 	if data != nil {
 		for _, ind := range data.Indicators {
 			for _, t := range append([]string{ind.Label}, ind.Aliases...) {
 				if t != "" {
-					terms = append(terms, term{t, ind})
+					terms = append(terms, Term{t, ind})
 				}
 			}
 		}
 	}
-	// Longest first, so 规模以上工业增加值增速 wins over 工业增加值增速.
 	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i].text) > len(terms[j].text) })
+	return terms
+}
 
-	type statement struct {
-		value string
-		pos   diag.Position
-		b     *Block
-		at    int
-	}
-	others := map[string][]statement{}
-	var keys []string
+// Statement is a figure stated for something the data does not hold.
+type Statement struct {
+	Key, Value string // subject|year, and the number
+	Pos        diag.Position
+}
+
+// FigureResult is what one page's figures gave: diagnostics against the
+// data, and statements to compare across the publication.
+type FigureResult struct {
+	Diags      []diag.Diagnostic
+	Statements []Statement
+}
+
+// PageFigures checks the figures of one page's blocks against the data.
+func PageFigures(blocks []*Block, terms []Term) *FigureResult {
+	var diags diag.List
+	res := &FigureResult{}
 	for _, b := range blocks {
 		if b.Kind == Heading || !chinese(b.Text) {
 			continue
@@ -88,7 +109,7 @@ func Figures(blocks []*Block, data *indicator.Set, diags *diag.List) {
 					for k := i; k < off; k++ {
 						covered[k] = true
 					}
-					checkFigure(b, loc[0]+off, t, year, diags)
+					checkFigure(b, loc[0]+off, t, year, &diags)
 				}
 			}
 			if b.Ignores("conflicting-figure") {
@@ -99,25 +120,38 @@ func Figures(blocks []*Block, data *indicator.Set, diags *diag.List) {
 					continue
 				}
 				subject := trimModifiers(sentence[m[2]:m[3]])
-				key := subject + "|" + year
-				if _, ok := others[key]; !ok {
-					keys = append(keys, key)
-				}
-				others[key] = append(others[key], statement{value: sentence[m[4]:m[5]], pos: b.Pos(loc[0] + m[4]), b: b, at: loc[0] + m[4]})
+				res.Statements = append(res.Statements, Statement{Key: subject + "|" + year, Value: sentence[m[4]:m[5]], Pos: b.Pos(loc[0] + m[4])})
 			}
+		}
+	}
+	res.Diags = diags.Items()
+	return res
+}
+
+// MergeStatements reports statements of one thing that disagree, across
+// the pages, in reading order.
+func MergeStatements(pages []*FigureResult, diags *diag.List) {
+	others := map[string][]Statement{}
+	var keys []string
+	for _, p := range pages {
+		for _, st := range p.Statements {
+			if _, ok := others[st.Key]; !ok {
+				keys = append(keys, st.Key)
+			}
+			others[st.Key] = append(others[st.Key], st)
 		}
 	}
 	for _, key := range keys {
 		list := others[key]
 		subject, year, _ := strings.Cut(key, "|")
 		for _, s := range list[1:] {
-			if s.value != list[0].value {
+			if s.Value != list[0].Value {
 				when := ""
 				if year != "" {
 					when = "（" + year + "年）"
 				}
-				diags.Add(diag.Diagnostic{Pos: s.pos, Severity: diag.Error, Rule: "conflicting-figure",
-					Message: fmt.Sprintf("%s%s is stated as %s%% here but %s%% at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", subject, when, s.value, list[0].value, list[0].pos)})
+				diags.Add(diag.Diagnostic{Pos: s.Pos, Severity: diag.Error, Rule: "conflicting-figure",
+					Message: fmt.Sprintf("%s%s is stated as %s%% here but %s%% at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", subject, when, s.Value, list[0].Value, list[0].Pos)})
 			}
 		}
 	}
@@ -125,7 +159,7 @@ func Figures(blocks []*Block, data *indicator.Set, diags *diag.List) {
 
 // checkFigure looks for the number stated after a term, in the same
 // sentence.
-func checkFigure(b *Block, at int, t term, year string, diags *diag.List) {
+func checkFigure(b *Block, at int, t Term, year string, diags *diag.List) {
 	re := unitPatterns[t.ind.Unit]
 	if re == nil {
 		return

@@ -244,12 +244,12 @@ func (b *builder) check() {
 		}
 	})
 	h := sha256.New()
-	var all []*check.Block
+	var kept []*check.PageResult
 	for i, r := range results {
 		if r == nil {
 			continue
 		}
-		all = append(all, r.Blocks...)
+		kept = append(kept, r)
 		for _, d := range r.Diags {
 			b.diags.Add(d)
 		}
@@ -266,7 +266,7 @@ func (b *builder) check() {
 		return
 	}
 	var global diag.List
-	check.Global(all, b.data, &global)
+	check.Global(kept, b.data, &global)
 	b.session.globalKey, b.session.globalDiags = key, global.Items()
 	b.diags.Merge(&global)
 }
