@@ -51,16 +51,16 @@ const (
 
 // Block is the plain text of one block with a map back to the source.
 type Block struct {
-	Kind   Kind
-	Text   string
+	Kind Kind
+	Text string
 	// For duplicate detection, computed once per block: the normalised
 	// text, its runes sorted, its band keys (nil when too short).
 	norm, sorted []rune
 	bands        []uint64
-	offs   []int // byte offset in Source of each byte of Text
-	page   *Page
-	ignore map[string]bool
-	Level  int // headings
+	offs         []int // byte offset in Source of each byte of Text
+	page         *Page
+	ignore       map[string]bool
+	Level        int // headings
 }
 
 // Placeholder stands in the text for an indicator reference, code or an
