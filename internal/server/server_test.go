@@ -378,3 +378,45 @@ func TestPortInUse(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestServesOnlyTheSite: every spelling of a path out of the site answers
+// 404 (the site is served from memory: nothing else can be read), and only
+// GET and HEAD are allowed.
+func TestServesOnlyTheSite(t *testing.T) {
+	h := start(t)
+	write(t, filepath.Join(h.dir, "secret.txt"), "secret")
+	base := strings.TrimSuffix(h.srv.URL(), "/")
+	for _, p := range []string{"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/..\\secret.txt", "/content/publication.yaml", "/a/%00", "/a/..%5c..%5csecret.txt"} {
+		req, err := http.NewRequest(http.MethodGet, base+p, nil)
+		if err != nil {
+			continue // not even a request
+		}
+		req.URL.Opaque = p // send the path exactly as written
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), "secret") || strings.Contains(string(body), "title: 预览站") {
+			t.Errorf("%s served a file outside the site", p)
+		}
+		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s answered %d", p, resp.StatusCode)
+		}
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+		req, _ := http.NewRequest(m, base+"/", strings.NewReader("x"))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("%s answered %d", m, resp.StatusCode)
+		}
+	}
+	if !strings.HasPrefix(h.srv.URL(), "http://127.0.0.1:") {
+		t.Errorf("not on loopback by default: %s", h.srv.URL())
+	}
+}
