@@ -39,6 +39,16 @@ func (p *Publication) All() []*Page {
 	return append(all, p.Pages...)
 }
 
+// ByURL returns the content-relative path of the page at a site path.
+func (p *Publication) ByURL(url string) string {
+	for _, pg := range p.All() {
+		if pg.URL == url {
+			return pg.RelPath
+		}
+	}
+	return ""
+}
+
 // ByPath returns the page read from a content-relative slash path.
 func (p *Publication) ByPath(rel string) *Page {
 	if p.byPath == nil {

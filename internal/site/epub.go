@@ -110,11 +110,13 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 	errs := make([]error, len(pages))
 	par.Do(len(pages), func(i int) { bodies[i], errs[i] = convert(pages[i].Path, string(pages[i].Content)) })
 	for i, p := range pages {
-		if errs[i] != nil {
-			b.diags.Errorf(diag.Position{File: p.Path}, "epub", "cannot convert %s for the EPUB: %v", p.Title, errs[i])
-			return
-		}
 		body := bodies[i]
+		if errs[i] != nil {
+			// The site keeps the page; only the EPUB goes without its text.
+			b.diags.Warnf(diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}, "epub",
+				"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, errs[i])
+			body = "<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>"
+		}
 		head := fmt.Sprintf(`<h1>%s%s</h1>`, esc(p.Label), esc(p.Title))
 		if p.Subtitle != "" {
 			head += fmt.Sprintf(`<p class="subtitle">%s</p>`, esc(p.Subtitle))
