@@ -25,6 +25,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload' -benchtime 50x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
+	if [ "$(SEARCH_BENCH)" != 0 ]; then bash tools/searchbench.sh; fi
 
 ## pdf: the print page rendered to PDF by Chromium (optional; needs Chromium)
 pdf:

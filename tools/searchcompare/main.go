@@ -38,6 +38,16 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	folioKB, folioFiles := treeSize(filepath.Join(*site, "search"))
+	fmt.Printf("folio index: %.1f MB in %d files\n", folioKB/1024, folioFiles)
+	withPagefind := true
+	if _, err := os.Stat(filepath.Join(*site, "pagefind", "pagefind.js")); err != nil {
+		withPagefind = false
+		fmt.Print("Pagefind index: none in SITE/pagefind/, so folio's figures only\n\n")
+	} else {
+		pfKB, pfFiles := treeSize(filepath.Join(*site, "pagefind"))
+		fmt.Printf("Pagefind index: %.1f MB in %d files\n\n", pfKB/1024, pfFiles)
+	}
 	var sent atomic.Int64
 	files := http.FileServer(http.Dir(*site))
 	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -52,6 +62,16 @@ func main() {
 	var pf, folio []float64
 	fmt.Println("| query | Pagefind KB | folio KB |\n|---|---|---|")
 	for _, q := range queries {
+		_, read, err := search.Query(load, q, 20)
+		if err != nil {
+			fail(err)
+		}
+		folio = append(folio, float64(read)/1024)
+		if !withPagefind {
+			pf = append(pf, 0)
+			fmt.Printf("| %s | – | %.0f |\n", q, float64(read)/1024)
+			continue
+		}
 		// A new browser (and profile) per query, so no query is helped
 		// by what an earlier one left in the HTTP cache.
 		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
@@ -78,17 +98,30 @@ func main() {
 		if shown == 0 {
 			fail(fmt.Errorf("Pagefind found nothing for %q", q))
 		}
-		_, read, err := search.Query(load, q, 20)
-		if err != nil {
-			fail(err)
-		}
 		pf = append(pf, bytes/1024)
-		folio = append(folio, float64(read)/1024)
 		fmt.Printf("| %s | %.0f | %.0f |\n", q, bytes/1024, float64(read)/1024)
 	}
 	slices.Sort(pf)
 	slices.Sort(folio)
-	fmt.Printf("| median | %.0f | %.0f |\n", pf[len(pf)/2], folio[len(folio)/2])
+	if withPagefind {
+		fmt.Printf("| median | %.0f | %.0f |\n", pf[len(pf)/2], folio[len(folio)/2])
+	} else {
+		fmt.Printf("| median | – | %.0f |\n", folio[len(folio)/2])
+	}
+}
+
+// treeSize returns the kilobytes and the number of files under dir.
+func treeSize(dir string) (kb float64, files int) {
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				kb += float64(info.Size()) / 1024
+				files++
+			}
+		}
+		return nil
+	})
+	return kb, files
 }
 
 // countingWriter adds the body bytes written to a response to n.
