@@ -23,7 +23,9 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
-	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload' -benchtime 50x ./internal/server
+	$(GO) test -run '^$$' -bench 'BenchmarkRebuild1000' -count 5 ./internal/site
+	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload$$' -benchtime 50x ./internal/server
+	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload1000' -benchtime 20x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
 	if [ "$(SEARCH_BENCH)" != 0 ]; then bash tools/searchbench.sh; fi
 

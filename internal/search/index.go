@@ -52,27 +52,42 @@ type Meta struct {
 
 // Build returns the index files by site path under search/index/.
 func Build(docs []Doc, opts Options) map[string][]byte {
+	return BuildCounted(docs, nil, opts)
+}
+
+// Counts returns a document's token counts; a token in the title or
+// section heading counts ten times.
+func Counts(d Doc) map[string]int {
+	m := map[string]int{}
+	for _, t := range Tokens(d.Title + " " + d.Section) {
+		m[t] += 10
+	}
+	for _, t := range Tokens(d.Text) {
+		m[t]++
+	}
+	return m
+}
+
+// BuildCounted is Build with some documents' Counts already known (from
+// an earlier build: tokenizing is most of an index's cost); counts[i] nil,
+// or counts shorter than docs, means document i is counted here.
+func BuildCounted(docs []Doc, counts []map[string]int, opts Options) map[string][]byte {
 	if opts.FragmentBytes == 0 {
 		opts = DefaultOptions
 	}
-	// Each document's tokens are counted on their own, in parallel; a
-	// token in the title or section heading counts ten times. Then the
-	// counts are gathered in document order, so each posting list is
-	// already sorted by document.
-	counts := make([]map[string]int, len(docs))
+	// Each document is counted on its own, in parallel; then the counts
+	// are gathered in document order, so each posting list is already
+	// sorted by document.
+	all := make([]map[string]int, len(docs))
 	par.Do(len(docs), func(id int) {
-		m := map[string]int{}
-		for _, t := range Tokens(docs[id].Title + " " + docs[id].Section) {
-			m[t] += 10
+		if id < len(counts) && counts[id] != nil {
+			all[id] = counts[id]
+		} else {
+			all[id] = Counts(docs[id])
 		}
-		for _, t := range Tokens(docs[id].Text) {
-			m[t]++
-		}
-		counts[id] = m
 	})
-	type posting struct{ doc, score int }
 	lists := map[string][]posting{}
-	for id, m := range counts {
+	for id, m := range all {
 		for t, c := range m {
 			lists[t] = append(lists[t], posting{id, c})
 		}
@@ -94,15 +109,7 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 		l := lists[t] // sorted by document
 		f := &byFragment[Fragment(t, fragments)]
 		if opts.MaxPostings > 0 && len(l) > opts.MaxPostings {
-			best := slices.Clone(l)
-			slices.SortFunc(best, func(a, b posting) int {
-				if a.score != b.score {
-					return b.score - a.score
-				}
-				return a.doc - b.doc
-			})
-			l = best[:opts.MaxPostings]
-			slices.SortFunc(l, func(a, b posting) int { return a.doc - b.doc })
+			l = best(l, opts.MaxPostings)
 			f.Capped = append(f.Capped, t)
 		}
 		// Document ids as gaps from the previous one: smaller numbers,
@@ -131,6 +138,46 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: len(docs)})
 	files["search/index/meta.json"] = meta
 	return files
+}
+
+// posting is a document holding a token and the token's score there.
+type posting struct{ doc, score int }
+
+// best returns the n highest-scoring postings of l, the earlier document
+// first among equal scores, in document order. It finds the lowest score
+// kept by counting scores rather than sorting: a common token's list holds
+// most documents, and this runs on every rebuild.
+func best(l []posting, n int) []posting {
+	bins := map[int]int{}
+	scores := []int{}
+	for _, p := range l {
+		if bins[p.score] == 0 {
+			scores = append(scores, p.score)
+		}
+		bins[p.score]++
+	}
+	slices.Sort(scores)
+	// threshold: the lowest score kept; room: how many of it are kept.
+	threshold, room, above := 0, 0, 0
+	for i := len(scores) - 1; i >= 0; i-- {
+		c := bins[scores[i]]
+		if above+c >= n {
+			threshold, room = scores[i], n-above
+			break
+		}
+		above += c
+	}
+	out := make([]posting, 0, n)
+	for _, p := range l {
+		switch {
+		case p.score > threshold:
+			out = append(out, p)
+		case p.score == threshold && room > 0:
+			out = append(out, p)
+			room--
+		}
+	}
+	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {

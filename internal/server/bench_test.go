@@ -12,6 +12,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"folio/internal/benchgen"
 	"folio/internal/config"
 	"folio/internal/site"
 )
@@ -25,6 +26,29 @@ func BenchmarkSaveToReload(b *testing.B) {
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
 		b.Fatal(err)
 	}
+	saveToReload(b, dir, filepath.Join(dir, "content/chapters/02-industry.md"), func(original string, i int) string {
+		return strings.Replace(original, "。", "。"+strings.Repeat("新", i%7+1), 1)
+	})
+}
+
+// BenchmarkSaveToReload1000 is the same on a generated publication of
+// 1,000 chapters, editing the last paragraph of one in the middle (the
+// first "。" of a generated chapter is in its summary, which search does
+// not index).
+func BenchmarkSaveToReload1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := benchgen.Generate(dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	saveToReload(b, dir, filepath.Join(dir, "content/chapters/00500-chapter-500.md"), func(original string, i int) string {
+		at := strings.LastIndex(original, "。")
+		return original[:at] + strings.Repeat("新", i%7+1) + original[at:]
+	})
+}
+
+// saveToReload serves the site in dir and times edits of chapter from the
+// write to the reload message; edit returns the text of the i-th edit.
+func saveToReload(b *testing.B, dir, chapter string, edit func(original string, i int) string) {
 	srv, err := New(Options{Site: site.Options{Options: config.Options{Src: dir}, CacheDir: b.TempDir()}})
 	if err != nil {
 		b.Fatal(err)
@@ -43,7 +67,6 @@ func BenchmarkSaveToReload(b *testing.B) {
 	if _, _, err := ws.ReadMessage(); err != nil {
 		b.Fatal(err)
 	}
-	chapter := filepath.Join(dir, "content/chapters/02-industry.md")
 	original, err := os.ReadFile(chapter)
 	if err != nil {
 		b.Fatal(err)
@@ -52,7 +75,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		edited := strings.Replace(string(original), "。", "。"+strings.Repeat("新", i%7+1), 1)
+		edited := edit(string(original), i)
 		start := time.Now()
 		if err := os.WriteFile(chapter, []byte(edited), fs.FileMode(0o644)); err != nil {
 			b.Fatal(err)

@@ -281,25 +281,32 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		docs = append(docs, search.Sections(site.Title, "", cover.res.HTML)...)
 	}
 	// A page whose title and content are as in the last build keeps its
-	// sections.
+	// sections and their token counts; counts[i] stays nil for the
+	// documents search.BuildCounted counts itself.
+	counts := make([]map[string]int, len(docs))
 	sections := make([][]search.Doc, len(pages))
+	sectionCounts := make([][]map[string]int, len(pages))
 	prev := b.session.sections
 	next := make(map[string]searchEntry, len(pages))
 	var nmu sync.Mutex
 	par.Do(len(pages), func(i int) {
 		p := pages[i]
 		if e, ok := prev[p.Path]; ok && e.title == p.Title && e.content == p.Content {
-			sections[i] = e.docs
+			sections[i], sectionCounts[i] = e.docs, e.counts
 		} else {
 			sections[i] = search.Sections(p.Title, p.Path, []byte(p.Content))
+			for _, d := range sections[i] {
+				sectionCounts[i] = append(sectionCounts[i], search.Counts(d))
+			}
 		}
 		nmu.Lock()
-		next[p.Path] = searchEntry{title: p.Title, content: p.Content, docs: sections[i]}
+		next[p.Path] = searchEntry{title: p.Title, content: p.Content, docs: sections[i], counts: sectionCounts[i]}
 		nmu.Unlock()
 	})
 	b.session.sections = next
-	for _, s := range sections {
+	for i, s := range sections {
 		docs = append(docs, s...)
+		counts = append(counts, sectionCounts[i]...)
 	}
 	for _, ind := range site.Indicators {
 		var text strings.Builder
@@ -318,7 +325,7 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	if key == b.session.searchKey && b.session.searchFiles != nil {
 		return b.session.searchFiles
 	}
-	files := search.Build(docs, search.DefaultOptions)
+	files := search.BuildCounted(docs, counts, search.DefaultOptions)
 	b.session.searchKey, b.session.searchFiles = key, files
 	return files
 }
@@ -328,6 +335,7 @@ type searchEntry struct {
 	title   string
 	content template.HTML
 	docs    []search.Doc
+	counts  []map[string]int // search.Counts of each of docs
 }
 
 // printSections rewrites every chapter and page to live together on the
