@@ -52,12 +52,17 @@ type Meta struct {
 
 // Build returns the index files by site path under search/index/.
 func Build(docs []Doc, opts Options) map[string][]byte {
-	return BuildCounted(docs, nil, opts)
+	var x Incremental
+	return x.Build(docs, nil, opts)
 }
 
-// Counts returns a document's token counts; a token in the title or
-// section heading counts ten times.
-func Counts(d Doc) map[string]int {
+// Counts is a document's token counts; a token in the title or section
+// heading counts ten times. A *Counts kept from an earlier build tells
+// Incremental that its document is unchanged.
+type Counts struct{ tokens map[string]int }
+
+// Count tokenizes a document.
+func Count(d Doc) *Counts {
 	m := map[string]int{}
 	for _, t := range Tokens(d.Title + " " + d.Section) {
 		m[t] += 10
@@ -65,33 +70,85 @@ func Counts(d Doc) map[string]int {
 	for _, t := range Tokens(d.Text) {
 		m[t]++
 	}
-	return m
+	return &Counts{m}
 }
 
-// BuildCounted is Build with some documents' Counts already known (from
-// an earlier build: tokenizing is most of an index's cost); counts[i] nil,
-// or counts shorter than docs, means document i is counted here.
-func BuildCounted(docs []Doc, counts []map[string]int, opts Options) map[string][]byte {
+// Incremental builds indexes one after another (the dev server's
+// rebuilds), keeping the posting lists of the last. When the documents
+// have the same addresses in the same order as last time, only the lists
+// of the documents whose Counts changed are updated; otherwise every list
+// is gathered afresh. Either way the files are the same as Build's.
+type Incremental struct {
+	urls   []string
+	counts []*Counts
+	lists  map[string][]posting
+}
+
+// Build returns the index files of docs. counts[i], when given, is
+// Count(docs[i]), typically kept from an earlier build (tokenizing is most
+// of an index's cost); nil, or counts shorter than docs, means document i
+// is counted here.
+func (x *Incremental) Build(docs []Doc, counts []*Counts, opts Options) map[string][]byte {
 	if opts.FragmentBytes == 0 {
 		opts = DefaultOptions
 	}
-	// Each document is counted on its own, in parallel; then the counts
-	// are gathered in document order, so each posting list is already
-	// sorted by document.
-	all := make([]map[string]int, len(docs))
+	all := make([]*Counts, len(docs))
 	par.Do(len(docs), func(id int) {
 		if id < len(counts) && counts[id] != nil {
 			all[id] = counts[id]
 		} else {
-			all[id] = Counts(docs[id])
+			all[id] = Count(docs[id])
 		}
 	})
-	lists := map[string][]posting{}
-	for id, m := range all {
-		for t, c := range m {
-			lists[t] = append(lists[t], posting{id, c})
+	urls := make([]string, len(docs))
+	for i, d := range docs {
+		urls[i] = d.URL
+	}
+	if x.lists != nil && slices.Equal(urls, x.urls) {
+		for id, c := range all {
+			if c != x.counts[id] {
+				x.update(id, x.counts[id], c)
+			}
+		}
+	} else {
+		// Gathered in document order, so each list is sorted by document.
+		x.lists = map[string][]posting{}
+		for id, c := range all {
+			for t, n := range c.tokens {
+				x.lists[t] = append(x.lists[t], posting{id, n})
+			}
 		}
 	}
+	x.urls, x.counts = urls, all
+	return write(docs, x.lists, opts)
+}
+
+// update replaces document id's postings counted as old by those of new,
+// keeping every list sorted by document.
+func (x *Incremental) update(id int, old, new *Counts) {
+	find := func(l []posting) (int, bool) {
+		return slices.BinarySearchFunc(l, id, func(p posting, id int) int { return p.doc - id })
+	}
+	for t := range old.tokens {
+		l := x.lists[t]
+		if i, ok := find(l); ok {
+			l = slices.Delete(l, i, i+1)
+		}
+		if len(l) == 0 {
+			delete(x.lists, t)
+		} else {
+			x.lists[t] = l
+		}
+	}
+	for t, n := range new.tokens {
+		l := x.lists[t]
+		i, _ := find(l)
+		x.lists[t] = slices.Insert(l, i, posting{id, n})
+	}
+}
+
+// write lays out the index files from the posting lists by token.
+func write(docs []Doc, lists map[string][]posting, opts Options) map[string][]byte {
 	entries := 0
 	for _, l := range lists {
 		entries += len(l)

@@ -282,10 +282,10 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	}
 	// A page whose title and content are as in the last build keeps its
 	// sections and their token counts; counts[i] stays nil for the
-	// documents search.BuildCounted counts itself.
-	counts := make([]map[string]int, len(docs))
+	// documents the index counts itself.
+	counts := make([]*search.Counts, len(docs))
 	sections := make([][]search.Doc, len(pages))
-	sectionCounts := make([][]map[string]int, len(pages))
+	sectionCounts := make([][]*search.Counts, len(pages))
 	prev := b.session.sections
 	next := make(map[string]searchEntry, len(pages))
 	var nmu sync.Mutex
@@ -296,7 +296,7 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		} else {
 			sections[i] = search.Sections(p.Title, p.Path, []byte(p.Content))
 			for _, d := range sections[i] {
-				sectionCounts[i] = append(sectionCounts[i], search.Counts(d))
+				sectionCounts[i] = append(sectionCounts[i], search.Count(d))
 			}
 		}
 		nmu.Lock()
@@ -325,7 +325,7 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	if key == b.session.searchKey && b.session.searchFiles != nil {
 		return b.session.searchFiles
 	}
-	files := search.BuildCounted(docs, counts, search.DefaultOptions)
+	files := b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
 	b.session.searchKey, b.session.searchFiles = key, files
 	return files
 }
@@ -335,7 +335,7 @@ type searchEntry struct {
 	title   string
 	content template.HTML
 	docs    []search.Doc
-	counts  []map[string]int // search.Counts of each of docs
+	counts  []*search.Counts // of each of docs
 }
 
 // printSections rewrites every chapter and page to live together on the

@@ -24,6 +24,7 @@ import (
 	"folio/internal/markdown/mdenv"
 	"folio/internal/output"
 	"folio/internal/render"
+	"folio/internal/search"
 )
 
 // Sink receives the built files. The CLI's sink is a staging folder that
@@ -96,6 +97,7 @@ type Session struct {
 	sections    map[string]searchEntry
 	searchKey   string
 	searchFiles map[string][]byte
+	searchIndex search.Incremental
 }
 
 // NewSession returns a Session; its first Build is a full build.
