@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/json"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -38,5 +40,28 @@ func TestBestKeepsWhatSortingWould(t *testing.T) {
 		if got := best(l, n); !slices.Equal(got, want) {
 			t.Fatalf("trial %d: best(%d of %d) = %v, want %v", trial, n, size, got, want)
 		}
+	}
+}
+
+// TestFragmentEncodingIsJSONMarshal: the hand-written encoder of index
+// fragments writes the bytes json.Marshal would, tricky tokens included.
+func TestFragmentEncodingIsJSONMarshal(t *testing.T) {
+	tokens := []string{"", "gdp", "中文", "a<b", "x&y", `"`, `\`, "\u2028", "\x01", "\xff", "第45批", "é"}
+	for _, capped := range [][]string{nil, {"gdp"}, {"a<b", "\xff"}} {
+		f := fragmentFile{Postings: map[string][]int{}, Capped: capped}
+		for i, tok := range tokens {
+			f.Postings[tok] = []int{i, 3, 1, 10 * i}
+		}
+		f.order = slices.Sorted(maps.Keys(f.Postings))
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.encode(); string(got) != string(want) {
+			t.Errorf("encode = %s\nwant     %s", got, want)
+		}
+	}
+	if got, want := (&fragmentFile{Postings: map[string][]int{}}).encode(), `{"p":{}}`; string(got) != want {
+		t.Errorf("empty fragment: %s, want %s", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -41,6 +42,59 @@ var DefaultOptions = Options{FragmentBytes: 24 << 10, ShardDocs: 8, MaxText: 600
 type fragmentFile struct {
 	Postings map[string][]int `json:"p"`
 	Capped   []string         `json:"c,omitempty"`
+	order    []string         // the tokens of Postings, sorted
+}
+
+// encode returns f as json.Marshal does (keys sorted), without its
+// reflection: every fragment is written again on every rebuild.
+func (f *fragmentFile) encode() []byte {
+	buf := make([]byte, 0, 64+16*len(f.order))
+	buf = append(buf, `{"p":{`...)
+	for i, t := range f.order {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendJSONString(buf, t)
+		buf = append(buf, ':', '[')
+		for j, n := range f.Postings[t] {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(n), 10)
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, '}')
+	if len(f.Capped) > 0 {
+		buf = append(buf, `,"c":[`...)
+		for i, t := range f.Capped {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendJSONString(buf, t)
+		}
+		buf = append(buf, ']')
+	}
+	return append(buf, '}')
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it: a string
+// with nothing to escape as it is, any other through json.Marshal.
+func appendJSONString(buf []byte, s string) []byte {
+	plain := utf8.ValidString(s)
+	for _, r := range s {
+		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == '\u2028' || r == '\u2029' {
+			plain = false
+			break
+		}
+	}
+	if !plain {
+		q, _ := json.Marshal(s)
+		return append(buf, q...)
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
 }
 
 // Meta is search/index/meta.json.
@@ -178,10 +232,11 @@ func write(docs []Doc, lists map[string][]posting, opts Options) map[string][]by
 			prev = p.doc
 		}
 		f.Postings[t] = flat
+		f.order = append(f.order, t)
 	}
 	files := map[string][]byte{}
 	for i, f := range byFragment {
-		data, _ := json.Marshal(f) // map keys are sorted: deterministic
+		data := f.encode()
 		files[fmt.Sprintf("search/index/t-%d.json", i)] = data
 	}
 	for start := 0; start < len(docs); start += opts.ShardDocs {
