@@ -136,6 +136,13 @@ type Incremental struct {
 	urls   []string
 	counts []*Counts
 	lists  map[string][]posting
+	// What the last write produced, and which tokens changed since
+	// (touched nil: everything is written afresh).
+	touched   map[string]bool
+	opts      Options
+	fragments [][]byte
+	shards    [][]Doc
+	shardData [][]byte
 }
 
 // Build returns the index files of docs. counts[i], when given, is
@@ -159,6 +166,7 @@ func (x *Incremental) Build(docs []Doc, counts []*Counts, opts Options) map[stri
 		urls[i] = d.URL
 	}
 	if x.lists != nil && slices.Equal(urls, x.urls) {
+		x.touched = map[string]bool{}
 		for id, c := range all {
 			if c != x.counts[id] {
 				x.update(id, x.counts[id], c)
@@ -166,6 +174,7 @@ func (x *Incremental) Build(docs []Doc, counts []*Counts, opts Options) map[stri
 		}
 	} else {
 		// Gathered in document order, so each list is sorted by document.
+		x.touched = nil
 		x.lists = map[string][]posting{}
 		for id, c := range all {
 			for t, n := range c.tokens {
@@ -174,7 +183,7 @@ func (x *Incremental) Build(docs []Doc, counts []*Counts, opts Options) map[stri
 		}
 	}
 	x.urls, x.counts = urls, all
-	return write(docs, x.lists, opts)
+	return x.write(docs, opts)
 }
 
 // update replaces document id's postings counted as old by those of new,
@@ -184,6 +193,7 @@ func (x *Incremental) update(id int, old, new *Counts) {
 		return slices.BinarySearchFunc(l, id, func(p posting, id int) int { return p.doc - id })
 	}
 	for t := range old.tokens {
+		x.touched[t] = true
 		l := x.lists[t]
 		if i, ok := find(l); ok {
 			l = slices.Delete(l, i, i+1)
@@ -195,14 +205,18 @@ func (x *Incremental) update(id int, old, new *Counts) {
 		}
 	}
 	for t, n := range new.tokens {
+		x.touched[t] = true
 		l := x.lists[t]
 		i, _ := find(l)
 		x.lists[t] = slices.Insert(l, i, posting{id, n})
 	}
 }
 
-// write lays out the index files from the posting lists by token.
-func write(docs []Doc, lists map[string][]posting, opts Options) map[string][]byte {
+// write lays out the index files from the posting lists by token. After
+// an incremental update it encodes again only the fragments holding a
+// touched token and the document shards whose documents changed.
+func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
+	lists := x.lists
 	entries := 0
 	for _, l := range lists {
 		entries += len(l)
@@ -212,13 +226,27 @@ func write(docs []Doc, lists map[string][]posting, opts Options) map[string][]by
 	for fragments*opts.FragmentBytes < entries*8+len(lists)*12 {
 		fragments *= 2
 	}
+	reuse := x.touched != nil && opts == x.opts && fragments == len(x.fragments)
+	dirty := make([]bool, fragments)
+	for i := range dirty {
+		dirty[i] = !reuse
+	}
+	if reuse {
+		for t := range x.touched {
+			dirty[Fragment(t, fragments)] = true
+		}
+	}
 	byFragment := make([]fragmentFile, fragments)
 	for i := range byFragment {
 		byFragment[i] = fragmentFile{Postings: map[string][]int{}}
 	}
 	for _, t := range sortedKeys(lists) {
+		fi := Fragment(t, fragments)
+		if !dirty[fi] {
+			continue
+		}
 		l := lists[t] // sorted by document
-		f := &byFragment[Fragment(t, fragments)]
+		f := &byFragment[fi]
 		if opts.MaxPostings > 0 && len(l) > opts.MaxPostings {
 			l = best(l, opts.MaxPostings)
 			f.Capped = append(f.Capped, t)
@@ -235,18 +263,36 @@ func write(docs []Doc, lists map[string][]posting, opts Options) map[string][]by
 		f.order = append(f.order, t)
 	}
 	files := map[string][]byte{}
+	if !reuse {
+		x.fragments = make([][]byte, fragments)
+		x.shards, x.shardData = nil, nil
+	}
 	for i, f := range byFragment {
-		data := f.encode()
-		files[fmt.Sprintf("search/index/t-%d.json", i)] = data
-	}
-	for start := 0; start < len(docs); start += opts.ShardDocs {
-		shard := slices.Clone(docs[start:min(start+opts.ShardDocs, len(docs))])
-		for i := range shard {
-			shard[i].Text = truncate(shard[i].Text, opts.MaxText)
+		if dirty[i] {
+			x.fragments[i] = f.encode()
 		}
-		data, _ := json.Marshal(shard)
-		files[fmt.Sprintf("search/index/d-%d.json", start/opts.ShardDocs)] = data
+		files[fmt.Sprintf("search/index/t-%d.json", i)] = x.fragments[i]
 	}
+	var shards [][]Doc
+	var shardData [][]byte
+	for start := 0; start < len(docs); start += opts.ShardDocs {
+		k := start / opts.ShardDocs
+		in := docs[start:min(start+opts.ShardDocs, len(docs))]
+		var data []byte
+		if k < len(x.shards) && slices.Equal(in, x.shards[k]) {
+			data = x.shardData[k]
+		} else {
+			shard := slices.Clone(in)
+			for i := range shard {
+				shard[i].Text = truncate(shard[i].Text, opts.MaxText)
+			}
+			data, _ = json.Marshal(shard)
+		}
+		// A copy: the caller may edit its documents in place.
+		shards, shardData = append(shards, slices.Clone(in)), append(shardData, data)
+		files[fmt.Sprintf("search/index/d-%d.json", k)] = data
+	}
+	x.shards, x.shardData, x.opts = shards, shardData, opts
 	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: len(docs)})
 	files["search/index/meta.json"] = meta
 	return files
