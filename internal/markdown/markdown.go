@@ -87,7 +87,8 @@ type Result struct {
 	Headings  []Heading       // every heading, in order
 	IDs       map[string]bool // every element id the document defines
 	FirstPara string          // plain text of the first paragraph
-	Text      string          // plain text of the whole document, for reading time
+	Text      string          // plain text of the whole document
+	Minutes   int             // ReadingMinutes(Text), counted once per conversion
 	// Doc is the parsed document, after folio's transformers, for the
 	// editorial checks; Source is what its segments point into.
 	Doc    ast.Node
@@ -157,6 +158,7 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 		res.IDs["fnref:"+strconv.Itoa(i)] = true
 	}
 	res.Text = all.String()
+	res.Minutes = ReadingMinutes(res.Text)
 	return res, nil
 }
 

@@ -172,7 +172,7 @@ func (b *builder) pageView(p *content.Page) *render.Page {
 		Label: p.Front.Label, Author: p.Front.Author, Date: p.Front.Date,
 		Draft: p.Front.Draft, Path: p.URL,
 		Content:        template.HTML(c.res.HTML),
-		ReadingMinutes: markdown.ReadingMinutes(c.res.Text),
+		ReadingMinutes: c.res.Minutes,
 		Summary:        p.Front.Summary,
 	}
 	if v.Summary == "" {
