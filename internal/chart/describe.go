@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"folio/internal/zhnum"
 )
 
 // Describe states what the chart shows in one or two Chinese sentences,
@@ -166,19 +168,19 @@ func describeSeries(s Spec, d data, se series) string {
 	}
 	switch {
 	case ups == steps:
-		b.WriteString("，连续" + cnCount(ups) + "次上升")
+		b.WriteString("，连续" + zhnum.Count(ups) + "次上升")
 	case downs == steps:
-		b.WriteString("，连续" + cnCount(downs) + "次下降")
+		b.WriteString("，连续" + zhnum.Count(downs) + "次下降")
 	default:
 		var moves []string
 		if ups > 0 {
-			moves = append(moves, cnCount(ups)+"次上升")
+			moves = append(moves, zhnum.Count(ups)+"次上升")
 		}
 		if downs > 0 {
-			moves = append(moves, cnCount(downs)+"次下降")
+			moves = append(moves, zhnum.Count(downs)+"次下降")
 		}
 		if flats > 0 {
-			moves = append(moves, cnCount(flats)+"次持平")
+			moves = append(moves, zhnum.Count(flats)+"次持平")
 		}
 		b.WriteString("，其间" + strings.Join(moves, "、"))
 		if best != first && best != last {

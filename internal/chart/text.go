@@ -212,23 +212,3 @@ func formatValue(v float64, unit string, kind Kind) string {
 	}
 	return s
 }
-
-// cnCount writes a small count the way running Chinese text does:
-// 两 for two, 十一 for eleven; large counts stay in digits.
-func cnCount(n int) string {
-	digits := []string{"零", "一", "两", "三", "四", "五", "六", "七", "八", "九"}
-	plain := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 0 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + plain[n-10]
-	case n%10 == 0:
-		return plain[n/10] + "十"
-	}
-	return plain[n/10] + "十" + plain[n%10]
-}

@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -77,7 +78,7 @@ func EPUB(b Book) ([]byte, error) {
 			data []byte
 		}{"OEBPS/text/" + s.File, document(b, s.Title, s.Body)})
 	}
-	for _, name := range sortedKeys(b.Images) {
+	for _, name := range slices.Sorted(maps.Keys(b.Images)) {
 		files = append(files, struct {
 			name string
 			data []byte
@@ -149,7 +150,7 @@ func opf(b Book) []byte {
 		}
 		fmt.Fprintf(&w, "<item id=\"s%d\" href=\"text/%s\" media-type=\"application/xhtml+xml\"%s/>\n", i, esc(s.File), props)
 	}
-	for i, name := range sortedKeys(b.Images) {
+	for i, name := range slices.Sorted(maps.Keys(b.Images)) {
 		id := fmt.Sprintf("img%d", i)
 		props := ""
 		if name == b.Cover {
@@ -217,13 +218,4 @@ func document(b Book, title, body string) []byte {
 </body>
 </html>
 `, esc(lang(b)), esc(title), body))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

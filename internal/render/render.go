@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"folio/internal/diag"
+	"folio/internal/zhnum"
 )
 
 // Layouts are the page templates a theme provides; each defines "main" (and
@@ -111,8 +112,6 @@ func (t *Templates) templateDiag(err error) diag.Diagnostic {
 	return d
 }
 
-var zhDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
 var funcs = template.FuncMap{
 	// zhdate formats a date the Chinese way: 2021年7月1日.
 	"zhdate": func(t time.Time) string {
@@ -129,23 +128,7 @@ var funcs = template.FuncMap{
 		return t.Format("2006-01-02")
 	},
 	// zhnum writes 1–99 in Chinese numerals (一, 十二).
-	"zhnum": func(n int) string {
-		switch {
-		case n <= 0 || n >= 100:
-			return strconv.Itoa(n)
-		case n < 10:
-			return zhDigits[n]
-		case n == 10:
-			return "十"
-		case n < 20:
-			return "十" + zhDigits[n%10]
-		}
-		s := zhDigits[n/10] + "十"
-		if n%10 != 0 {
-			s += zhDigits[n%10]
-		}
-		return s
-	},
+	"zhnum": zhnum.Ordinal,
 	// dict builds a map from key, value pairs, to pass several values to a
 	// partial.
 	"dict": func(kv ...any) (map[string]any, error) {

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -240,7 +241,7 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	for i := range byFragment {
 		byFragment[i] = fragmentFile{Postings: map[string][]int{}}
 	}
-	for _, t := range sortedKeys(lists) {
+	for _, t := range slices.Sorted(maps.Keys(lists)) {
 		fi := Fragment(t, fragments)
 		if !dirty[fi] {
 			continue
@@ -336,15 +337,6 @@ func best(l []posting, n int) []posting {
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func truncate(s string, n int) string {
