@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"folio/internal/diag"
 	"folio/internal/indicator"
@@ -24,7 +25,6 @@ var unitPatterns = map[string]*regexp.Regexp{
 
 var (
 	yearRE      = regexp.MustCompile(`(\d{4})\s*年`)
-	sentenceRE  = regexp.MustCompile(`[^。！？；]+[。！？；]?`)
 	starNumbers = map[string]float64{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 	// A statement about something the data does not hold: a subject,
 	// a verb of change, a percentage.
@@ -88,11 +88,13 @@ func PageFigures(blocks []*Block, terms []Term) *FigureResult {
 		if b.Kind == Heading || !chinese(b.Text) {
 			continue
 		}
-		for _, loc := range sentenceRE.FindAllStringIndex(b.Text, -1) {
+		for _, loc := range sentences(b.Text) {
 			sentence := b.Text[loc[0]:loc[1]]
 			year := ""
-			if m := yearRE.FindStringSubmatch(sentence); m != nil {
-				year = m[1]
+			if strings.Contains(sentence, "年") {
+				if m := yearRE.FindStringSubmatch(sentence); m != nil {
+					year = m[1]
+				}
 			}
 			covered := make([]bool, len(sentence))
 			for _, t := range terms {
@@ -114,6 +116,9 @@ func PageFigures(blocks []*Block, terms []Term) *FigureResult {
 			}
 			if b.Ignores("conflicting-figure") {
 				continue
+			}
+			if !strings.ContainsAny(sentence, "%％") {
+				continue // statementRE tries every position; most sentences hold no percentage
 			}
 			for _, m := range statementRE.FindAllStringSubmatchIndex(sentence, -1) {
 				if covered[m[2]] {
@@ -259,4 +264,24 @@ func trimModifiers(subject string) string {
 		}
 	}
 	return subject
+}
+
+// sentences returns the byte ranges of text's sentences: runs ending with
+// 。！？； or at the end of text (empty runs between two marks are left out).
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range text {
+		switch r {
+		case '。', '！', '？', '；':
+			if i > start {
+				out = append(out, [2]int{start, i + utf8.RuneLen(r)})
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
 }

@@ -26,6 +26,9 @@ func StrayLatin(b *Block, glossary []string, diags *diag.List) {
 	if b.Ignores("stray-latin") || !chinese(b.Text) {
 		return
 	}
+	if !containsByte(b.Text, isASCIILetter) {
+		return // the regexp below has no literal prefix: most paragraphs skip it
+	}
 	for _, loc := range latinWordRE.FindAllStringIndex(b.Text, -1) {
 		word := b.Text[loc[0]:loc[1]]
 		word = strings.TrimRight(word, ".")
@@ -79,18 +82,24 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 	if b.Ignores("punctuation-width") || !chinese(b.Text) {
 		return
 	}
-	for _, m := range halfWidthPunctRE.FindAllStringSubmatchIndex(b.Text, -1) {
-		i, j := m[2], m[3]
-		if i < 0 {
-			i, j = m[4], m[5]
+	// The regexps have no literal prefix and would try every position:
+	// paragraphs without the punctuation they look for skip them.
+	if strings.ContainsAny(b.Text, ",;:?!.") {
+		for _, m := range halfWidthPunctRE.FindAllStringSubmatchIndex(b.Text, -1) {
+			i, j := m[2], m[3]
+			if i < 0 {
+				i, j = m[4], m[5]
+			}
+			p := b.Text[i:j]
+			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: fmt.Sprintf("half-width %q between Chinese characters: write %s", p, fullWidth[p])})
 		}
-		p := b.Text[i:j]
-		diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
-			Message: fmt.Sprintf("half-width %q between Chinese characters: write %s", p, fullWidth[p])})
 	}
-	for _, loc := range halfParenRE.FindAllStringIndex(b.Text, -1) {
-		diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
-			Message: "half-width parentheses around Chinese text: write （ and ）"})
+	if strings.Contains(b.Text, "(") {
+		for _, loc := range halfParenRE.FindAllStringIndex(b.Text, -1) {
+			diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: "half-width parentheses around Chinese text: write （ and ）"})
+		}
 	}
 	styles := 0
 	for _, set := range []string{"“”", "「」", `"`} {
@@ -119,6 +128,9 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 	}
 	switch style {
 	case "none":
+		if !strings.Contains(b.Text, " ") {
+			return
+		}
 		for _, m := range spacedRE.FindAllStringSubmatchIndex(b.Text, -1) {
 			i := m[2]
 			if i < 0 {
@@ -128,6 +140,9 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 				Message: "a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together"})
 		}
 	case "space":
+		if !containsByte(b.Text, isASCIIAlnum) {
+			return
+		}
 		for _, m := range unspacedRE.FindAllStringSubmatchIndex(b.Text, -1) {
 			i := m[2]
 			if i < 0 {
@@ -154,3 +169,18 @@ func HeadingSkip(blocks []*Block, diags *diag.List) {
 		level = b.Level
 	}
 }
+
+// containsByte reports whether a byte of s satisfies is: a cheap test that
+// lets a paragraph skip a regexp that cannot match it.
+func containsByte(s string, is func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if is(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }

@@ -2,8 +2,6 @@ package edition
 
 import (
 	"bytes"
-	"fmt"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -33,7 +31,7 @@ var voids = map[string]bool{"area": true, "base": true, "br": true, "col": true,
 func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (string, bool), inSVG bool) {
 	switch n.Type {
 	case html.TextNode:
-		b.WriteString(escape(n.Data))
+		writeEscaped(b, n.Data, false)
 		return
 	case html.CommentNode:
 		return
@@ -44,7 +42,7 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 		}
 		return
 	}
-	if n.Data == "picture" || !xmlName.MatchString(n.Data) {
+	if n.Data == "picture" || !isXMLName(n.Data) {
 		// A picture is reduced to its img; an element whose name is not
 		// an XML name (o:p pasted from Word, with allow_html) keeps only
 		// its content.
@@ -69,7 +67,7 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 		if (a.Key == "xmlns" || strings.HasPrefix(a.Key, "xmlns:")) && a.Namespace == "" {
 			continue // written above for the outermost svg
 		}
-		if !xmlName.MatchString(a.Key) || (a.Namespace != "" && a.Namespace != "xlink" && a.Namespace != "xml") {
+		if !isXMLName(a.Key) || (a.Namespace != "" && a.Namespace != "xlink" && a.Namespace != "xml") {
 			continue // not expressible in XHTML (@click, o:attr)
 		}
 		val := a.Val
@@ -88,7 +86,9 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 		if a.Namespace != "" {
 			key = a.Namespace + ":" + a.Key
 		}
-		fmt.Fprintf(b, ` %s="%s"`, key, escapeAttr(val))
+		b.WriteString(" " + key + `="`)
+		writeEscaped(b, val, true)
+		b.WriteByte('"')
 	}
 	childSVG := inSVG || n.Namespace == "svg"
 	if n.FirstChild == nil && (voids[n.Data] || childSVG) {
@@ -102,15 +102,64 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 	b.WriteString("</" + n.Data + ">")
 }
 
-// xmlName: element and attribute names XML accepts without a namespace.
-var xmlName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
-
-func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(XMLChars(s))
+// isXMLName reports whether s is an element or attribute name XML accepts
+// without a namespace: [A-Za-z_][A-Za-z0-9_.-]*.
+func isXMLName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case i > 0 && (c >= '0' && c <= '9' || c == '.' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
-func escapeAttr(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(XMLChars(s))
+// EscapeAttr returns s escaped for XML text or a double-quoted attribute,
+// without the characters XML 1.0 forbids.
+func EscapeAttr(s string) string {
+	var b bytes.Buffer
+	b.Grow(len(s) + 8)
+	writeEscaped(&b, s, true)
+	return b.String()
+}
+
+// writeEscaped writes s escaped for XML text (and, with attr, for a
+// double-quoted attribute) and drops what XMLChars drops. It runs over every
+// text node of every page of the EPUB, so it writes straight into b rather
+// than building strings.
+func writeEscaped(b *bytes.Buffer, s string, attr bool) {
+	last := 0
+	for i := 0; i < len(s); {
+		var rep string
+		size := 1
+		switch c := s[i]; {
+		case c == '&':
+			rep = "&amp;"
+		case c == '<':
+			rep = "&lt;"
+		case c == '>':
+			rep = "&gt;"
+		case c == '"' && attr:
+			rep = "&quot;"
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
+			size = 3 // U+FFFE, U+FFFF
+		default:
+			i++
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		i += size
+		last = i
+	}
+	b.WriteString(s[last:])
 }
 
 // XMLChars drops the characters XML 1.0 forbids: control characters other

@@ -118,13 +118,9 @@ type Counts struct{ tokens map[string]int }
 
 // Count tokenizes a document.
 func Count(d Doc) *Counts {
-	m := map[string]int{}
-	for _, t := range Tokens(d.Title + " " + d.Section) {
-		m[t] += 10
-	}
-	for _, t := range Tokens(d.Text) {
-		m[t]++
-	}
+	m := make(map[string]int, len(d.Text)/8)
+	eachToken(d.Title+" "+d.Section, func(t string) { m[t] += 10 })
+	eachToken(d.Text, func(t string) { m[t]++ })
 	return &Counts{m}
 }
 

@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,35 +19,52 @@ import (
 // Han characters, and each run of other letters or digits, lower-cased.
 // assets/js/search.js does exactly the same to a query.
 func Tokens(text string) []string {
-	text = strings.ToLower(norm.NFKC.String(text))
 	var tokens []string
-	var word []rune
-	var prevHan rune
-	flush := func() {
-		if len(word) > 0 {
-			tokens = append(tokens, string(word))
-			word = word[:0]
-		}
-	}
-	for _, r := range text {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			flush()
-			tokens = append(tokens, string(r))
-			if prevHan != 0 {
-				tokens = append(tokens, string([]rune{prevHan, r}))
-			}
-			prevHan = r
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			word = append(word, r)
-		default:
-			flush()
-		}
-		prevHan = 0
-	}
-	flush()
+	eachToken(text, func(t string) { tokens = append(tokens, t) })
 	return tokens
+}
+
+// eachToken calls yield with Tokens(text) in order. The tokens are
+// substrings of the normalized text, not copies: tokenizing is most of an
+// index's cost, and most of that was allocation.
+func eachToken(text string, yield func(string)) {
+	text = strings.ToLower(norm.NFKC.String(text))
+	wordStart, prevHan := -1, -1
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case r >= 0x2E80 && unicode.Is(unicode.Han, r):
+			if wordStart >= 0 {
+				yield(text[wordStart:i])
+				wordStart = -1
+			}
+			yield(text[i : i+size])
+			if prevHan >= 0 {
+				yield(text[prevHan : i+size])
+			}
+			prevHan = i
+			i += size
+			continue
+		case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'),
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if wordStart < 0 {
+				wordStart = i
+			}
+		default:
+			if wordStart >= 0 {
+				yield(text[wordStart:i])
+				wordStart = -1
+			}
+		}
+		prevHan = -1
+		i += size
+	}
+	if wordStart >= 0 {
+		yield(text[wordStart:])
+	}
 }
 
 // QueryTokens are the tokens a query must all match: the bigrams of each

@@ -156,5 +156,5 @@ func prefixed(prefix, s string) string {
 }
 
 func esc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(edition.XMLChars(s))
+	return edition.EscapeAttr(s)
 }
