@@ -18,7 +18,9 @@ test: vet
 vet:
 	$(GO) vet ./...
 
-## bench: time builds of the sample (warm and cold cache, data) and a save in the dev server
+## bench: Go benchmarks of each stage, then the table of builds, rebuilds, edits and checks at
+##        BENCH_SIZES chapters beside Hugo (tools/benchtable), then search beside Pagefind
+BENCH_SIZES ?= 100,1000,10000
 
 bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
@@ -27,6 +29,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload$$' -benchtime 50x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload1000' -benchtime 20x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
+	$(GO) run ./tools/benchtable -sizes $(BENCH_SIZES) -runs 5
 	if [ "$(SEARCH_BENCH)" != 0 ]; then bash tools/searchbench.sh; fi
 
 ## pdf: the print page rendered to PDF by Chromium (optional; needs Chromium)

@@ -1,8 +1,9 @@
 // Package benchgen writes large publications for benchmarks: N chapters of
 // Chinese prose with headings, lists, tables, quotes, links between
-// chapters, indicator references and a chart every few chapters,
-// deterministic from a seed. The sentences are assembled from parts
-// written for this purpose, so every paragraph differs.
+// chapters, indicator references, a chart every tenth chapter and an
+// illustration every 25th, deterministic from a seed. The sentences are
+// assembled from parts written for this purpose, so every paragraph
+// differs.
 package benchgen
 
 import (
@@ -59,6 +60,9 @@ func GenerateHugo(dir string, n int, seed uint64) error {
 		body := chapter(r, i, n)
 		files[fmt.Sprintf("content/chapters/%05d-chapter-%d.md", i, i)] = strings.Replace(body, "---\ntitle:", fmt.Sprintf("---\nweight: %d\ntitle:", i), 1)
 	}
+	for k := range imageCount {
+		files[fmt.Sprintf("static/images/bench-%d.jpg", k)] = string(illustration(k))
+	}
 	return writeFiles(dir, files)
 }
 
@@ -73,6 +77,9 @@ func Generate(dir string, n int, seed uint64) error {
 	}
 	for i := 1; i <= n; i++ {
 		files[fmt.Sprintf("chapters/%05d-chapter-%d.md", i, i)] = chapter(r, i, n)
+	}
+	for k := range imageCount {
+		files[fmt.Sprintf("images/bench-%d.jpg", k)] = string(illustration(k))
 	}
 	return writeFiles(content, files)
 }
@@ -99,7 +106,7 @@ func sentence(r *rand.Rand) string {
 
 func paragraph(r *rand.Rand) string {
 	var b strings.Builder
-	for range 3 + r.IntN(3) {
+	for range 4 + r.IntN(3) {
 		b.WriteString(sentence(r))
 	}
 	return b.String()
@@ -109,7 +116,7 @@ func chapter(r *rand.Rand, i, n int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: 第%d篇\nsummary: 第%d篇的摘要，记录%s的做法。\n---\n", i, i, pick(r, objects))
 	b.WriteString(paragraph(r) + "\n\n")
-	for s := range 3 {
+	for s := range 4 {
 		fmt.Fprintf(&b, "## %s%d\n\n", pick(r, headings), s+1)
 		b.WriteString(paragraph(r) + "\n\n")
 		switch (i + s) % 4 {
@@ -134,6 +141,10 @@ func chapter(r *rand.Rand, i, n int) string {
 			fmt.Fprintf(&b, "详见[下一篇](%05d-chapter-%d.md)。", i+1, i+1)
 		}
 		b.WriteString("\n\n")
+	}
+	if i%25 == 0 {
+		k := i / 25 % imageCount
+		fmt.Fprintf(&b, "![园区实景示意图第%d幅，以色块表示厂房与道路](../images/bench-%d.jpg)\n\n", k+1, k)
 	}
 	if i%10 == 0 {
 		b.WriteString("```chart\nindicator: rank\ntype: rank\ntitle: 综合排名\n```\n\n")
