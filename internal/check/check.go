@@ -57,6 +57,7 @@ type Block struct {
 	// text, its runes sorted, its band keys (nil when too short).
 	norm, sorted []rune
 	bands        []uint64
+	normKey      string // norm as a string, for finding exact copies
 	offs         []int // byte offset in Source of each byte of Text
 	page         *Page
 	ignore       map[string]bool
@@ -264,7 +265,7 @@ func Run(pub *Publication, diags *diag.List) {
 			diags.Add(d)
 		}
 	}
-	Global(results, pub.Data, diags)
+	Global(results, pub.Data, nil, diags)
 }
 
 // PageResult is what the rules of one page found, kept so a rebuild that
@@ -297,12 +298,12 @@ func CheckPage(p *Page, opts Options) *PageResult {
 // Global applies the rules that compare pages with each other and with
 // the data. What a page's figures give against the same data is kept in
 // its result, so an unchanged page is not scanned again.
-func Global(pages []*PageResult, data *indicator.Set, diags *diag.List) {
+func Global(pages []*PageResult, data *indicator.Set, memo *SimilarityMemo, diags *diag.List) {
 	var all []*Block
 	for _, p := range pages {
 		all = append(all, p.Blocks...)
 	}
-	DuplicateParagraphs(all, diags)
+	DuplicateParagraphs(all, memo, diags)
 	key := dataKey(data)
 	terms := Terms(data)
 	par.Do(len(pages), func(i int) {

@@ -130,6 +130,7 @@ func prepareBlock(b *Block) {
 		b.sorted = slices.Clone(b.norm)
 		slices.Sort(b.sorted)
 		b.bands = bandKeys(b.norm)
+		b.normKey = string(b.norm)
 	}
 }
 
@@ -137,7 +138,11 @@ func prepareBlock(b *Block) {
 // nearly (90% alike after normalising whitespace and punctuation),
 // anywhere in the publication. A run of copies is reported once, at the
 // first copy, with the count and every place.
-func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
+//
+// memo, when not nil, carries the comparisons of the last call to the
+// next: the dev server's rebuilds compare again only the pairs that
+// involve an edited paragraph.
+func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List) {
 	type para struct {
 		b      *Block
 		norm   []rune
@@ -171,11 +176,11 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 	byHash := map[uint64][]int{}
 	exact := map[string]int{}
 	for i, p := range paras {
-		if j, ok := exact[string(p.norm)]; ok {
+		if j, ok := exact[p.b.normKey]; ok {
 			parent[find(i)] = find(j)
 			continue
 		}
-		exact[string(p.norm)] = i
+		exact[p.b.normKey] = i
 		for _, h := range p.bands {
 			bucket := byHash[h]
 			// A band shared by very many paragraphs is a common phrasing,
@@ -185,13 +190,14 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 				continue
 			}
 			for _, j := range bucket {
-				if find(i) != find(j) && similarity(p.norm, paras[j].norm, p.sorted, paras[j].sorted) >= 0.9 {
+				if find(i) != find(j) && memo.similar(p.b, paras[j].b) {
 					parent[find(i)] = find(j)
 				}
 			}
 			byHash[h] = append(bucket, i)
 		}
 	}
+	memo.rotate()
 	groups := map[int][]int{}
 	for i := range paras {
 		r := find(i)
@@ -215,5 +221,37 @@ func DuplicateParagraphs(blocks []*Block, diags *diag.List) {
 				Message: fmt.Sprintf("this paragraph appears %d times (%s), first at %s: keep one and delete the copies", len(members), strings.Join(places, ", "), first.Pos(0))})
 			break // a run of copies is reported once
 		}
+	}
+}
+
+// A SimilarityMemo remembers whether two paragraphs are near-duplicates.
+// Blocks of unchanged pages are the same values from one build to the
+// next, so their pairs are looked up rather than compared again; the
+// pairs not looked up in a build are forgotten after it.
+type SimilarityMemo struct {
+	last, next map[[2]*Block]bool
+}
+
+// similar reports whether a and b are at least 90% alike.
+func (m *SimilarityMemo) similar(a, b *Block) bool {
+	if m == nil {
+		return similarity(a.norm, b.norm, a.sorted, b.sorted) >= 0.9
+	}
+	key := [2]*Block{a, b}
+	same, ok := m.last[key]
+	if !ok {
+		same = similarity(a.norm, b.norm, a.sorted, b.sorted) >= 0.9
+	}
+	if m.next == nil {
+		m.next = make(map[[2]*Block]bool, len(m.last))
+	}
+	m.next[key] = same
+	return same
+}
+
+// rotate ends a build: what it compared is what the next one may reuse.
+func (m *SimilarityMemo) rotate() {
+	if m != nil {
+		m.last, m.next = m.next, nil
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"folio/internal/config"
 	"folio/internal/diag"
+	"folio/internal/par"
 	"folio/internal/frontmatter"
 )
 
@@ -81,6 +82,13 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 	}
 	pub.Cover = cover
 
+	type file struct {
+		rel   string
+		kind  Kind
+		page  *Page
+		diags diag.List
+	}
+	var files []*file
 	for _, dir := range []struct {
 		name string
 		kind Kind
@@ -91,15 +99,26 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 			continue
 		}
 		for _, name := range names {
-			p := readPage(contentDir, display, dir.name+"/"+name, dir.kind, diags)
-			if p == nil || (p.Front.Draft && !drafts) {
-				continue
-			}
-			if dir.kind == KindChapter {
-				pub.Chapters = append(pub.Chapters, p)
-			} else {
-				pub.Pages = append(pub.Pages, p)
-			}
+			files = append(files, &file{rel: dir.name + "/" + name, kind: dir.kind})
+		}
+	}
+	// Reading and decoding every file is most of a rebuild's floor in the
+	// dev server: files are read in parallel, their diagnostics kept in
+	// file order.
+	par.Do(len(files), func(i int) {
+		f := files[i]
+		f.page = readPage(contentDir, display, f.rel, f.kind, &f.diags)
+	})
+	for _, f := range files {
+		diags.Merge(&f.diags)
+		p := f.page
+		if p == nil || (p.Front.Draft && !drafts) {
+			continue
+		}
+		if f.kind == KindChapter {
+			pub.Chapters = append(pub.Chapters, p)
+		} else {
+			pub.Pages = append(pub.Pages, p)
 		}
 	}
 	SortPages(pub.Chapters)

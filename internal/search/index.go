@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,6 +139,7 @@ type Incremental struct {
 	fragments [][]byte
 	shards    [][]Doc
 	shardData [][]byte
+	flat      map[string]flatList // laid-out lists of the last write, by token
 }
 
 // Build returns the index files of docs. counts[i], when given, is
@@ -237,26 +237,33 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	for i := range byFragment {
 		byFragment[i] = fragmentFile{Postings: map[string][]int{}}
 	}
-	for _, t := range slices.Sorted(maps.Keys(lists)) {
-		fi := Fragment(t, fragments)
-		if !dirty[fi] {
-			continue
+	// Only the tokens of dirty fragments are laid out, and of those only
+	// the touched ones afresh: capping a common token's list (best) and
+	// flattening it is most of a rebuild's index work otherwise.
+	if !reuse || x.flat == nil {
+		x.flat = make(map[string]flatList, len(lists))
+	}
+	for t := range x.touched {
+		delete(x.flat, t)
+	}
+	var tokens []string
+	for t := range lists {
+		if dirty[Fragment(t, fragments)] {
+			tokens = append(tokens, t)
 		}
-		l := lists[t] // sorted by document
-		f := &byFragment[fi]
-		if opts.MaxPostings > 0 && len(l) > opts.MaxPostings {
-			l = best(l, opts.MaxPostings)
+	}
+	slices.Sort(tokens)
+	for _, t := range tokens {
+		fl, ok := x.flat[t]
+		if !ok {
+			fl = flatten(lists[t], opts.MaxPostings)
+			x.flat[t] = fl
+		}
+		f := &byFragment[Fragment(t, fragments)]
+		if fl.capped {
 			f.Capped = append(f.Capped, t)
 		}
-		// Document ids as gaps from the previous one: smaller numbers,
-		// shorter JSON.
-		flat := make([]int, 0, 2*len(l))
-		prev := 0
-		for _, p := range l {
-			flat = append(flat, p.doc-prev, p.score)
-			prev = p.doc
-		}
-		f.Postings[t] = flat
+		f.Postings[t] = fl.flat
 		f.order = append(f.order, t)
 	}
 	files := map[string][]byte{}
@@ -302,26 +309,31 @@ type posting struct{ doc, score int }
 // first among equal scores, in document order. It finds the lowest score
 // kept by counting scores rather than sorting: a common token's list holds
 // most documents, and this runs on every rebuild.
-func best(l []posting, n int) []posting {
-	bins := map[int]int{}
-	scores := []int{}
+// flatList is a token's posting list as a fragment holds it.
+type flatList struct {
+	flat   []int // document id gaps and scores, alternating
+	capped bool  // the list kept only the best MaxPostings documents
+}
+
+// flatten lays out l (sorted by document) for a fragment: at most max
+// postings (0: all), document ids as gaps from the previous one — smaller
+// numbers, shorter JSON.
+func flatten(l []posting, max int) flatList {
+	var fl flatList
+	if max > 0 && len(l) > max {
+		l, fl.capped = best(l, max), true
+	}
+	fl.flat = make([]int, 0, 2*len(l))
+	prev := 0
 	for _, p := range l {
-		if bins[p.score] == 0 {
-			scores = append(scores, p.score)
-		}
-		bins[p.score]++
+		fl.flat = append(fl.flat, p.doc-prev, p.score)
+		prev = p.doc
 	}
-	slices.Sort(scores)
-	// threshold: the lowest score kept; room: how many of it are kept.
-	threshold, room, above := 0, 0, 0
-	for i := len(scores) - 1; i >= 0; i-- {
-		c := bins[scores[i]]
-		if above+c >= n {
-			threshold, room = scores[i], n-above
-			break
-		}
-		above += c
-	}
+	return fl
+}
+
+func best(l []posting, n int) []posting {
+	threshold, room := cutoff(l, n)
 	out := make([]posting, 0, n)
 	for _, p := range l {
 		switch {
@@ -341,4 +353,45 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// cutoff returns the lowest score best keeps (threshold) and how many
+// postings of that score it keeps (room). Scores are small counts, so
+// they are tallied in a slice rather than a map or a sort: capped lists
+// are the longest, and the commonest tokens are touched by every edit.
+func cutoff(l []posting, n int) (threshold, room int) {
+	top := 0
+	for _, p := range l {
+		top = max(top, p.score)
+	}
+	if top > 4*len(l)+1024 {
+		// A token repeated thousands of times in one huge document: sort
+		// rather than tally a slice that large.
+		scores := make([]int, len(l))
+		for i, p := range l {
+			scores[i] = p.score
+		}
+		slices.Sort(scores)
+		threshold = scores[len(scores)-n]
+		above := 0
+		for _, sc := range scores {
+			if sc > threshold {
+				above++
+			}
+		}
+		return threshold, n - above
+	}
+	tally := make([]int, top+1)
+	for _, p := range l {
+		tally[p.score]++
+	}
+	above := 0
+	for score := top; score >= 0; score-- {
+		c := tally[score]
+		if above+c >= n {
+			return score, n - above
+		}
+		above += c
+	}
+	return 0, 0
 }

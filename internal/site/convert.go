@@ -266,7 +266,7 @@ func (b *builder) check() {
 		return
 	}
 	var global diag.List
-	check.Global(kept, b.data, &global)
+	check.Global(kept, b.data, &b.session.similar, &global)
 	b.session.globalKey, b.session.globalDiags = key, global.Items()
 	b.diags.Merge(&global)
 }

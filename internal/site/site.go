@@ -15,6 +15,7 @@ import (
 
 	"folio"
 	"folio/internal/cache"
+	"folio/internal/check"
 	"folio/internal/config"
 	"folio/internal/content"
 	"folio/internal/diag"
@@ -93,6 +94,7 @@ type Session struct {
 	// The publication-wide checks of the last build and what they saw.
 	globalKey   string
 	globalDiags []diag.Diagnostic
+	similar     check.SimilarityMemo // near-duplicate comparisons of the last build
 	// The search documents of each page and the last index.
 	sections    map[string]searchEntry
 	searchKey   string
