@@ -58,7 +58,7 @@ type Block struct {
 	norm, sorted []rune
 	bands        []uint64
 	normKey      string // norm as a string, for finding exact copies
-	offs         []int // byte offset in Source of each byte of Text
+	offs         []int  // byte offset in Source of each byte of Text
 	page         *Page
 	ignore       map[string]bool
 	Level        int // headings

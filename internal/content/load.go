@@ -16,8 +16,8 @@ import (
 
 	"folio/internal/config"
 	"folio/internal/diag"
-	"folio/internal/par"
 	"folio/internal/frontmatter"
+	"folio/internal/par"
 )
 
 // Publication is the whole content of a site, in reading order.
