@@ -10,6 +10,8 @@ package check
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -57,8 +59,8 @@ type Block struct {
 	// text, its runes sorted, its band keys (nil when too short).
 	norm, sorted []rune
 	bands        []uint64
-	normKey      string // norm as a string, for finding exact copies
-	offs         []int  // byte offset in Source of each byte of Text
+	normKey      string  // norm as a string, for finding exact copies
+	offs         offsets // byte offset in Source of each byte of Text
 	page         *Page
 	ignore       map[string]bool
 	Level        int // headings
@@ -70,11 +72,58 @@ const Placeholder = '\uFFFC'
 
 // Pos is the position of byte i of the block's text.
 func (b *Block) Pos(i int) diag.Position {
-	if len(b.offs) == 0 {
+	if b.offs.len() == 0 {
 		return b.page.Pos(0)
 	}
-	i = max(0, min(i, len(b.offs)-1))
-	return b.page.Pos(b.offs[i])
+	return b.page.Pos(b.offs.at(i))
+}
+
+// offsets maps each byte of a block's text to its byte in the source, as
+// runs: a run of text bytes copied from consecutive source bytes, or of
+// text standing for one source place (a placeholder, a line break). A
+// slice of one offset per byte was the largest thing a build kept.
+type offsets struct {
+	runs []offsetRun
+	n    int // bytes of text
+}
+
+type offsetRun struct {
+	text, src int32 // where the run starts in the text and in the source
+	step      bool  // the source advances with the text
+}
+
+func compressOffsets(offs []int) offsets {
+	var runs []offsetRun
+	for i := 0; i < len(offs); {
+		r := offsetRun{text: int32(i), src: int32(offs[i])}
+		j := i + 1
+		if j < len(offs) && offs[j] == offs[i]+1 {
+			r.step = true
+			for j < len(offs) && offs[j] == offs[j-1]+1 {
+				j++
+			}
+		} else {
+			for j < len(offs) && offs[j] == offs[i] {
+				j++
+			}
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	return offsets{runs: slices.Clip(runs), n: len(offs)}
+}
+
+func (o offsets) len() int { return o.n }
+
+// at returns the source offset of text byte i, i clamped to the text.
+func (o offsets) at(i int) int {
+	i = max(0, min(i, o.n-1))
+	k := sort.Search(len(o.runs), func(k int) bool { return int(o.runs[k].text) > i }) - 1
+	r := o.runs[k]
+	if !r.step {
+		return int(r.src)
+	}
+	return int(r.src) + i - int(r.text)
 }
 
 // Ignores says whether rule is silenced for this block.
@@ -157,13 +206,14 @@ func merge(a, b map[string]bool) map[string]bool {
 func (p *Page) block(n ast.Node, kind Kind, ignore map[string]bool) *Block {
 	b := &Block{Kind: kind, page: p, ignore: ignore}
 	var text strings.Builder
+	var offs []int
 	add := func(s string, off int, step bool) {
 		for i := 0; i < len(s); i++ {
 			text.WriteByte(s[i])
 			if step {
-				b.offs = append(b.offs, off+i)
+				offs = append(offs, off+i)
 			} else {
-				b.offs = append(b.offs, off)
+				offs = append(offs, off)
 			}
 		}
 	}
@@ -196,7 +246,8 @@ func (p *Page) block(n ast.Node, kind Kind, ignore map[string]bool) *Block {
 		}
 		return ast.WalkContinue, nil
 	})
-	b.Text = joinSoftBreaks(text.String(), &b.offs)
+	b.Text = joinSoftBreaks(text.String(), &offs)
+	b.offs = compressOffsets(offs)
 	return b
 }
 

@@ -107,3 +107,22 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestOffsetsAgreeWithTheirSlice: the runs a block keeps map every text
+// byte to the source byte the uncompressed slice did, and clamp outside.
+func TestOffsetsAgreeWithTheirSlice(t *testing.T) {
+	for _, offs := range [][]int{
+		{5},
+		{5, 6, 7, 8},
+		{5, 5, 5, 9, 10, 11, 11, 20},
+		{0, 1, 2, 2, 3, 4, 4, 4, 100, 101, 50},
+	} {
+		o := compressOffsets(offs)
+		for i := -2; i < len(offs)+2; i++ {
+			want := offs[max(0, min(i, len(offs)-1))]
+			if got := o.at(i); got != want {
+				t.Errorf("%v: at(%d) = %d, want %d", offs, i, got, want)
+			}
+		}
+	}
+}

@@ -239,7 +239,7 @@ func (b *builder) check() {
 		}
 		r := check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: pages[i].Pos}, opts)
 		results[i] = r
-		if c.entry != nil {
+		if c.entry != nil && !b.session.oneShot {
 			c.entry.check, c.entry.checkOpts = r, optsKey // each entry is one page's: no race
 		}
 	})
@@ -266,7 +266,11 @@ func (b *builder) check() {
 		return
 	}
 	var global diag.List
-	check.Global(kept, b.data, &b.session.similar, &global)
+	memo := &b.session.similar
+	if b.session.oneShot {
+		memo = nil
+	}
+	check.Global(kept, b.data, memo, &global)
 	b.session.globalKey, b.session.globalDiags = key, global.Items()
 	b.diags.Merge(&global)
 }

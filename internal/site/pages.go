@@ -325,6 +325,13 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	if key == b.session.searchKey && b.session.searchFiles != nil {
 		return b.session.searchFiles
 	}
+	if b.session.oneShot {
+		// Nothing is built again: the token counts and posting lists
+		// (a build's largest structures after the pages) go with this
+		// stage instead of staying in the session.
+		b.session.sections = nil
+		return new(search.Incremental).Build(docs, counts, search.DefaultOptions)
+	}
 	files := b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
 	b.session.searchKey, b.session.searchFiles = key, files
 	return files

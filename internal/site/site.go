@@ -75,7 +75,9 @@ type Result struct {
 // written. The returned error is for failures of the machine (a sink that
 // cannot write), not of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
-	return NewSession(opts).Build(ctx, sink, diags)
+	s := NewSession(opts)
+	s.oneShot = true
+	return s.Build(ctx, sink, diags)
 }
 
 // Session builds the same site again and again, as the dev server does,
@@ -95,6 +97,9 @@ type Session struct {
 	globalKey   string
 	globalDiags []diag.Diagnostic
 	similar     check.SimilarityMemo // near-duplicate comparisons of the last build
+	// oneShot: the session builds once (folio build), so what only a
+	// rebuild would reuse is not kept past the stage that made it.
+	oneShot bool
 	// The search documents of each page and the last index.
 	sections    map[string]searchEntry
 	searchKey   string
