@@ -1,7 +1,7 @@
 # folio: build the sample publication, test, benchmark.
 GO ?= go
 
-.PHONY: build serve test bench audit pdf vet clean
+.PHONY: build serve test race fuzz bench audit pdf vet clean
 
 ## build: build the sample publication into public/
 build:
@@ -17,6 +17,19 @@ test: vet
 
 vet:
 	$(GO) vet ./...
+
+## race: every test under the race detector
+race:
+	$(GO) test -race ./...
+
+## fuzz: each fuzz target for FUZZTIME (default 1m); seeds and any crasher stay in testdata/fuzz
+FUZZTIME ?= 1m
+FUZZ_TARGETS = frontmatter:FuzzSplitDecode markdown:FuzzReferences indicator:FuzzParsePeriod \
+	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert
+fuzz:
+	for t in $(FUZZ_TARGETS); do \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./internal/$${t%%:*} || exit 1; \
+	done
 
 ## bench: Go benchmarks of each stage, then the table of builds, rebuilds, edits and checks at
 ##        BENCH_SIZES chapters beside Hugo (tools/benchtable), then search beside Pagefind

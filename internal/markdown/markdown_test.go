@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"flag"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -180,6 +181,8 @@ a.md:3:20: error: image "images/none.png" not found [image-missing]
 	}
 }
 
+var unsafeAttr = regexp.MustCompile(`<[a-z][^>]*\s(on[a-z]+\s*=|(href|src)\s*=\s*["']?\s*(javascript|vbscript):)`)
+
 // FuzzConvert runs arbitrary Markdown through the whole conversion: no
 // panic, valid UTF-8 out for valid UTF-8 in, problems inside the source.
 func FuzzConvert(f *testing.F) {
@@ -205,6 +208,11 @@ func FuzzConvert(f *testing.F) {
 		}
 		if utf8.ValidString(in) && !utf8.Valid(res.HTML) {
 			t.Errorf("invalid UTF-8 output for valid input")
+		}
+		// Raw HTML is escaped and unsafe links dropped: nothing the
+		// editor typed can run script on the page.
+		if html := strings.ToLower(string(res.HTML)); strings.Contains(html, "<script") || unsafeAttr.MatchString(html) {
+			t.Errorf("script reached the page: %s", res.HTML)
 		}
 		for _, d := range diags.Items() {
 			// Without Pos, Col carries the byte offset.

@@ -2,6 +2,9 @@ package search
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 	"testing"
 )
 
@@ -33,4 +36,31 @@ func TestQueryTokens(t *testing.T) {
 			t.Errorf("QueryTokens(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzTokens: any text tokenizes without a panic into non-empty tokens
+// taken from the normalised, lower-cased text, and a query for any token
+// asks for what the index holds.
+func FuzzTokens(f *testing.F) {
+	for _, seed := range []string{"一段简单", "GDP增速5.3%", "ＧＤＰ", "Hello, World 2", "", "\xff\xfe", "ﬁ́Ǆ", "第45批，园区。"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		normal := strings.ToLower(norm.NFKC.String(text))
+		indexed := map[string]bool{}
+		for _, tok := range Tokens(text) {
+			if tok == "" || !strings.Contains(normal, tok) {
+				t.Fatalf("token %q is not in %q", tok, normal)
+			}
+			indexed[tok] = true
+		}
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, q := range QueryTokens(text) {
+			if !indexed[q] {
+				t.Errorf("a query for the text itself asks for %q, which its index lacks", q)
+			}
+		}
+	})
 }
