@@ -52,6 +52,7 @@ const FileName = "publication.yaml"
 func Load(contentDir, display string, diags *diag.List) *Publication {
 	p := &Publication{Language: "zh-CN", File: display}
 	data, err := os.ReadFile(filepath.Join(contentDir, FileName))
+	data = diag.LoneCRToLF(data)
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Position{File: display}, "publication-missing",
 			"%s not found: create it with at least a line \"title: …\"", FileName)

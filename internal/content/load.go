@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -157,17 +160,50 @@ func markdownFiles(dir, display string, diags *diag.List) ([]string, error) {
 	return names, nil
 }
 
+// MaxMarkdownBytes bounds a Markdown file: a chapter is tens of
+// kilobytes, and every stage's time and memory grow with the largest file.
+const MaxMarkdownBytes = 8_000_000
+
+// tooLargeError is a file over the size limit, left unread.
+type tooLargeError struct{ size int64 }
+
+func (e tooLargeError) Error() string { return fmt.Sprintf("file of %d bytes", e.size) }
+
+// readLimited reads the file at name unless it is larger than limit.
+func readLimited(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > limit {
+		return nil, tooLargeError{info.Size()}
+	}
+	// A file that grows while it is read is cut at the limit.
+	return io.ReadAll(io.LimitReader(f, limit))
+}
+
 // readPage reads and decodes one Markdown file; it returns nil when the file
 // cannot be read (a missing index.md is not an error).
 func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Page {
 	shown := path.Join(display, rel)
-	data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(rel)))
+	data, err := readLimited(filepath.Join(contentDir, filepath.FromSlash(rel)), MaxMarkdownBytes)
+	if tl, ok := err.(tooLargeError); ok {
+		diags.Errorf(diag.Position{File: shown}, "file-too-large",
+			"the file is %.1f MB; folio reads Markdown files up to %d MB: split the chapter", float64(tl.size)/1e6, MaxMarkdownBytes/1_000_000)
+		return nil
+	}
 	if err != nil {
 		if !(kind == KindCover && errors.Is(err, fs.ErrNotExist)) {
 			diags.Errorf(diag.Position{File: shown}, "read-error", "%v", err)
 		}
 		return nil
 	}
+	diag.LoneCRToLF(data)
 	p := &Page{Kind: kind, RelPath: rel, Source: diag.NewSource(shown, data)}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
@@ -215,10 +251,17 @@ func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Pag
 		p.URL = ""
 		return p
 	}
-	p.Slug = rest
+	// A file name may hold spaces ("02 产业 篇.md"): they become hyphens
+	// in the address. An explicit slug is the editor's choice and is
+	// checked as written.
+	p.Slug = strings.Join(strings.Fields(rest), "-")
 	if f.Slug != "" {
 		p.Slug = f.Slug
 	}
+	// One address however the file system spelled its name: macOS writes
+	// decomposed (NFD) names, so two files can differ only in the form of
+	// the same characters; in NFC they collide and are reported.
+	p.Slug = norm.NFC.String(p.Slug)
 	if p.Front.Cover != "" {
 		checkImage(contentDir, path.Dir(rel), p.Front.Cover, p.Front.CoverPos, diags)
 	}

@@ -43,3 +43,16 @@ func (s *Source) LinePos(line, byteCol int) Position {
 	}
 	return s.Pos(s.lineStarts[line-1] + max(byteCol-1, 0))
 }
+
+// LoneCRToLF turns each carriage return not followed by a line feed (the
+// line ending of classic Mac files) into a line feed, in place and byte
+// for byte, so that offsets into data still hold and every parser and
+// Source count the same lines. CRLF is left alone.
+func LoneCRToLF(data []byte) []byte {
+	for i, c := range data {
+		if c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			data[i] = '\n'
+		}
+	}
+	return data
+}

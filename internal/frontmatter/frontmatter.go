@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -82,6 +83,23 @@ func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.N
 	if len(bytes.TrimSpace(yamlText)) == 0 {
 		return nil, true
 	}
+	if len(yamlText) > MaxYAMLBytes {
+		diags.Errorf(TokenPos(file, firstLine, nil), "yaml-too-large",
+			"the YAML is %s; folio reads at most %s of it: split the data or move long text into the Markdown", sizeText(len(yamlText)), sizeText(MaxYAMLBytes))
+		return nil, false
+	}
+	if off, what := tooDeep(yamlText); off >= 0 {
+		line, col := lineCol(yamlText, off)
+		diags.Errorf(diag.Position{File: file, Line: firstLine + line - 1, Col: col}, "yaml-too-deep",
+			"the YAML nests %s here: front matter and data need a few levels; write the values out flatter", what)
+		return nil, false
+	}
+	if bytes.IndexByte(yamlText, '\r') >= 0 {
+		// The YAML parser counts a lone CR as a line break; Source does
+		// not. Files are read with LoneCRToLF; text from elsewhere is
+		// made to agree here.
+		yamlText = diag.LoneCRToLF(bytes.Clone(yamlText))
+	}
 	f, err := parser.ParseBytes(yamlText, 0)
 	if err != nil {
 		var ye yaml.Error
@@ -95,7 +113,111 @@ func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.N
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
 		return nil, true
 	}
+	// An alias repeats what its anchor holds; nested aliases grow
+	// exponentially when decoded (the "billion laughs"). Nothing folio
+	// reads needs them.
+	for _, typ := range []ast.NodeType{ast.AnchorType, ast.AliasType} {
+		if found := ast.Filter(typ, f.Docs[0].Body); len(found) > 0 {
+			diags.Errorf(NodePos(file, firstLine, found[0]), "yaml-alias",
+				"anchors and aliases (&name, *name) are not accepted: write the value out where it is used")
+			return nil, false
+		}
+	}
 	return f.Docs[0].Body, true
+}
+
+// MaxYAMLBytes bounds a front matter or data file: the YAML parser's time
+// and memory grow faster than its input on hostile text.
+const MaxYAMLBytes = 4 << 20
+
+// Nesting limits, far beyond what front matter or indicator data need,
+// checked before parsing because the parser slows down quadratically on
+// deep nesting (100,000 brackets took half a minute).
+const (
+	maxFlowDepth   = 64  // [ and { inside each other
+	maxBlockIndent = 256 // columns of indentation, sequence dashes included
+)
+
+// tooDeep returns the offset where yamlText nests beyond the limits and
+// what it nests, or -1. It scans bytes, skipping quoted text and comments.
+func tooDeep(yamlText []byte) (int, string) {
+	depth, indent, lineStart := 0, 0, true
+	var quote, prev byte // prev: the last byte on this line that is not a space
+	prevOpened := false  // prev is a bracket that opened a collection
+	for i := 0; i < len(yamlText); i++ {
+		c := yamlText[i]
+		if quote != 0 {
+			switch {
+			case c == '\\' && quote == '"':
+				i++
+			case c == quote:
+				quote = 0
+			}
+			continue
+		}
+		if c == '\n' {
+			indent, lineStart, prev, prevOpened = 0, true, 0, false
+			continue
+		}
+		if lineStart {
+			// Indentation, including "- " and "? " markers of nested
+			// block collections on one line.
+			if c == ' ' || c == '\t' || ((c == '-' || c == '?') && i+1 < len(yamlText) && (yamlText[i+1] == ' ' || yamlText[i+1] == '\t')) {
+				if indent++; indent > maxBlockIndent {
+					return i, fmt.Sprintf("deeper than %d columns of indentation", maxBlockIndent)
+				}
+				continue
+			}
+			lineStart = false
+		}
+		p, opened := prev, prevOpened
+		if c != ' ' && c != '\t' {
+			prev, prevOpened = c, false
+		}
+		// Where a value starts: after a colon, dash, comma, question mark
+		// or an opening bracket that opened a collection, or first on the
+		// line. Elsewhere a bracket or quote is text of a plain scalar.
+		valueStart := p == 0 || strings.IndexByte(":-,?", p) >= 0 || (p == '[' || p == '{') && opened
+		switch c {
+		case '"', '\'':
+			// A quote opens a quoted scalar only where a value starts
+			// (an apostrophe inside plain text does not).
+			if valueStart {
+				quote = c
+			}
+		case '#':
+			for i < len(yamlText) && yamlText[i] != '\n' {
+				i++
+			}
+			i--
+		case '[', '{':
+			if !valueStart {
+				break
+			}
+			prevOpened = true
+			if depth++; depth > maxFlowDepth {
+				return i, fmt.Sprintf("more than %d brackets deep", maxFlowDepth)
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+	}
+	return -1, ""
+}
+
+// lineCol converts a byte offset of text to a 1-based line and column in
+// characters.
+func lineCol(text []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(text[:off], []byte("\n"))
+	lineStart := bytes.LastIndexByte(text[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(text[lineStart:off])
+}
+
+func sizeText(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
 // TokenPos converts a YAML token's position to a file position, for YAML

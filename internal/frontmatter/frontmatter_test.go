@@ -135,11 +135,38 @@ func FuzzSplitDecode(f *testing.F) {
 		var weight int
 		var diags diag.List
 		Decode("f.md", y, line, []Field{{Key: "title", Target: &title}, {Key: "weight", Target: &weight}}, "k", &diags)
-		lines := strings.Count(in, "\n") + 1
+		// Lines as files are read: a lone CR ends a line too.
+		lines := strings.Count(string(diag.LoneCRToLF([]byte(in))), "\n") + 1
 		for _, d := range diags.Items() {
 			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
 				t.Errorf("diagnostic outside the file (%d lines): %s", lines, d)
 			}
 		}
 	})
+}
+
+func TestYAMLLimits(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, want string
+	}{
+		{"flow nesting", "title: 甲\nx: " + strings.Repeat("[", 65) + "\n", "a.md:3:68: error: the YAML nests more than 64 brackets deep here"},
+		{"block nesting", "title: 甲\nx:\n" + strings.Repeat("- ", 129) + "y\n", "a.md:4:257: error: the YAML nests deeper than 256 columns"},
+		{"alias", "title: &t 甲\nsummary: *t\n", "a.md:2:8: error: anchors and aliases (&name, *name) are not accepted"},
+		{"too large", "title: 甲\nsummary: " + strings.Repeat("长", 2<<20) + "\n", "a.md:2:1: error: the YAML is 6.0 MB; folio reads at most 4.0 MB"},
+		// Within the limits: brackets in quotes and comments, an
+		// apostrophe in plain text, 64 levels.
+		{"quoted brackets", "title: \"[[[[[\" # [[[[[\nsummary: It's " + strings.Repeat("[", 70) + "\nlabel: 见" + strings.Repeat("[", 70) + "\nx: " + strings.Repeat("[", 64) + strings.Repeat("]", 64) + "\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var diags diag.List
+			Parse("a.md", []byte(tc.yaml), 2, &diags)
+			got := ""
+			if diags.Len() > 0 {
+				got = diags.Items()[0].String()
+			}
+			if tc.want == "" && got != "" || !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

@@ -75,7 +75,7 @@ func readData(dir, name string, shown func(string) string, diags *diag.List) ([]
 		diags.Errorf(diag.Position{File: shown(name)}, "data-read", "%v", err)
 		return nil, false
 	}
-	return data, true
+	return diag.LoneCRToLF(data), true
 }
 
 func loadIndicators(set *Set, file string, data []byte, diags *diag.List) {

@@ -94,7 +94,7 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	unlock, err := lockFile(filepath.Join(parent, "."+base+".lock"))
+	unlock, err := lockFolder(parent)
 	if err != nil {
 		return nil, err
 	}

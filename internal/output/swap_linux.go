@@ -33,10 +33,11 @@ func syncFolder(dir string) error {
 	return unix.Syncfs(int(f.Fd()))
 }
 
-// lockFile takes an exclusive lock on path (created if need be), waiting
-// for another build that holds it.
-func lockFile(path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+// lockFolder takes an exclusive lock on the folder dir, waiting for
+// another build that holds it. Locking the folder itself rather than a
+// lock file beside the output leaves nothing behind in the editor's tree.
+func lockFolder(dir string) (func(), error) {
+	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -38,6 +38,6 @@ func filepathWalkSync(dir string) error {
 // exchange is not available here: the caller renames in two steps.
 func exchange(a, b string) (bool, error) { return false, nil }
 
-// lockFile is not available here: builds of one output folder must not
+// lockFolder is not available here: builds of one output folder must not
 // overlap.
-func lockFile(string) (func(), error) { return func() {}, nil }
+func lockFolder(string) (func(), error) { return func() {}, nil }
