@@ -53,6 +53,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	start := time.Now()
+	if err := output.Tidy(opts.Out); err != nil {
+		return err
+	}
 	built := output.NewMemory()
 	var diags diag.List
 	res, err := site.Build(ctx, site.Options{Options: opts}, built, &diags)

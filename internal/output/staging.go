@@ -80,8 +80,8 @@ func isDir(p string) bool {
 //
 // An output folder that is a symbolic link is written where the link
 // points, so the link keeps working. Only one build at a time may write an
-// output folder: a second one waits for the lock (a lock file beside it),
-// so it never removes the staging folder of a build still writing.
+// output folder: a second one waits for the lock (on the folder holding
+// it), so it never removes the staging folder of a build still writing.
 func NewStaging(out string) (*Staging, error) {
 	out = filepath.Clean(out)
 	if real, err := filepath.EvalSymlinks(out); err == nil {
@@ -109,6 +109,30 @@ func NewStaging(out string) (*Staging, error) {
 		return nil, err
 	}
 	return &Staging{out: out, dir: dir, unlock: unlock}, nil
+}
+
+// Tidy removes what builds of out that were killed left beside it (their
+// staging and old folders). Every build runs it, including one that then
+// finds public/ up to date or fails, so a kill leaves nothing for long.
+func Tidy(out string) error {
+	out = filepath.Clean(out)
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real
+	}
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if !isDir(parent) {
+		return nil
+	}
+	unlock, err := lockFolder(parent)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	removeLeftovers(parent, base)
+	return nil
 }
 
 // removeLeftovers deletes staging and old folders of earlier builds of the
