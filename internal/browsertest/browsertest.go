@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"folio/deploy"
 )
 
 // Chromium returns the path of the browser, or skips (or fails) the test.
@@ -69,8 +71,14 @@ func WithTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
 
 // Handler serves files the way static hosts do, under prefix: a folder URL
 // serves its index.html; anything missing serves 404.html with status 404.
+// Every answer carries the security headers of deploy/security-headers.conf,
+// Content-Security-Policy included, so a page the policy would break fails
+// the tests (Chromium logs each refusal as an error).
 func Handler(prefix string, file func(name string) ([]byte, bool)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, h := range deploy.SecurityHeaders() {
+			w.Header().Set(h[0], h[1])
+		}
 		name, ok := strings.CutPrefix(r.URL.Path, prefix)
 		if ok && (name == "" || strings.HasSuffix(name, "/")) {
 			name += "index.html"

@@ -97,19 +97,22 @@ func TestSamplePagesLoadCleanly(t *testing.T) {
 }
 
 // TestBrokenPagesAreCaught makes sure the checks above can fail: a page
-// with a console error, a missing image and a stylesheet whose integrity
-// digest is wrong.
+// with a console error, a missing image, a stylesheet whose integrity
+// digest is wrong and an inline script the security policy refuses.
 func TestBrokenPagesAreCaught(t *testing.T) {
 	ctx := Start(t)
 	files := map[string][]byte{
-		"index.html": []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="a.css" integrity="sha384-AAAA"></head><body><img src="missing.png" alt=""><script>console.error("boom")</script></body></html>`),
+		"index.html": []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="a.css" integrity="sha384-AAAA"></head><body><img src="missing.png" alt=""><script src="b.js"></script><script>document.title="inline"</script></body></html>`),
 		"a.css":      []byte(`body{display:flex}`),
+		"b.js":       []byte(`console.error("boom")`),
 		"404.html":   []byte(`not found`),
 	}
 	srv := httptest.NewServer(Handler("/", func(name string) ([]byte, bool) { d, ok := files[name]; return d, ok }))
 	defer srv.Close()
 	found := strings.Join(openPages(t, ctx, srv.URL+"/", []string{""})[""], "\n")
-	for _, want := range []string{"console error: boom", "HTTP 404", "stylesheet did not apply", "integrity"} {
+	// The inline script breaks the Content-Security-Policy every page is
+	// served with.
+	for _, want := range []string{"console error: boom", "HTTP 404", "stylesheet did not apply", "integrity", "Content Security Policy"} {
 		if !strings.Contains(found, want) {
 			t.Errorf("not caught: %q in\n%s", want, found)
 		}

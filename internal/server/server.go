@@ -33,6 +33,7 @@ import (
 	"github.com/gohugoio/hugo/transform"
 	"github.com/gohugoio/hugo/transform/livereloadinject"
 
+	"folio/deploy"
 	"folio/internal/diag"
 	"folio/internal/output"
 	"folio/internal/site"
@@ -316,9 +317,17 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		data = s.decorate(data, gen)
 		ctype = "text/html; charset=utf-8"
 	}
+	// The headers publishers are told to send (deploy/), but for the
+	// Content-Security-Policy: the preview injects inline scripts (the
+	// reload check, the overlay) that the policy refuses. The browser
+	// tests serve built pages under the full policy.
+	for _, h := range deploy.SecurityHeaders() {
+		if h[0] != "Content-Security-Policy" {
+			w.Header().Set(h[0], h[1])
+		}
+	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(data)

@@ -18,6 +18,7 @@ import (
 	"github.com/gorilla/websocket"
 	"golang.org/x/tools/txtar"
 
+	"folio/deploy"
 	"folio/internal/config"
 	"folio/internal/site"
 )
@@ -401,7 +402,7 @@ func TestServesOnlyTheSite(t *testing.T) {
 		if strings.Contains(string(body), "secret") || strings.Contains(string(body), "title: 预览站") {
 			t.Errorf("%s served a file outside the site", p)
 		}
-		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusBadRequest {
+		if resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s answered %d", p, resp.StatusCode)
 		}
 	}
@@ -414,6 +415,16 @@ func TestServesOnlyTheSite(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusMethodNotAllowed {
 			t.Errorf("%s answered %d", m, resp.StatusCode)
+		}
+	}
+	resp, err := http.Get(base + "/a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, sh := range deploy.SecurityHeaders() {
+		if got := resp.Header.Get(sh[0]); got != sh[1] && sh[0] != "Content-Security-Policy" {
+			t.Errorf("%s: %q, want %q", sh[0], got, sh[1])
 		}
 	}
 	if !strings.HasPrefix(h.srv.URL(), "http://127.0.0.1:") {

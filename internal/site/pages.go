@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -66,14 +67,22 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 		if e != nil && e.key == key {
 			mu.Lock()
 			files[name] = e.data
+			maps.Copy(files, e.styles)
 			mu.Unlock()
 			return
 		}
 		var buf bytes.Buffer
 		err := tmpl.Execute(&buf, layout, data)
 		var out []byte
+		var styles map[string][]byte
 		if err == nil {
-			out, err = b.min.Minify(name, buf.Bytes())
+			var page []byte
+			page, styles, err = externalStyles(name, buf.Bytes(), b.min.Minify)
+			if err != nil {
+				b.diags.Errorf(diag.Position{File: name}, "minify", "cannot minify the style of %s: %v", name, err)
+				return
+			}
+			out, err = b.min.Minify(name, page)
 			if err != nil {
 				b.diags.Errorf(diag.Position{File: name}, "minify", "cannot minify output %s: %v", name, err)
 				return
@@ -93,7 +102,8 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 			return
 		}
 		files[name] = out
-		b.session.pages[name] = &renderEntry{key: key, data: out}
+		maps.Copy(files, styles)
+		b.session.pages[name] = &renderEntry{key: key, data: out, styles: styles}
 	}
 	// Pages render in parallel: templates and the minifier are safe for
 	// concurrent use, and each page's data is its own.

@@ -11,8 +11,9 @@ import (
 
 // renderEntry is a page as last rendered and what it was rendered from.
 type renderEntry struct {
-	key  string
-	data []byte
+	key    string
+	data   []byte
+	styles map[string][]byte // stylesheets moved out of the page (externalStyles)
 }
 
 // navItem is what a page shows of another page in the navigation or as a
