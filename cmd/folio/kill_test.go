@@ -113,4 +113,3 @@ func tree(t *testing.T, dir string) map[string][32]byte {
 	}
 	return files
 }
-
