@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -333,29 +332,7 @@ func TestStopsCleanly(t *testing.T) {
 		t.Fatalf("the port was not freed: %v", err)
 	}
 	ln.Close()
-	http.DefaultClient.CloseIdleConnections()
-	// Goroutines end a moment after Serve returns; allow them 3 seconds.
-	leaks := func() (string, string) {
-		buf := make([]byte, 1<<20)
-		stacks := string(buf[:runtime.Stack(buf, true)])
-		for _, leak := range []string{"folio/internal/server.(*Watcher)", "fsnotify", "folio/internal/server.(*Server)", "net/http.(*conn).serve"} {
-			if strings.Contains(stacks, leak) {
-				return leak, stacks
-			}
-		}
-		return "", ""
-	}
-	deadline := time.Now().Add(3 * time.Second)
-	for {
-		leak, stacks := leaks()
-		if leak == "" {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("goroutine left running after stop: %s\n%s", leak, stacks)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	assertNoServerGoroutines(t)
 
 	entries, _ := os.ReadDir(h.dir)
 	var names []string
