@@ -1,7 +1,7 @@
 # folio: build the sample publication, test, benchmark.
 GO ?= go
 
-.PHONY: build serve test race fuzz bench audit pdf vet clean
+.PHONY: build serve test fuzz bench audit pdf vet clean
 
 ## build: build the sample publication into public/
 build:
@@ -11,16 +11,12 @@ build:
 serve:
 	$(GO) run ./cmd/folio serve
 
-## test: vet and run every test (browser-free; HTML validation when node_modules has html-validate)
+## test: vet and run every test (RACE=1: under the race detector, as CI does)
 test: vet
-	$(GO) test ./...
+	$(GO) test $(if $(RACE),-race) ./...
 
 vet:
 	$(GO) vet ./...
-
-## race: every test under the race detector
-race:
-	$(GO) test -race ./...
 
 ## fuzz: each fuzz target for FUZZTIME (default 1m); seeds and any crasher stay in testdata/fuzz
 FUZZTIME ?= 1m
