@@ -1,10 +1,13 @@
 package content
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"folio/internal/diag"
 )
@@ -189,5 +192,67 @@ func TestSymlinkedFolderIsNotRead(t *testing.T) {
 	}
 	if diags.Len() != 1 || diags.Items()[0].Rule != "symlink-skipped" {
 		t.Errorf("diagnostics: %v", diags.Items())
+	}
+}
+
+// TestFileCache: a second load through the cache gives the same pages and
+// diagnostics, sees an edited file, forgets a deleted one, and checks a
+// page's cover image again even when the page did not change.
+func TestFileCache(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"publication.yaml": "title: 书\n",
+		"chapters/01-a.md": "---\ntitle: 甲\ncover: ../images/a.png\n---\n",
+		"chapters/02-b.md": "---\ntitle: 乙\nsumary: 拼错\n---\n",
+		"chapters/03-c.md": "---\ntitle: 丙\n---\n",
+		"images/a.png":     "\x89PNG",
+	})
+	// Files count as settled two seconds after their last change.
+	old := time.Now().Add(-time.Minute)
+	for _, name := range []string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md"} {
+		if err := os.Chtimes(filepath.Join(dir, name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var cache FileCache
+	load := func() (*Publication, string) {
+		var diags diag.List
+		pub := LoadCached(dir, "content", false, &cache, &diags)
+		var b strings.Builder
+		for _, d := range diags.Items() {
+			b.WriteString(d.String() + "\n")
+		}
+		return pub, b.String()
+	}
+	titles := func(pub *Publication) string {
+		var out []string
+		for _, p := range pub.Chapters {
+			out = append(out, p.Title())
+		}
+		return strings.Join(out, " ")
+	}
+	first, firstDiags := load()
+	second, secondDiags := load()
+	if titles(first) != "甲 乙 丙" || titles(second) != titles(first) || secondDiags != firstDiags || !strings.Contains(firstDiags, `unknown key "sumary"`) {
+		t.Fatalf("first %q %q, second %q %q", titles(first), firstDiags, titles(second), secondDiags)
+	}
+	if first.Chapters[0] == second.Chapters[0] {
+		t.Error("two loads share a page: a build could change the next one's")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "chapters/03-c.md"), []byte("---\ntitle: 丙改\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "chapters/02-b.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "images/a.png")); err != nil {
+		t.Fatal(err)
+	}
+	third, thirdDiags := load()
+	if titles(third) != "甲 丙改" || strings.Contains(thirdDiags, "sumary") || !strings.Contains(thirdDiags, "a.png") {
+		t.Errorf("after the edits: %q\n%s", titles(third), thirdDiags)
+	}
+	// 03-c.md was just written: it is not kept until it settles.
+	if _, ok := cache.last["chapters/01-a.md"]; len(cache.last) != 1 || !ok {
+		t.Errorf("the cache holds %v, want chapters/01-a.md alone", slices.Collect(maps.Keys(cache.last)))
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,6 +72,13 @@ var ReservedSlugs = []string{"assets", "images", "data", "search", "print", "404
 // Load reads the publication from contentDir. display names contentDir in
 // diagnostics. Drafts are left out unless drafts is true.
 func Load(contentDir, display string, drafts bool, diags *diag.List) *Publication {
+	return LoadCached(contentDir, display, drafts, nil, diags)
+}
+
+// LoadCached is Load with the chapters and pages read through files (nil:
+// read every file): the dev server's rebuilds decode again only the files
+// whose size or modification time changed.
+func LoadCached(contentDir, display string, drafts bool, files *FileCache, diags *diag.List) *Publication {
 	pub := &Publication{Dir: contentDir, Display: display}
 	pub.Config = config.Load(contentDir, path.Join(display, config.FileName), diags)
 	if pub.Config.Cover != "" {
@@ -91,7 +100,7 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 		page  *Page
 		diags diag.List
 	}
-	var files []*file
+	var found []*file
 	for _, dir := range []struct {
 		name string
 		kind Kind
@@ -102,17 +111,24 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 			continue
 		}
 		for _, name := range names {
-			files = append(files, &file{rel: dir.name + "/" + name, kind: dir.kind})
+			found = append(found, &file{rel: dir.name + "/" + name, kind: dir.kind})
 		}
 	}
 	// Reading and decoding every file is most of a rebuild's floor in the
 	// dev server: files are read in parallel, their diagnostics kept in
 	// file order.
-	par.Do(len(files), func(i int) {
-		f := files[i]
-		f.page = readPage(contentDir, display, f.rel, f.kind, &f.diags)
+	files.begin()
+	par.Do(len(found), func(i int) {
+		f := found[i]
+		f.page = files.read(contentDir, display, f.rel, f.kind, &f.diags)
+		// The cover image is checked on every load: it is another file,
+		// whose changes do not show in the page's.
+		if p := f.page; p != nil && p.Front.Cover != "" {
+			checkImage(contentDir, path.Dir(p.RelPath), p.Front.Cover, p.Front.CoverPos, &f.diags)
+		}
 	})
-	for _, f := range files {
+	files.end()
+	for _, f := range found {
 		diags.Merge(&f.diags)
 		p := f.page
 		if p == nil || (p.Front.Draft && !drafts) {
@@ -262,9 +278,6 @@ func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Pag
 	// decomposed (NFD) names, so two files can differ only in the form of
 	// the same characters; in NFC they collide and are reported.
 	p.Slug = norm.NFC.String(p.Slug)
-	if p.Front.Cover != "" {
-		checkImage(contentDir, path.Dir(rel), p.Front.Cover, p.Front.CoverPos, diags)
-	}
 	p.URL = p.Slug + "/"
 	return p
 }
@@ -344,4 +357,71 @@ func firstInvalidUTF8(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// FileCache keeps the pages read from Markdown files between loads, with
+// their diagnostics, by path, size and modification time (nanoseconds).
+type FileCache struct {
+	mu         sync.Mutex
+	last, next map[string]cachedFile
+}
+
+type cachedFile struct {
+	stamp fileStamp
+	page  *Page // as read; callers get copies
+	diags []diag.Diagnostic
+}
+
+type fileStamp struct{ size, mtime int64 }
+
+func stampOf(info fs.FileInfo) fileStamp {
+	return fileStamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
+}
+
+func (c *FileCache) begin() {
+	if c != nil {
+		c.next = make(map[string]cachedFile, len(c.last))
+	}
+}
+
+// end forgets the files the load did not see.
+func (c *FileCache) end() {
+	if c != nil {
+		c.last, c.next = c.next, nil
+	}
+}
+
+// read is readPage through the cache. It is safe for concurrent use.
+func (c *FileCache) read(contentDir, display, rel string, kind Kind, diags *diag.List) *Page {
+	if c == nil {
+		return readPage(contentDir, display, rel, kind, diags)
+	}
+	info, err := os.Stat(filepath.Join(contentDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return readPage(contentDir, display, rel, kind, diags)
+	}
+	stamp := stampOf(info)
+	c.mu.Lock()
+	e, ok := c.last[rel]
+	c.mu.Unlock()
+	if !ok || e.stamp != stamp {
+		var read diag.List
+		e = cachedFile{stamp: stamp, page: readPage(contentDir, display, rel, kind, &read), diags: read.Items()}
+	}
+	// A file modified in the last two seconds is read again next time:
+	// on file systems that keep coarse times, a second save of the same
+	// size within the same tick would otherwise look unchanged.
+	if time.Since(info.ModTime()) >= 2*time.Second {
+		c.mu.Lock()
+		c.next[rel] = e
+		c.mu.Unlock()
+	}
+	for _, d := range e.diags {
+		diags.Add(d)
+	}
+	if e.page == nil {
+		return nil
+	}
+	p := *e.page
+	return &p
 }

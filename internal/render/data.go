@@ -80,17 +80,21 @@ type Asset struct {
 
 // Page is what a layout knows of one page.
 type Page struct {
-	Kind           string // cover, chapter, page, 404
-	Title          string
-	Subtitle       string
-	Label          string
-	Summary        string
-	Author         string
-	Date           time.Time
-	Draft          bool
-	Number         int    // a chapter's position, from 1
-	Path           string // site path: "" for the cover, "reform/" for a chapter
-	Content        template.HTML
+	Kind     string // cover, chapter, page, 404
+	Title    string
+	Subtitle string
+	Label    string
+	Summary  string
+	Author   string
+	Date     time.Time
+	Draft    bool
+	Number   int    // a chapter's position, from 1
+	Path     string // site path: "" for the cover, "reform/" for a chapter
+	Content  template.HTML
+	// ContentKey, when set, identifies Content for the dev server's render
+	// cache (the conversion's own inputs), so the cache need not hash the
+	// whole text of every page on every rebuild. Layouts do not use it.
+	ContentKey     string `json:"-"`
 	TOC            []markdown.Heading
 	ReadingMinutes int
 	Cover          *Image

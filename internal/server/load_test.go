@@ -131,4 +131,3 @@ func assertNoServerGoroutines(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-

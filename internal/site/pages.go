@@ -185,6 +185,9 @@ func (b *builder) pageView(p *content.Page) *render.Page {
 		ReadingMinutes: c.res.Minutes,
 		Summary:        p.Front.Summary,
 	}
+	if c.entry != nil {
+		v.ContentKey = c.entry.src + "\x00" + c.entry.deps
+	}
 	if v.Summary == "" {
 		v.Summary = markdown.Truncate(c.res.FirstPara, 90)
 	}

@@ -47,9 +47,13 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 	type pageKey struct {
 		render.Page
 		Prev, Next *navItem
+		ContentKey string
 	}
-	pk := pageKey{Page: *page, Prev: nav(page.Prev), Next: nav(page.Next)}
+	pk := pageKey{Page: *page, Prev: nav(page.Prev), Next: nav(page.Next), ContentKey: page.ContentKey}
 	pk.Page.Prev, pk.Page.Next = nil, nil
+	if page.ContentKey != "" {
+		pk.Page.Content = "" // the key stands for it
+	}
 	in := struct {
 		Layout, Templates, Root string
 		Site                    render.Site
@@ -96,12 +100,16 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 	if page.Kind == "data" || page.Kind == "print" {
 		in.Indicators = site.Indicators
 	}
-	data, err := json.Marshal(in)
-	if err != nil {
+	// Encoded straight into the hash, without escaping HTML for JSON: a
+	// key is computed for every page on every rebuild, and the page's
+	// content is most of its bytes.
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(in); err != nil {
 		return "" // never equal: the page is rendered
 	}
-	sum := sha256.Sum256(data)
-	return string(sum[:])
+	return string(h.Sum(nil))
 }
 
 // templatesVersion identifies the layouts in force: the site's and the

@@ -97,6 +97,7 @@ type Session struct {
 	globalKey   string
 	globalDiags []diag.Diagnostic
 	similar     check.SimilarityMemo // near-duplicate comparisons of the last build
+	files       content.FileCache    // Markdown files as last read
 	// oneShot: the session builds once (folio build), so what only a
 	// rebuild would reuse is not kept past the stage that made it.
 	oneShot bool
@@ -226,7 +227,11 @@ func (b *builder) load() {
 	if b.diags.HasErrors() { // no content folder
 		return
 	}
-	b.pub = content.Load(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.diags)
+	var files *content.FileCache
+	if !b.session.oneShot {
+		files = &b.session.files
+	}
+	b.pub = content.LoadCached(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, files, b.diags)
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
 	b.images = b.session.imagesFor(b.pub.Dir, imageproc.Options{
 		Widths: b.pub.Config.ImageWidths, Quality: b.pub.Config.ImageQuality,
