@@ -86,6 +86,12 @@ func TestHostileInput(t *testing.T) {
 			"content/chapters/02-园区café.md":       chapter("", "一。\n"),
 			"content/chapters/03-园区cafe\u0301.md": chapter("", "二。\n"),
 		}, exit: 1, stderr: "is already used by"},
+		// A CJK compatibility ideograph (U+F900) is the unified one
+		// (U+8C48) in NFC: two files, one address.
+		{name: "Chinese file names with a compatibility ideograph", files: map[string]string{
+			"content/chapters/02-\u8c48篇.md": chapter("", "一。\n"),
+			"content/chapters/03-\uf900篇.md": chapter("", "二。\n"),
+		}, exit: 1, stderr: "is already used by"},
 		{name: "decompression bomb", setup: func(t *testing.T, src string) {
 			var b bytes.Buffer
 			if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 30_000, 30_000))); err != nil {
