@@ -1,0 +1,39 @@
+package check_test
+
+import (
+	"testing"
+
+	"folio/internal/benchgen"
+	"folio/internal/check"
+	"folio/internal/diag"
+)
+
+// BenchmarkCheckPage100 is the per-page editorial rules alone on 100
+// generated chapters (their syntax trees made beforehand).
+func BenchmarkCheckPage100(b *testing.B) {
+	chapters, err := benchgen.Chapters(100, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, c := range chapters {
+			check.CheckPage(&check.Page{Doc: c.Result.Doc, Source: c.Result.Source, Pos: c.Env.Pos}, check.Options{})
+		}
+	}
+}
+
+// BenchmarkGlobal100 is the publication-wide rules (near-duplicate
+// paragraphs, conflicting figures) over the same chapters' checked pages.
+func BenchmarkGlobal100(b *testing.B) {
+	chapters, err := benchgen.Chapters(100, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pages []*check.PageResult
+	for _, c := range chapters {
+		pages = append(pages, check.CheckPage(&check.Page{Doc: c.Result.Doc, Source: c.Result.Source, Pos: c.Env.Pos}, check.Options{}))
+	}
+	for b.Loop() {
+		check.Global(pages, chapters[0].Env.Data, nil, &diag.List{})
+	}
+}
