@@ -60,6 +60,7 @@ type Block struct {
 	norm, sorted []rune
 	bands        []uint64
 	normKey      string  // norm as a string, for finding exact copies
+	chinese      bool    // mostly Han characters: the rules for Chinese copy apply
 	offs         offsets // byte offset in Source of each byte of Text
 	page         *Page
 	ignore       map[string]bool
@@ -248,6 +249,7 @@ func (p *Page) block(n ast.Node, kind Kind, ignore map[string]bool) *Block {
 	})
 	b.Text = joinSoftBreaks(text.String(), &offs)
 	b.offs = compressOffsets(offs)
+	b.chinese = chinese(b.Text)
 	return b
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"folio/internal/diag"
 	"folio/internal/suggest"
@@ -80,10 +81,15 @@ func bandKeys(rs []rune) []uint64 {
 	for i := range mins {
 		mins[i] = ^uint64(0)
 	}
+	var buf [16]byte
 	for i := 0; i+4 <= len(rs); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(string(rs[i : i+4])))
-		base := h.Sum64()
+		// FNV-1a of the shingle's UTF-8 bytes, without allocating: this
+		// loop runs for every character of every paragraph.
+		base := uint64(14695981039346656037)
+		for _, c := range utf8.AppendRune(utf8.AppendRune(utf8.AppendRune(utf8.AppendRune(buf[:0], rs[i]), rs[i+1]), rs[i+2]), rs[i+3]) {
+			base ^= uint64(c)
+			base *= 1099511628211
+		}
 		for j := range mins {
 			// Cheap independent hash functions: multiply-xorshift of the
 			// shingle's hash with a per-function seed.

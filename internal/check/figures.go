@@ -85,7 +85,7 @@ func PageFigures(blocks []*Block, terms []Term) *FigureResult {
 	var diags diag.List
 	res := &FigureResult{}
 	for _, b := range blocks {
-		if b.Kind == Heading || !chinese(b.Text) {
+		if b.Kind == Heading || !b.chinese {
 			continue
 		}
 		for _, loc := range sentences(b.Text) {

@@ -23,7 +23,7 @@ var latinWordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*[A-Za-z0-9+]|[A-Z
 // known term or listed in the publication's glossary: often a leftover of
 // translation or a paste.
 func StrayLatin(b *Block, glossary []string, diags *diag.List) {
-	if b.Ignores("stray-latin") || !chinese(b.Text) {
+	if b.Ignores("stray-latin") || !b.chinese {
 		return
 	}
 	if !containsByte(b.Text, isASCIILetter) {
@@ -50,7 +50,7 @@ var sentenceEnds = "。！？…；：.!?;:”’」』）)》】—"
 // UnfinishedParagraph flags a paragraph of Chinese prose that stops without
 // sentence-final punctuation, as text cut off in a paste does.
 func UnfinishedParagraph(b *Block, diags *diag.List) {
-	if b.Kind != Prose && b.Kind != Quote || b.Ignores("unfinished-paragraph") || !chinese(b.Text) {
+	if b.Kind != Prose && b.Kind != Quote || b.Ignores("unfinished-paragraph") || !b.chinese {
 		return
 	}
 	text := strings.TrimRight(b.Text, " \t\n")
@@ -79,7 +79,7 @@ var (
 // PunctuationWidth flags half-width punctuation between Chinese characters
 // and quotation marks of mixed styles in one paragraph.
 func PunctuationWidth(b *Block, diags *diag.List) {
-	if b.Ignores("punctuation-width") || !chinese(b.Text) {
+	if b.Ignores("punctuation-width") || !b.chinese {
 		return
 	}
 	// The regexps have no literal prefix and would try every position:
@@ -101,13 +101,20 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 				Message: "half-width parentheses around Chinese text: write （ and ）"})
 		}
 	}
-	styles := 0
-	for _, set := range []string{"“”", "「」", `"`} {
-		if strings.ContainsAny(b.Text, set) {
-			styles++
+	// One pass over the text for the three styles (ContainsAny with a set
+	// of non-ASCII marks scans the set for every character).
+	var curly, corner, straight bool
+	for _, r := range b.Text {
+		switch r {
+		case '“', '”':
+			curly = true
+		case '「', '」':
+			corner = true
+		case '"':
+			straight = true
 		}
 	}
-	if styles > 1 || (styles == 1 && strings.Contains(b.Text, `"`)) {
+	if straight || curly && corner {
 		i := strings.IndexAny(b.Text, `"「`)
 		diags.Add(diag.Diagnostic{Pos: b.Pos(max(i, 0)), Severity: diag.Warning, Rule: "punctuation-width",
 			Message: "quotation marks of more than one style, or straight quotes, in Chinese text: use “ ” (and ‘ ’ inside them) throughout"})
