@@ -117,7 +117,7 @@ type Counts struct{ tokens map[string]int }
 
 // Count tokenizes a document.
 func Count(d Doc) *Counts {
-	m := make(map[string]int, len(d.Text)/8)
+	m := make(map[string]int, len(d.Text)/3) // about one distinct token per Chinese character
 	eachToken(d.Title+" "+d.Section, func(t string) { m[t] += 10 })
 	eachToken(d.Text, func(t string) { m[t]++ })
 	return &Counts{m}

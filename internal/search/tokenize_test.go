@@ -64,3 +64,28 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestStableTextSkipsNormalizing: for text tokensStable accepts, the
+// tokens are those of its NFKC form.
+func TestStableTextSkipsNormalizing(t *testing.T) {
+	normalized := func(s string) string {
+		var out []string
+		tokenize(strings.ToLower(norm.NFKC.String(s)), func(tok string) { out = append(out, tok) })
+		return strings.Join(out, " ")
+	}
+	checked := 0
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if !tokensStable(string(r)) {
+			continue
+		}
+		checked++
+		for _, s := range []string{string(r), "园" + string(r) + "区", "a" + string(r) + "1", string(r) + "x"} {
+			if got, want := strings.Join(Tokens(s), " "), normalized(s); got != want {
+				t.Fatalf("%U in %q: %q, normalized %q", r, s, got, want)
+			}
+		}
+	}
+	if checked < 20000 {
+		t.Errorf("only %d characters take the fast path", checked)
+	}
+}
