@@ -3,34 +3,61 @@
 // one page, and the EPUB.
 package edition
 
-import (
-	"regexp"
-	"strings"
-)
-
-var (
-	idAttrRE   = regexp.MustCompile(`\s(id|aria-labelledby|aria-describedby|for)="([^"]*)"`)
-	hrefAttrRE = regexp.MustCompile(`\shref="([^"]*)"`)
-)
+import "strings"
 
 // Prefix makes a chapter's element ids unique on a page holding every
 // chapter: each id, and each reference to one, gets the chapter's prefix.
 // Links are rewritten by link, which returns the new target for an href
-// (or the href unchanged).
+// (or the href unchanged). It scans for attributes by hand: it runs over
+// every chapter of the print page, and the regexps it replaced had no
+// literal to look for.
 func Prefix(html, prefix string, link func(href string) string) string {
-	html = idAttrRE.ReplaceAllStringFunc(html, func(m string) string {
-		sub := idAttrRE.FindStringSubmatch(m)
-		ids := strings.Fields(sub[2])
-		for i, id := range ids {
-			ids[i] = prefix + id
+	var b strings.Builder
+	b.Grow(len(html) + len(html)/16)
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(html[i:], `="`)
+		if j < 0 {
+			break
 		}
-		return " " + sub[1] + `="` + strings.Join(ids, " ") + `"`
-	})
-	return hrefAttrRE.ReplaceAllStringFunc(html, func(m string) string {
-		href := hrefAttrRE.FindStringSubmatch(m)[1]
-		if strings.HasPrefix(href, "#") {
-			return ` href="#` + prefix + href[1:] + `"`
+		j += i
+		k := j
+		for k > 0 && (html[k-1] >= 'a' && html[k-1] <= 'z' || html[k-1] == '-') {
+			k--
 		}
-		return ` href="` + link(href) + `"`
-	})
+		end := strings.IndexByte(html[j+2:], '"')
+		if end < 0 {
+			break
+		}
+		end += j + 2
+		i = end + 1
+		if k == 0 || !isSpace(html[k-1]) {
+			continue
+		}
+		val := html[j+2 : end]
+		switch html[k:j] {
+		case "id", "aria-labelledby", "aria-describedby", "for":
+			ids := strings.Fields(val)
+			for n, id := range ids {
+				ids[n] = prefix + id
+			}
+			val = strings.Join(ids, " ")
+		case "href":
+			if strings.HasPrefix(val, "#") {
+				val = "#" + prefix + val[1:]
+			} else {
+				val = link(val)
+			}
+		default:
+			continue
+		}
+		b.WriteString(html[last : j+2])
+		b.WriteString(val)
+		last = end
+	}
+	b.WriteString(html[last:])
+	return b.String()
 }
+
+// isSpace: the characters regexp's \s matches.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
