@@ -189,7 +189,13 @@ func (x *Incremental) update(id int, old, new *Counts) {
 	find := func(l []posting) (int, bool) {
 		return slices.BinarySearchFunc(l, id, func(p posting, id int) int { return p.doc - id })
 	}
-	for t := range old.tokens {
+	// A token counted the same before and after keeps its posting: an
+	// edit of a few characters touches a few lists, not every list of the
+	// section (and the fragments holding them).
+	for t, n := range old.tokens {
+		if m, ok := new.tokens[t]; ok && m == n {
+			continue
+		}
 		x.touched[t] = true
 		l := x.lists[t]
 		if i, ok := find(l); ok {
@@ -202,6 +208,9 @@ func (x *Incremental) update(id int, old, new *Counts) {
 		}
 	}
 	for t, n := range new.tokens {
+		if m, ok := old.tokens[t]; ok && m == n {
+			continue
+		}
 		x.touched[t] = true
 		l := x.lists[t]
 		i, _ := find(l)
