@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"folio/internal/diag"
 )
@@ -110,6 +111,21 @@ type Set struct {
 	Indicators []*Indicator // in file order
 	Events     []Event      // by date
 	byID       map[string]*Indicator
+
+	fingerprints     map[string]string // by id, made once: every page's rebuild key asks
+	fingerprintsOnce sync.Once
+}
+
+// FingerprintOf returns Get(id).Fingerprint(), or "" for an unknown id,
+// computed once for the set. It is safe for concurrent use.
+func (s *Set) FingerprintOf(id string) string {
+	s.fingerprintsOnce.Do(func() {
+		s.fingerprints = make(map[string]string, len(s.Indicators))
+		for _, ind := range s.Indicators {
+			s.fingerprints[ind.ID] = ind.Fingerprint()
+		}
+	})
+	return s.fingerprints[id]
 }
 
 // Get returns the indicator with id.

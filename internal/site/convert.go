@@ -197,8 +197,8 @@ func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 	var parts []string
 	for _, id := range slices.Sorted(maps.Keys(env.Indicators)) {
 		fp := "missing"
-		if ind := b.data.Get(id); ind != nil {
-			fp = ind.Fingerprint()
+		if b.data.Get(id) != nil {
+			fp = b.data.FingerprintOf(id)
 		}
 		parts = append(parts, "i:"+fp)
 	}
