@@ -179,8 +179,8 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 		}
 		return i
 	}
-	byHash := map[uint64][]int{}
-	exact := map[string]int{}
+	byHash := make(map[uint64][]int, len(paras)*8) // 8 bands a paragraph, mostly distinct
+	exact := make(map[string]int, len(paras))
 	for i, p := range paras {
 		if j, ok := exact[p.b.normKey]; ok {
 			parent[find(i)] = find(j)
@@ -242,6 +242,13 @@ type SimilarityMemo struct {
 func (m *SimilarityMemo) similar(a, b *Block) bool {
 	if m == nil {
 		return similarity(a.norm, b.norm, a.sorted, b.sorted) >= 0.9
+	}
+	// The length and bag-distance bounds cost less than two map
+	// operations: only pairs that pass them have their (quadratic) edit
+	// distance remembered.
+	longer := max(len(a.norm), len(b.norm))
+	if float64(min(len(a.norm), len(b.norm))) < 0.9*float64(longer) || float64(bagDistance(a.sorted, b.sorted)) > 0.1*float64(longer) {
+		return false
 	}
 	key := [2]*Block{a, b}
 	same, ok := m.last[key]
