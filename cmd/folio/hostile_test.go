@@ -62,9 +62,9 @@ func TestHostileInput(t *testing.T) {
 			write(t, src, "content/chapters/02-a.md", chapter("", strings.Repeat("很长的一段正文。", 2_200_000)))
 		}, exit: 1, stderr: "content/chapters/02-a.md: error: the file is 52.8 MB; folio reads Markdown files up to 8 MB: split the chapter [file-too-large]"},
 		{name: "10,000-deep block quotes", files: map[string]string{"content/chapters/02-a.md": chapter("", strings.Repeat(">", 10_000)+" 引用\n")},
-			exit: 0, page: "a/index.html", has: "<blockquote>", stderr: "left out of the EPUB"},
+			exit: 0, page: "a/index.html", has: "<blockquote>", stderr: "content/chapters/02-a.md:4:1: warning: 甲 is left out of the EPUB"},
 		{name: "10,000-deep lists", files: map[string]string{"content/chapters/02-a.md": chapter("", strings.Repeat("- ", 10_000)+"列表\n")},
-			exit: 0, page: "a/index.html", has: "<li>", stderr: "left out of the EPUB"},
+			exit: 0, page: "a/index.html", has: "<li>", stderr: "content/chapters/02-a.md:4:1: warning: 甲 is left out of the EPUB"},
 		{name: "slug with ../", files: map[string]string{"content/chapters/02-a.md": chapter("slug: ../../etc\n", "正文。\n")},
 			exit: 1, stderr: `content/chapters/02-a.md:3:7: error: slug "../../etc" must not start with a dot`},
 		{name: "image path with ../", files: map[string]string{"content/chapters/02-a.md": chapter("", "![图](../../../etc/passwd)\n")},

@@ -113,7 +113,11 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 		body := bodies[i]
 		if errs[i] != nil {
 			// The site keeps the page; only the EPUB goes without its text.
-			b.diags.Warnf(diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}, "epub",
+			pos := diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}
+			if src := b.pub.ByPath(b.pub.ByURL(p.Path)); src != nil {
+				pos = src.Pos(0) // where the text starts: the page as a whole is at fault
+			}
+			b.diags.Warnf(pos, "epub",
 				"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, errs[i])
 			body = "<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>"
 		}
