@@ -39,8 +39,7 @@ func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
 	for len(rest) > 0 {
 		if err := fs.Parse(rest); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return err
+				return err // the flag package has printed the usage
 			}
 			return usageError{err.Error()}
 		}
