@@ -105,9 +105,30 @@ type Meta struct {
 }
 
 // Build returns the index files by site path under search/index/.
+//
+// Unlike Incremental, it keeps no document's token counts: documents are
+// counted a batch at a time and their postings appended, so only the
+// posting lists grow with the publication (a one-shot build of 10,000
+// chapters held every count map and every list at once).
 func Build(docs []Doc, opts Options) map[string][]byte {
-	var x Incremental
-	return x.Build(docs, nil, opts)
+	if opts.FragmentBytes == 0 {
+		opts = DefaultOptions
+	}
+	x := Incremental{lists: map[string][]posting{}}
+	const batch = 256
+	counts := make([]*Counts, batch)
+	for start := 0; start < len(docs); start += batch {
+		n := min(batch, len(docs)-start)
+		par.Do(n, func(i int) { counts[i] = Count(docs[start+i]) })
+		// In document order, so each list stays sorted by document.
+		for i, c := range counts[:n] {
+			for t, k := range c.tokens {
+				x.lists[t] = append(x.lists[t], posting{start + i, k})
+			}
+			counts[i] = nil
+		}
+	}
+	return x.write(docs, opts)
 }
 
 // Counts is a document's token counts; a token in the title or section

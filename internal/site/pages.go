@@ -308,6 +308,9 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 			sections[i], sectionCounts[i] = e.docs, e.counts
 		} else {
 			sections[i] = search.Sections(p.Title, p.Path, []byte(p.Content))
+			if b.session.oneShot {
+				return // counted by search.Build, which keeps no counts
+			}
 			for _, d := range sections[i] {
 				sectionCounts[i] = append(sectionCounts[i], search.Count(d))
 			}
@@ -343,7 +346,7 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		// (a build's largest structures after the pages) go with this
 		// stage instead of staying in the session.
 		b.session.sections = nil
-		return new(search.Incremental).Build(docs, counts, search.DefaultOptions)
+		return search.Build(docs, search.DefaultOptions)
 	}
 	files := b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
 	b.session.searchKey, b.session.searchFiles = key, files
