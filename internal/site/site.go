@@ -140,6 +140,14 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	if s.oneShot {
+		// The syntax trees were for the checks; pages render from the
+		// HTML. Nothing builds again, so they can go before rendering,
+		// which holds every page's output.
+		for _, c := range b.converted {
+			c.res.Doc = nil
+		}
+	}
 	files, err := b.render(ctx)
 	if err != nil || diags.HasErrors() {
 		return nil, err
