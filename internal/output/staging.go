@@ -83,14 +83,7 @@ func isDir(p string) bool {
 // output folder: a second one waits for the lock (on the folder holding
 // it), so it never removes the staging folder of a build still writing.
 func NewStaging(out string) (*Staging, error) {
-	out = filepath.Clean(out)
-	if real, err := filepath.EvalSymlinks(out); err == nil {
-		out = real
-	}
-	parent, base := filepath.Split(out)
-	if parent == "" {
-		parent = "."
-	}
+	out, parent, base := locate(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -111,18 +104,25 @@ func NewStaging(out string) (*Staging, error) {
 	return &Staging{out: out, dir: dir, unlock: unlock}, nil
 }
 
-// Tidy removes what builds of out that were killed left beside it (their
-// staging and old folders). Every build runs it, including one that then
-// finds public/ up to date or fails, so a kill leaves nothing for long.
-func Tidy(out string) error {
+// locate resolves out (through a symbolic link to where it points) and
+// splits it into the folder holding it and its name.
+func locate(out string) (resolved, parent, base string) {
 	out = filepath.Clean(out)
 	if real, err := filepath.EvalSymlinks(out); err == nil {
 		out = real
 	}
-	parent, base := filepath.Split(out)
+	parent, base = filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
+	return out, parent, base
+}
+
+// Tidy removes what builds of out that were killed left beside it (their
+// staging and old folders). Every build runs it, including one that then
+// finds public/ up to date or fails, so a kill leaves nothing for long.
+func Tidy(out string) error {
+	out, parent, base := locate(out)
 	if !isDir(parent) {
 		return nil
 	}
