@@ -95,10 +95,12 @@ func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.N
 		return nil, false
 	}
 	if bytes.IndexByte(yamlText, '\r') >= 0 {
-		// The YAML parser counts a lone CR as a line break; Source does
-		// not. Files are read with LoneCRToLF; text from elsewhere is
-		// made to agree here.
-		yamlText = diag.LoneCRToLF(bytes.Clone(yamlText))
+		// The YAML parser miscounts lines with carriage returns: a lone
+		// CR is a break to it and not to Source, and a CRLF ending a
+		// comment counts twice (both found by FuzzSplitDecode). Only
+		// lines and columns are taken from it, and neither changes when
+		// each CRLF becomes LF and each lone CR too.
+		yamlText = diag.LoneCRToLF(bytes.ReplaceAll(yamlText, []byte("\r\n"), []byte("\n")))
 	}
 	f, err := parser.ParseBytes(yamlText, 0)
 	if err != nil {
