@@ -116,6 +116,33 @@ func compressOffsets(offs []int) offsets {
 
 func (o offsets) len() int { return o.n }
 
+// add appends n bytes of text copied from source offset src onwards
+// (step), or all standing for src, merging with the last run where it
+// continues it.
+func (o *offsets) add(n, src int, step bool) {
+	if n == 0 {
+		return
+	}
+	if k := len(o.runs) - 1; k >= 0 {
+		last := o.runs[k]
+		if step && last.step && int(last.src)+o.n-int(last.text) == src || !step && !last.step && int(last.src) == src {
+			o.n += n
+			return
+		}
+	}
+	o.runs = append(o.runs, offsetRun{text: int32(o.n), src: int32(src), step: step})
+	o.n += n
+}
+
+// expand returns the source offset of every byte of text.
+func (o offsets) expand() []int {
+	out := make([]int, o.n)
+	for i := range out {
+		out[i] = o.at(i)
+	}
+	return out
+}
+
 // at returns the source offset of text byte i, i clamped to the text.
 func (o offsets) at(i int) int {
 	i = max(0, min(i, o.n-1))
@@ -207,16 +234,10 @@ func merge(a, b map[string]bool) map[string]bool {
 func (p *Page) block(n ast.Node, kind Kind, ignore map[string]bool) *Block {
 	b := &Block{Kind: kind, page: p, ignore: ignore}
 	var text strings.Builder
-	var offs []int
+	var offs offsets
 	add := func(s string, off int, step bool) {
-		for i := 0; i < len(s); i++ {
-			text.WriteByte(s[i])
-			if step {
-				offs = append(offs, off+i)
-			} else {
-				offs = append(offs, off)
-			}
-		}
+		text.WriteString(s)
+		offs.add(len(s), off, step)
 	}
 	var lastOff int
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -247,8 +268,14 @@ func (p *Page) block(n ast.Node, kind Kind, ignore map[string]bool) *Block {
 		}
 		return ast.WalkContinue, nil
 	})
-	b.Text = joinSoftBreaks(text.String(), &offs)
-	b.offs = compressOffsets(offs)
+	b.Text = text.String()
+	if strings.Contains(b.Text, "\n") {
+		perByte := offs.expand()
+		b.Text = joinSoftBreaks(b.Text, &perByte)
+		offs = compressOffsets(perByte)
+	}
+	offs.runs = slices.Clip(offs.runs)
+	b.offs = offs
 	b.chinese = chinese(b.Text)
 	return b
 }

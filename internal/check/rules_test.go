@@ -1,7 +1,9 @@
 package check
 
 import (
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +125,37 @@ func TestOffsetsAgreeWithTheirSlice(t *testing.T) {
 			if got := o.at(i); got != want {
 				t.Errorf("%v: at(%d) = %d, want %d", offs, i, got, want)
 			}
+		}
+	}
+}
+
+// TestOffsetsAdd: runs built piece by piece map every byte as the slice of
+// one offset per byte did.
+func TestOffsetsAdd(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		var o offsets
+		var want []int
+		src := 0
+		for range 1 + r.IntN(8) {
+			n, step := r.IntN(6), r.IntN(2) == 0
+			if r.IntN(3) == 0 {
+				src += r.IntN(10) // a gap in the source, or the same place again
+			}
+			o.add(n, src, step)
+			for i := range n {
+				if step {
+					want = append(want, src+i)
+				} else {
+					want = append(want, src)
+				}
+			}
+			if step {
+				src += n
+			}
+		}
+		if got := o.expand(); !slices.Equal(got, want) || o.len() != len(want) {
+			t.Fatalf("trial %d: %v, want %v", trial, got, want)
 		}
 	}
 }
