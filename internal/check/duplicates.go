@@ -21,9 +21,18 @@ const maxBucket = 32
 // normalize keeps letters and digits: whitespace and punctuation do not
 // make two pasted paragraphs different.
 func normalize(s string) []rune {
-	var out []rune
+	out := make([]rune, 0, len(s)/3+1) // Chinese: three bytes a character
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // common Han: a letter, no case
+			out = append(out, r)
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				out = append(out, r+'a'-'A')
+			} else if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				out = append(out, r)
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			out = append(out, unicode.ToLower(r))
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"folio/internal/diag"
 	"folio/internal/indicator"
@@ -156,6 +157,20 @@ func TestOffsetsAdd(t *testing.T) {
 		}
 		if got := o.expand(); !slices.Equal(got, want) || o.len() != len(want) {
 			t.Fatalf("trial %d: %v, want %v", trial, got, want)
+		}
+	}
+}
+
+// TestNormalizeFastPaths: the ASCII and Han shortcuts keep what
+// unicode.IsLetter/IsDigit and ToLower would, for every BMP character.
+func TestNormalizeFastPaths(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		var want []rune
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want = []rune{unicode.ToLower(r)}
+		}
+		if got := normalize(string(r)); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("normalize(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
