@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -46,9 +47,7 @@ func EPUB(b Book) ([]byte, error) {
 	z := zip.NewWriter(&buf)
 	// The fastest deflate: the EPUB holds every chapter, and the default
 	// level spent several times the time for a few percent of size.
-	z.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
+	z.RegisterCompressor(zip.Deflate, newFastDeflater)
 	add := func(name string, data []byte, store bool) error {
 		// A fixed DOS date (2000-01-01) in the legacy fields: no extended
 		// timestamp extra field, which the mimetype entry must not have.
@@ -225,4 +224,26 @@ func document(b Book, title, body string) []byte {
 </body>
 </html>
 `, esc(lang(b)), esc(title), body))
+}
+
+// deflaters keeps flate writers between files and books: each holds about
+// a megabyte of state, and a book has a file per chapter (archive/zip pools
+// its own writers the same way).
+var deflaters sync.Pool
+
+type pooledDeflater struct{ *flate.Writer }
+
+func newFastDeflater(w io.Writer) (io.WriteCloser, error) {
+	if fw, ok := deflaters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return pooledDeflater{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	return pooledDeflater{fw}, err
+}
+
+func (d pooledDeflater) Close() error {
+	err := d.Writer.Close()
+	deflaters.Put(d.Writer)
+	return err
 }
