@@ -165,14 +165,14 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 		bands  []uint64
 		group  int
 	}
-	var paras []*para
+	paras := make([]para, 0, len(blocks))
 	for _, b := range blocks {
 		if b.Kind == Heading || b.Kind == Cell {
 			continue
 		}
 		prepareBlock(b)
 		if b.bands != nil {
-			paras = append(paras, &para{b: b, norm: b.norm, sorted: b.sorted, bands: b.bands, group: -1})
+			paras = append(paras, para{b: b, norm: b.norm, sorted: b.sorted, bands: b.bands, group: -1})
 		}
 	}
 	// Union-find over candidate pairs that share a sketch hash.
@@ -213,10 +213,18 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 		}
 	}
 	memo.rotate()
+	// Most paragraphs are alone in their group: only groups of two or
+	// more are gathered (a map entry and a slice for each of thousands of
+	// paragraphs were a good part of a rebuild's check).
+	size := make([]int32, len(paras))
+	for i := range paras {
+		size[find(i)]++
+	}
 	groups := map[int][]int{}
 	for i := range paras {
-		r := find(i)
-		groups[r] = append(groups[r], i)
+		if r := find(i); size[r] > 1 {
+			groups[r] = append(groups[r], i)
+		}
 	}
 	for _, members := range groups {
 		if len(members) < 2 {
