@@ -149,6 +149,15 @@ func prepareBlock(b *Block) {
 	}
 }
 
+// para is a paragraph the near-duplicate check compares.
+type para struct {
+	b      *Block
+	norm   []rune
+	sorted []rune
+	bands  []uint64
+	group  int
+}
+
 // DuplicateParagraphs flags a paragraph that appears again, the same or
 // nearly (90% alike after normalising whitespace and punctuation),
 // anywhere in the publication. A run of copies is reported once, at the
@@ -158,13 +167,6 @@ func prepareBlock(b *Block) {
 // next: the dev server's rebuilds compare again only the pairs that
 // involve an edited paragraph.
 func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List) {
-	type para struct {
-		b      *Block
-		norm   []rune
-		sorted []rune
-		bands  []uint64
-		group  int
-	}
 	paras := make([]para, 0, len(blocks))
 	for _, b := range blocks {
 		if b.Kind == Heading || b.Kind == Cell {
@@ -187,6 +189,20 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 			i = parent[i]
 		}
 		return i
+	}
+	if memo != nil {
+		// The dev server's rebuilds: an index kept between builds gives
+		// the pairs to join (the same as the loop below would find).
+		blocks := make([]*Block, len(paras))
+		for i, p := range paras {
+			blocks[i] = p.b
+		}
+		for _, pair := range memo.index.update(blocks, memo) {
+			parent[find(int(pair[0]))] = find(int(pair[1]))
+		}
+		memo.rotate()
+		reportGroups(paras, find, diags)
+		return
 	}
 	byHash := make(map[uint64][]int, len(paras)*8) // 8 bands a paragraph, mostly distinct
 	exact := make(map[string]int, len(paras))
@@ -212,7 +228,12 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 			byHash[h] = append(bucket, i)
 		}
 	}
-	memo.rotate()
+	reportGroups(paras, find, diags)
+}
+
+// reportGroups reports each group of two or more paragraphs once, at the
+// first copy after the original that is not silenced.
+func reportGroups(paras []para, find func(int) int, diags *diag.List) {
 	// Most paragraphs are alone in their group: only groups of two or
 	// more are gathered (a map entry and a slice for each of thousands of
 	// paragraphs were a good part of a rebuild's check).
@@ -253,6 +274,7 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 // pairs not looked up in a build are forgotten after it.
 type SimilarityMemo struct {
 	last, next map[[2]*Block]bool
+	index      dupIndex // the band index of the last build
 }
 
 // similar reports whether a and b are at least 90% alike.
