@@ -150,22 +150,16 @@ func prepareBlock(b *Block) {
 }
 
 // para is a paragraph the near-duplicate check compares.
-type para struct {
-	b      *Block
-	norm   []rune
-	sorted []rune
-	bands  []uint64
-	group  int
-}
+type para struct{ b *Block }
 
 // DuplicateParagraphs flags a paragraph that appears again, the same or
 // nearly (90% alike after normalising whitespace and punctuation),
 // anywhere in the publication. A run of copies is reported once, at the
 // first copy, with the count and every place.
 //
-// memo, when not nil, carries the comparisons of the last call to the
-// next: the dev server's rebuilds compare again only the pairs that
-// involve an edited paragraph.
+// memo, when not nil, carries the band index and the comparisons of the
+// last call to the next: the dev server's rebuilds look again only at the
+// bands of edited paragraphs (dupIndex), and find the same groups.
 func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List) {
 	paras := make([]para, 0, len(blocks))
 	for _, b := range blocks {
@@ -174,7 +168,7 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 		}
 		prepareBlock(b)
 		if b.bands != nil {
-			paras = append(paras, para{b: b, norm: b.norm, sorted: b.sorted, bands: b.bands, group: -1})
+			paras = append(paras, para{b: b})
 		}
 	}
 	// Union-find over candidate pairs that share a sketch hash.
@@ -212,7 +206,7 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 			continue
 		}
 		exact[p.b.normKey] = i
-		for _, h := range p.bands {
+		for _, h := range p.b.bands {
 			bucket := byHash[h]
 			// A band shared by very many paragraphs is a common phrasing,
 			// not a paste: comparing against all of them would make the
@@ -268,7 +262,8 @@ func reportGroups(paras []para, find func(int) int, diags *diag.List) {
 	}
 }
 
-// A SimilarityMemo remembers whether two paragraphs are near-duplicates.
+// A SimilarityMemo carries the near-duplicate check from one build to the
+// next: the band index, and whether two paragraphs are near-duplicates.
 // Blocks of unchanged pages are the same values from one build to the
 // next, so their pairs are looked up rather than compared again; the
 // pairs not looked up in a build are forgotten after it.

@@ -133,31 +133,23 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 	if style == "" || b.Ignores("cjk-spacing") {
 		return
 	}
+	re, message, could := spacedRE, "a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together", strings.Contains(b.Text, " ")
 	switch style {
 	case "none":
-		if !strings.Contains(b.Text, " ") {
-			return
-		}
-		for _, m := range spacedRE.FindAllStringSubmatchIndex(b.Text, -1) {
-			i := m[2]
-			if i < 0 {
-				i = m[4]
-			}
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing",
-				Message: "a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together"})
-		}
 	case "space":
-		if !containsByte(b.Text, isASCIIAlnum) {
-			return
+		re, message, could = unspacedRE, "no space between Chinese and Latin letters or digits: the house style (cjk_spacing: space in publication.yaml) puts one space there", containsByte(b.Text, isASCIIAlnum)
+	default:
+		return
+	}
+	if !could {
+		return // the regexps have no literal prefix: skip text they cannot match
+	}
+	for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
+		i := m[2]
+		if i < 0 {
+			i = m[4]
 		}
-		for _, m := range unspacedRE.FindAllStringSubmatchIndex(b.Text, -1) {
-			i := m[2]
-			if i < 0 {
-				i = m[4]
-			}
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing",
-				Message: "no space between Chinese and Latin letters or digits: the house style (cjk_spacing: space in publication.yaml) puts one space there"})
-		}
+		diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing", Message: message})
 	}
 }
 

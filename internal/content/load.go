@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -199,8 +200,12 @@ func readLimited(name string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, tooLargeError{info.Size()}
 	}
-	// A file that grows while it is read is cut at the limit.
-	return io.ReadAll(io.LimitReader(f, limit))
+	// Sized from the stat, as os.ReadFile does; a file that grows while
+	// it is read is cut at the limit.
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + 1)
+	_, err = b.ReadFrom(io.LimitReader(f, limit))
+	return b.Bytes(), err
 }
 
 // readPage reads and decodes one Markdown file; it returns nil when the file

@@ -7,7 +7,6 @@ import (
 	"crypto/sha1"
 	_ "embed"
 	"fmt"
-	"html"
 	"io"
 	"maps"
 	"path"
@@ -110,7 +109,7 @@ func Identifier(identity string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
 }
 
-func esc(s string) string { return html.EscapeString(XMLChars(s)) }
+func esc(s string) string { return EscapeAttr(s) }
 
 func lang(b Book) string {
 	if b.Language == "" {

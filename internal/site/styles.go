@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
@@ -21,8 +22,8 @@ var styleElement = regexp.MustCompile(`(?is)<style(?:\s[^>]*)?>(.*?)</style>`)
 // integrity digest. It returns the page and the stylesheets by output
 // name, minified by minify.
 func externalStyles(name string, page []byte, minify func(name string, data []byte) ([]byte, error)) ([]byte, map[string][]byte, error) {
-	if !styleElement.Match(page) {
-		return page, nil, nil
+	if !hasStyleTag(page) {
+		return page, nil, nil // every page passes here: no regexp over it
 	}
 	up := strings.Repeat("../", strings.Count(name, "/"))
 	styles := map[string][]byte{}
@@ -39,4 +40,18 @@ func externalStyles(name string, page []byte, minify func(name string, data []by
 		return []byte(`<link rel="stylesheet" href="` + up + file + `" integrity="` + asset.Integrity(css) + `">`)
 	})
 	return out, styles, err
+}
+
+// hasStyleTag reports whether page holds "<style", in any case.
+func hasStyleTag(page []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(page[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if len(page)-i >= 5 && bytes.EqualFold(page[i:i+5], []byte("style")) {
+			return true
+		}
+	}
 }

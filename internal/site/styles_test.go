@@ -26,3 +26,11 @@ func TestExternalStyles(t *testing.T) {
 		t.Errorf("a page without style changed: %s %v", page, styles)
 	}
 }
+
+func TestHasStyleTag(t *testing.T) {
+	for page, want := range map[string]bool{"<p>x</p><style>a{}</style>": true, "<STYLE>": true, "<Style media=print>": true, "<p>style</p>": false, "<": false, "<styl": false, "": false} {
+		if got := hasStyleTag([]byte(page)); got != want {
+			t.Errorf("hasStyleTag(%q) = %v", page, got)
+		}
+	}
+}
