@@ -369,6 +369,24 @@ func firstInvalidUTF8(data []byte) int {
 type FileCache struct {
 	mu         sync.Mutex
 	last, next map[string]cachedFile
+	// known, when set for the next load, holds the content-relative
+	// paths of every file changed since the last: the cache's other files
+	// are taken as they were, without a stat each.
+	known   bool
+	changed map[string]bool
+}
+
+// Assume tells the next load which files changed since the last one, as
+// a watcher of the folder saw them (content-relative slash paths): every
+// other file the cache holds is taken as unchanged, neither read nor
+// stat'ed. A file the cache does not hold is read whatever the list says. Without
+// a call before it, a load checks every file's size and time.
+func (c *FileCache) Assume(changed []string) {
+	c.known = true
+	c.changed = make(map[string]bool, len(changed))
+	for _, rel := range changed {
+		c.changed[rel] = true
+	}
 }
 
 type cachedFile struct {
@@ -389,10 +407,11 @@ func (c *FileCache) begin() {
 	}
 }
 
-// end forgets the files the load did not see.
+// end forgets the files the load did not see, and what Assume said.
 func (c *FileCache) end() {
 	if c != nil {
 		c.last, c.next = c.next, nil
+		c.known, c.changed = false, nil
 	}
 }
 
@@ -400,6 +419,17 @@ func (c *FileCache) end() {
 func (c *FileCache) read(contentDir, display, rel string, kind Kind, diags *diag.List) *Page {
 	if c == nil {
 		return readPage(contentDir, display, rel, kind, diags)
+	}
+	if c.known && !c.changed[rel] {
+		c.mu.Lock()
+		e, ok := c.last[rel]
+		if ok {
+			c.next[rel] = e
+		}
+		c.mu.Unlock()
+		if ok {
+			return e.use(diags)
+		}
 	}
 	info, err := os.Stat(filepath.Join(contentDir, filepath.FromSlash(rel)))
 	if err != nil {
@@ -421,6 +451,11 @@ func (c *FileCache) read(contentDir, display, rel string, kind Kind, diags *diag
 		c.next[rel] = e
 		c.mu.Unlock()
 	}
+	return e.use(diags)
+}
+
+// use reports e's diagnostics and returns a copy of its page.
+func (e cachedFile) use(diags *diag.List) *Page {
 	for _, d := range e.diags {
 		diags.Add(d)
 	}

@@ -46,14 +46,14 @@ func TestCases(t *testing.T) {
 			var got bytes.Buffer
 			diags.Print(&got)
 			if *update {
-				setSection(a, "output.html", res.HTML)
+				setSection(a, "output.html", []byte(res.HTML))
 				setSection(a, "diagnostics", got.Bytes())
 				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want := section(a, "output.html"); !bytes.Equal(res.HTML, want) {
+			if want := section(a, "output.html"); res.HTML != string(want) {
 				t.Errorf("output.html:\n%s\nwant:\n%s", res.HTML, want)
 			}
 			if want := section(a, "diagnostics"); !bytes.Equal(got.Bytes(), want) {

@@ -83,7 +83,7 @@ type Heading struct {
 
 // Result is a converted document.
 type Result struct {
-	HTML      []byte
+	HTML      string          // a string: pages, search and editions share it without copies
 	Headings  []Heading       // every heading, in order
 	IDs       map[string]bool // every element id the document defines
 	FirstPara string          // plain text of the first paragraph
@@ -124,7 +124,7 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 	if err := c.md.Renderer().Render(buf, source, doc); err != nil {
 		return nil, err
 	}
-	res = &Result{HTML: bytes.Clone(buf.Bytes()), IDs: map[string]bool{}, Doc: doc, Source: source}
+	res = &Result{HTML: buf.String(), IDs: map[string]bool{}, Doc: doc, Source: source}
 	var all strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

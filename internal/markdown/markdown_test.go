@@ -206,7 +206,7 @@ func FuzzConvert(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if utf8.ValidString(in) && !utf8.Valid(res.HTML) {
+		if utf8.ValidString(in) && !utf8.ValidString(res.HTML) {
 			t.Errorf("invalid UTF-8 output for valid input")
 		}
 		// Raw HTML is escaped and unsafe links dropped: nothing the

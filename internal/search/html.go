@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -12,8 +11,8 @@ import (
 // h3 headings that carry an id; text before the first heading belongs to
 // the page itself. Scripts and styles are left out; chart tables and
 // captions are text like any other.
-func Sections(title, pagePath string, content []byte) []Doc {
-	z := html.NewTokenizer(bytes.NewReader(content))
+func Sections(title, pagePath, content string) []Doc {
+	z := html.NewTokenizer(strings.NewReader(content))
 	cur := &Doc{Title: title, URL: pagePath}
 	var docs []*Doc
 	docs = append(docs, cur)

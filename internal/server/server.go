@@ -112,7 +112,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, ln: ln, base: base, session: site.NewSession(opts.Site), notify: make(chan struct{}, 1)}
 	initLivereload.Do(livereload.Initialize)
-	s.build(context.Background(), nil)
+	s.build(context.Background(), nil, false)
 	return s, nil
 }
 
@@ -147,13 +147,21 @@ func (s *Server) Serve(ctx context.Context) error {
 	go func() { defer wg.Done(); w.Run(ctx) }()
 	go func() {
 		defer wg.Done()
+		// A build may take the watcher's word for which files changed
+		// once one build has checked every file while the watcher ran
+		// (files saved before it started were seen by no one), and
+		// until the watcher reports an error (it may have dropped
+		// events).
+		watched := false
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case batch := <-w.Batches():
-				s.build(ctx, batch)
+				s.build(ctx, batch, watched)
+				watched = true
 			case err := <-w.Errors():
+				watched = false
 				fmt.Fprintf(s.opts.Log, "watch: %v\n", err)
 			}
 		}
@@ -177,12 +185,17 @@ func (s *Server) Serve(ctx context.Context) error {
 
 // Rebuild builds now, as if the files changed had been saved; the watcher
 // calls the same.
-func (s *Server) Rebuild(ctx context.Context, changed []string) { s.build(ctx, changed) }
+func (s *Server) Rebuild(ctx context.Context, changed []string) { s.build(ctx, changed, false) }
 
-func (s *Server) build(ctx context.Context, changed []string) {
+// build rebuilds the site after the files changed were saved; when
+// watched, they are every file changed since the last build.
+func (s *Server) build(ctx context.Context, changed []string, watched bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
+	if watched {
+		s.session.Assume(changed)
+	}
 	mem := output.NewMemory()
 	var diags diag.List
 	res, err := s.session.Build(ctx, mem, &diags)

@@ -48,7 +48,8 @@ func (b *builder) convert() {
 	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
 	res := newResolver(b.pub, b.images)
 	b.images.Begin()
-	b.images.Prefetch(b.imageRefs())
+	refs := b.imageRefs()
+	b.images.Prefetch(refs)
 	b.converted = map[*content.Page]*converted{}
 	seen := map[string]bool{}
 	for _, p := range b.pub.All() {
@@ -56,13 +57,17 @@ func (b *builder) convert() {
 	}
 	// Pages convert in parallel: the converter is safe for concurrent
 	// use and each page has its own environment.
+	world := b.worldKey(res)
 	var mu sync.Mutex // guards b.converted, b.convertedPaths and the session's conv
 	one := func(p *content.Page) {
-		src := b.sourceKey(p)
 		mu.Lock()
 		e := b.session.conv[p.RelPath]
 		mu.Unlock()
-		if e != nil && e.src == src && e.deps == b.depsKey(e.env, res) {
+		src := b.sourceKey(p, e)
+		// Entries are each one page's: checking and updating one needs
+		// no lock.
+		if e != nil && e.src.key == src.key && (e.world == world || e.deps == b.depsKey(e.env, res)) && e.images == b.imagesKey(e.env) {
+			e.src, e.world = src, world
 			for _, rel := range e.env.Images {
 				_, _ = b.images.Picture(rel) // written by this build too
 			}
@@ -78,10 +83,6 @@ func (b *builder) convert() {
 		if err != nil {
 			b.diags.Errorf(p.Pos(0), "markdown", "cannot render: %v", err)
 		}
-		var deps string
-		if err == nil && pageDiags.Len() == 0 {
-			deps = b.depsKey(env, res)
-		}
 		mu.Lock()
 		defer mu.Unlock()
 		b.convertedPaths = append(b.convertedPaths, p.RelPath)
@@ -94,7 +95,7 @@ func (b *builder) convert() {
 		if pageDiags.Len() == 0 {
 			// Only a clean conversion is kept: one with problems is redone,
 			// so its diagnostics are reported on every build.
-			c.entry = &convEntry{src: src, deps: deps, res: out, env: env}
+			c.entry = &convEntry{src: src, world: world, deps: b.depsKey(env, res), images: b.imagesKey(env), res: out, env: env}
 			b.session.conv[p.RelPath] = c.entry
 		} else {
 			delete(b.session.conv, p.RelPath)
@@ -161,38 +162,119 @@ func (b *builder) imageRefs() []string {
 		}
 	}
 	add("", b.pub.Config.Cover)
+	// A body is the same slice while its file is unchanged (the file
+	// cache's): its references are looked for once.
+	last := b.session.bodyImages
+	next := make(map[string]bodyImages, len(last))
 	for _, p := range b.pub.All() {
 		dir := path.Dir(p.RelPath)
 		add(dir, p.Front.Cover)
-		for _, m := range markdownImageRE.FindAllSubmatch(p.Body, -1) {
-			add(dir, string(m[1]))
+		e, ok := last[p.RelPath]
+		if !ok || !sameBytes(e.body, p.Body) {
+			e = bodyImages{body: p.Body}
+			for _, m := range markdownImageRE.FindAllSubmatch(p.Body, -1) {
+				e.refs = append(e.refs, string(m[1]))
+			}
+		}
+		next[p.RelPath] = e
+		for _, ref := range e.refs {
+			add(dir, ref)
 		}
 	}
+	if !b.session.oneShot {
+		b.session.bodyImages = next
+	}
 	return refs
+}
+
+// bodyImages are the image references found in a page's body.
+type bodyImages struct {
+	body []byte
+	refs []string
 }
 
 // convEntry is a page's last clean conversion and what it was made from,
 // with what the page's own checks found in it.
 type convEntry struct {
-	src, deps string
-	res       *markdown.Result
-	env       *mdenv.Env
-	check     *check.PageResult
-	checkOpts string // the house rules check was run with
+	src    sourceKey
+	world  string // the worldKey it was last checked against
+	deps   string // depsKey
+	images string // imagesKey
+	// content is contentKey's, computed once.
+	content string
+	res     *markdown.Result
+	env     *mdenv.Env
+	check   *check.PageResult
+	// checkOpts are the house rules check was run with.
+	checkOpts string
 }
 
-// sourceKey identifies a page's own input to its conversion.
-func (b *builder) sourceKey(p *content.Page) string {
-	h := sha256.New()
+// contentKey digests everything the conversion was made from: the
+// conversion is kept only while each part is unchanged, so it is
+// computed once for the entry.
+func (e *convEntry) contentKey() string {
+	if e.content == "" {
+		// In hexadecimal: render keys encode it as JSON, which would
+		// replace the bytes of a raw digest that are not UTF-8.
+		e.content = fmt.Sprintf("%x", sha256.Sum256([]byte(e.src.key+"\x00"+e.deps+"\x00"+e.images)))
+	}
+	return e.content
+}
+
+// sourceKey identifies a page's own input to its conversion: key digests
+// body, the text of its file, with the page's address and settings.
+type sourceKey struct {
+	key  string
+	body []byte
+	sourceMeta
+}
+
+// sourceMeta is what else than the body a sourceKey digests.
+type sourceMeta struct {
+	rel, url  string
+	allowHTML bool
+	offset    int
+}
+
+// sourceKey computes p's sourceKey. The file cache hands out the same
+// bytes for an unchanged file, and read text is never changed: when p is
+// the same slice with the same settings as last time, so is its key.
+func (b *builder) sourceKey(p *content.Page, last *convEntry) sourceKey {
 	// The body's offset too: diagnostics kept with the conversion carry
 	// positions in the file, which move when the front matter grows.
-	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00", p.RelPath, p.URL, b.pub.Config.AllowHTML, p.BodyOffset)
+	k := sourceKey{body: p.Body, sourceMeta: sourceMeta{rel: p.RelPath, url: p.URL, allowHTML: b.pub.Config.AllowHTML, offset: p.BodyOffset}}
+	if last != nil && sameBytes(last.src.body, p.Body) && last.src.sourceMeta == k.sourceMeta {
+		return last.src
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00", k.rel, k.url, k.allowHTML, k.offset)
 	h.Write(p.Body)
+	k.key = string(h.Sum(nil))
+	return k
+}
+
+// sameBytes reports whether a and b are the same slice of memory.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// worldKey identifies everything outside a page that depsKey can name:
+// every indicator, the timeline and every page's address. While it is
+// unchanged a page's deps are too, and need not be computed again.
+func (b *builder) worldKey(r *resolver) string {
+	h := sha256.New()
+	for _, ind := range b.data.Indicators {
+		fmt.Fprintf(h, "%s\x00%s\x00", ind.ID, b.data.FingerprintOf(ind.ID))
+	}
+	fmt.Fprintf(h, "%s\x00", b.data.EventsFingerprint())
+	for _, rel := range slices.Sorted(maps.Keys(r.urls)) {
+		fmt.Fprintf(h, "%s=%s\x00", rel, r.urls[rel])
+	}
 	return string(h.Sum(nil))
 }
 
 // depsKey identifies what else a conversion used: the indicators it shows,
-// the timeline, the addresses of the pages it links to, the images.
+// the timeline, the addresses of the pages it links to.
 func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 	var parts []string
 	for _, id := range slices.Sorted(maps.Keys(env.Indicators)) {
@@ -209,13 +291,21 @@ func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 		u, ok := r.PageURL(rel)
 		parts = append(parts, fmt.Sprintf("l:%s=%s,%v", rel, u, ok))
 	}
+	return strings.Join(parts, "\n")
+}
+
+// imagesKey identifies the versions of the images a conversion shows,
+// from their files' sizes and times, which no other key covers.
+func (b *builder) imagesKey(env *mdenv.Env) string {
+	if len(env.Images) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(env.Images)+1)
 	for _, rel := range env.Images {
-		parts = append(parts, "m:"+b.images.Fingerprint(rel))
+		parts = append(parts, b.images.Fingerprint(rel))
 	}
-	if len(env.Images) > 0 {
-		// The variants' names and widths come from the image settings.
-		parts = append(parts, "o:"+fmt.Sprint(b.images.opts))
-	}
+	// The variants' names and widths come from the image settings.
+	parts = append(parts, fmt.Sprint(b.images.opts))
 	return strings.Join(parts, "\n")
 }
 

@@ -1,7 +1,10 @@
 package site
 
 import (
+	"crypto/sha256"
 	"encoding/xml"
+	"fmt"
+	"maps"
 	"time"
 
 	"folio/internal/render"
@@ -46,7 +49,10 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 	if len(site.Indicators) > 0 {
 		sm.URLs = append(sm.URLs, sitemapURL{Loc: b.baseURL + dataPath, LastMod: date(time.Time{})})
 	}
-	b.put(files, "sitemap.xml", marshalXML(sm))
+	h := sha256.New()
+	for _, u := range sm.URLs {
+		fmt.Fprintf(h, "%s\x00%s\x00", u.Loc, u.LastMod)
+	}
 
 	type link struct {
 		Href string `xml:"href,attr"`
@@ -112,8 +118,18 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 			e.Summary = &text{Type: "text", Value: p.Summary}
 		}
 		f.Entries = append(f.Entries, e)
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00", e.Title, e.ID, e.Updated, e.Summary)
 	}
-	b.put(files, "feed.xml", marshalXML(f))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00", f.Lang, f.Title, f.Subtitle, f.ID, f.Updated, f.Author.Name)
+	// Encoding and minifying the XML cost more than the rest of a
+	// rebuild's pages together: the same entries give the same files.
+	key := string(h.Sum(nil))
+	if key != b.session.feedsKey {
+		b.session.feedsKey, b.session.feeds = key, map[string][]byte{}
+		b.put(b.session.feeds, "sitemap.xml", marshalXML(sm))
+		b.put(b.session.feeds, "feed.xml", marshalXML(f))
+	}
+	maps.Copy(files, b.session.feeds)
 }
 
 func marshalXML(v any) []byte {

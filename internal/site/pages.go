@@ -57,10 +57,10 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 		site.Pages = append(site.Pages, views[p])
 	}
 
-	templates := templatesVersion(layoutsFS)
+	keys := newRenderKeys(templatesVersion(layoutsFS), site)
 	var mu sync.Mutex // guards files, b.rendered and the session's pages
 	emit := func(name, layout string, data *render.Data, source *diag.Source) {
-		key := renderKey(layout, templates, site, data.Page, data.Root())
+		key := keys.key(layout, site, data.Page, data.Root())
 		mu.Lock()
 		e := b.session.pages[name]
 		mu.Unlock()
@@ -186,7 +186,7 @@ func (b *builder) pageView(p *content.Page) *render.Page {
 		Summary:        p.Front.Summary,
 	}
 	if c.entry != nil {
-		v.ContentKey = c.entry.src + "\x00" + c.entry.deps
+		v.ContentKey = c.entry.contentKey()
 	}
 	if v.Summary == "" {
 		v.Summary = markdown.Truncate(c.res.FirstPara, 90)
@@ -286,43 +286,15 @@ func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Ima
 
 // searchIndex indexes every page by section, and every indicator.
 func (b *builder) searchIndex(site *render.Site) map[string][]byte {
-	var docs []search.Doc
 	pages := append([]*render.Page{}, site.Chapters...)
 	pages = append(pages, site.Pages...)
-	cover := b.converted[b.pub.Cover]
-	if cover != nil {
-		docs = append(docs, search.Sections(site.Title, "", cover.res.HTML)...)
-	}
-	// A page whose title and content are as in the last build keeps its
-	// sections and their token counts; counts[i] stays nil for the
-	// documents the index counts itself.
-	counts := make([]*search.Counts, len(docs))
-	sections := make([][]search.Doc, len(pages))
-	sectionCounts := make([][]*search.Counts, len(pages))
-	prev := b.session.sections
-	next := make(map[string]searchEntry, len(pages))
-	var nmu sync.Mutex
-	par.Do(len(pages), func(i int) {
-		p := pages[i]
-		if e, ok := prev[p.Path]; ok && e.title == p.Title && e.content == p.Content {
-			sections[i], sectionCounts[i] = e.docs, e.counts
-		} else {
-			sections[i] = search.Sections(p.Title, p.Path, []byte(p.Content))
-			if b.session.oneShot {
-				return // counted by search.Build, which keeps no counts
-			}
-			for _, d := range sections[i] {
-				sectionCounts[i] = append(sectionCounts[i], search.Count(d))
-			}
-		}
-		nmu.Lock()
-		next[p.Path] = searchEntry{title: p.Title, content: p.Content, docs: sections[i], counts: sectionCounts[i]}
-		nmu.Unlock()
-	})
-	b.session.sections = next
-	for i, s := range sections {
-		docs = append(docs, s...)
-		counts = append(counts, sectionCounts[i]...)
+	// The cover's and the indicators' documents are made anew by every
+	// build; each other page's come from the last build when its title
+	// and content are the same, with their token counts (counts[i] stays
+	// nil for the documents the index counts itself).
+	var coverDocs, dataDocs []search.Doc
+	if cover := b.converted[b.pub.Cover]; cover != nil {
+		coverDocs = search.Sections(site.Title, "", cover.res.HTML)
 	}
 	for _, ind := range site.Indicators {
 		var text strings.Builder
@@ -330,13 +302,54 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		for _, v := range ind.Series {
 			text.WriteString(" " + v.Period + " " + v.Display)
 		}
-		docs = append(docs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
+		dataDocs = append(dataDocs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
 	}
-	// The same documents make the same index: keep the last one.
+	docs := slices.Clone(coverDocs)
+	counts := make([]*search.Counts, len(docs))
+	sections := make([][]search.Doc, len(pages))
+	sectionCounts := make([][]*search.Counts, len(pages))
+	prev := b.session.sections
+	next := make(map[string]searchEntry, len(pages))
+	serials := make([]uint64, len(pages))
+	var nmu sync.Mutex
+	par.Do(len(pages), func(i int) {
+		p := pages[i]
+		e, ok := prev[p.Path]
+		if !ok || e.title != p.Title || e.content != p.Content {
+			e = searchEntry{title: p.Title, content: p.Content, docs: search.Sections(p.Title, p.Path, string(p.Content))}
+			if !b.session.oneShot { // search.Build counts for itself and keeps no counts
+				for _, d := range e.docs {
+					e.counts = append(e.counts, search.Count(d))
+				}
+			}
+			e.serial = b.session.searchSerial.Add(1)
+		}
+		sections[i], sectionCounts[i], serials[i] = e.docs, e.counts, e.serial
+		nmu.Lock()
+		next[p.Path] = e
+		nmu.Unlock()
+	})
+	b.session.sections = next
+	for i, s := range sections {
+		docs = append(docs, s...)
+		counts = append(counts, sectionCounts[i]...)
+	}
+	docs = append(docs, dataDocs...)
+	counts = append(counts, make([]*search.Counts, len(dataDocs))...)
+	// The same documents make the same index: keep the last one. A page's
+	// documents are named by the serial of the entry that holds them, so
+	// a rebuild hashes a number a page, not the whole text.
 	h := sha256.New()
-	for _, d := range docs {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Title, d.Section, d.URL, d.Text)
+	hashDocs := func(docs []search.Doc) {
+		for _, d := range docs {
+			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Title, d.Section, d.URL, d.Text)
+		}
 	}
+	hashDocs(coverDocs)
+	for i, p := range pages {
+		fmt.Fprintf(h, "%s\x00%d\x00", p.Path, serials[i])
+	}
+	hashDocs(dataDocs)
 	key := string(h.Sum(nil))
 	if key == b.session.searchKey && b.session.searchFiles != nil {
 		return b.session.searchFiles
@@ -359,6 +372,7 @@ type searchEntry struct {
 	content template.HTML
 	docs    []search.Doc
 	counts  []*search.Counts // of each of docs
+	serial  uint64           // names docs in the index's key
 }
 
 // printSections rewrites every chapter and page to live together on the

@@ -3,8 +3,12 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io/fs"
+	"strconv"
+	"sync"
+	"time"
 
 	"folio/internal/render"
 )
@@ -36,39 +40,55 @@ func nav(p *render.Page) *navItem {
 	return &navItem{Title: p.Title, Label: p.Label, Path: p.Path, Number: p.Number}
 }
 
-// renderKey identifies what a page's layout shows: the page itself, the
+// renderKeys identifies what a page's layout shows: the page itself, the
 // publication's metadata, the navigation (titles and cards of every
 // chapter, not their text), the neighbours, the theme and its assets.
 // A page whose key is unchanged is not rendered again. A layout showing
 // more of other pages than that (say, another chapter's full text) would
 // be re-rendered only when its own inputs change; the default theme does
 // not.
-func renderKey(layout, templates string, site *render.Site, page *render.Page, root string) string {
-	type pageKey struct {
-		render.Page
-		Prev, Next *navItem
-		ContentKey string
+type renderKeys struct {
+	site string // what every page shows, encoded once a build
+}
+
+func newRenderKeys(templates string, site *render.Site) *renderKeys {
+	shared := struct {
+		Templates string
+		Site      render.Site
+		Assets    map[string]render.Asset
+		Nav       []*navItem
+		HasData   bool
+	}{Templates: templates, Site: *site, Assets: site.Assets(), HasData: len(site.Indicators) > 0}
+	shared.Site.Chapters, shared.Site.Pages, shared.Site.Indicators, shared.Site.Print = nil, nil, nil, nil
+	// The masthead lists the chapters only in small publications; the
+	// footer lists the pages.
+	listed := site.Pages
+	if site.ListsChapters() {
+		listed = append(append([]*render.Page{}, site.Chapters...), site.Pages...)
 	}
-	pk := pageKey{Page: *page, Prev: nav(page.Prev), Next: nav(page.Next), ContentKey: page.ContentKey}
-	pk.Page.Prev, pk.Page.Next = nil, nil
-	if page.ContentKey != "" {
-		pk.Page.Content = "" // the key stands for it
+	for _, p := range listed {
+		shared.Nav = append(shared.Nav, nav(p))
 	}
-	in := struct {
-		Layout, Templates, Root string
-		Site                    render.Site
-		Assets                  map[string]render.Asset
-		Nav                     []*navItem
-		Cards                   []card `json:",omitempty"`
-		Page                    pageKey
-		Indicators              []*render.Indicator `json:",omitempty"`
-		Print                   any                 `json:",omitempty"`
-		HasData                 bool
-	}{
-		Layout: layout, Templates: templates, Root: root,
-		Site: *site, Assets: site.Assets(), Page: pk, HasData: len(site.Indicators) > 0,
+	return &renderKeys{site: encodeKey(shared)}
+}
+
+// key returns the render key of page, shown by layout with root as the
+// path of the site's root.
+func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, root string) string {
+	buf := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(buf)
+	b := keyWriter{(*buf)[:0]}
+	b.str(k.site)
+	b.str(layout)
+	b.str(root)
+	b.page(page)
+	// The cover, the data page and the print page show more than other
+	// pages: those few are encoded as JSON.
+	var extra struct {
+		Cards      []card              `json:",omitempty"`
+		Indicators []*render.Indicator `json:",omitempty"`
+		Print      any                 `json:",omitempty"`
 	}
-	in.Site.Chapters, in.Site.Pages, in.Site.Indicators = nil, nil, nil
 	if page.Kind == "print" {
 		// The print page shows every chapter in full.
 		type printed struct {
@@ -81,35 +101,109 @@ func renderKey(layout, templates string, site *render.Site, page *render.Page, r
 		for _, s := range site.Print {
 			all = append(all, printed{s.ID, s.Content, nav(s.Page), s.Page.Subtitle})
 		}
-		in.Print = all
-	}
-	// The masthead lists the chapters only in small publications; the
-	// footer lists the pages.
-	listed := site.Pages
-	if site.ListsChapters() {
-		listed = append(append([]*render.Page{}, site.Chapters...), site.Pages...)
-	}
-	for _, p := range listed {
-		in.Nav = append(in.Nav, nav(p))
+		extra.Print = all
 	}
 	if page.Kind == "cover" {
 		for _, p := range site.Chapters {
-			in.Cards = append(in.Cards, card{navItem: *nav(p), Subtitle: p.Subtitle, Summary: p.Summary, ReadingMinutes: p.ReadingMinutes})
+			extra.Cards = append(extra.Cards, card{navItem: *nav(p), Subtitle: p.Subtitle, Summary: p.Summary, ReadingMinutes: p.ReadingMinutes})
 		}
 	}
 	if page.Kind == "data" || page.Kind == "print" {
-		in.Indicators = site.Indicators
+		extra.Indicators = site.Indicators
 	}
-	// Encoded straight into the hash, without escaping HTML for JSON: a
-	// key is computed for every page on every rebuild, and the page's
-	// content is most of its bytes.
+	if extra.Cards != nil || extra.Indicators != nil || extra.Print != nil {
+		b.str(encodeKey(extra))
+	}
+	*buf = b.buf
+	return fmt.Sprintf("%x", sha256.Sum256(b.buf))
+}
+
+var keyBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// keyWriter appends the parts of a render key, each with its length, so
+// that no two sequences of parts give the same bytes.
+type keyWriter struct{ buf []byte }
+
+func (w *keyWriter) str(s string) {
+	w.buf = strconv.AppendInt(w.buf, int64(len(s)), 10)
+	w.buf = append(w.buf, ':')
+	w.buf = append(w.buf, s...)
+}
+
+func (w *keyWriter) num(n int) {
+	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
+	w.buf = append(w.buf, ';')
+}
+
+func (w *keyWriter) flag(b bool) {
+	if b {
+		w.num(1)
+	} else {
+		w.num(0)
+	}
+}
+
+func (w *keyWriter) nav(p *render.Page) {
+	if p == nil {
+		w.num(-1)
+		return
+	}
+	w.num(p.Number)
+	w.str(p.Title)
+	w.str(p.Label)
+	w.str(p.Path)
+}
+
+// page writes everything a layout can show of page, field by field: the
+// JSON encoder took a third of a rebuild with nothing changed. The
+// neighbours are written as navigation items, and the content by its key
+// when it has one. TestPageKeyCoversEveryField fails when a field of
+// render.Page is left out.
+func (w *keyWriter) page(p *render.Page) {
+	w.str(p.Kind)
+	w.str(p.Title)
+	w.str(p.Subtitle)
+	w.str(p.Label)
+	w.str(p.Summary)
+	w.str(p.Author)
+	w.str(p.Date.Format(time.RFC3339Nano))
+	w.flag(p.Draft)
+	w.num(p.Number)
+	w.str(p.Path)
+	if p.ContentKey != "" {
+		w.str(p.ContentKey)
+	} else {
+		w.str("")
+		w.str(string(p.Content))
+	}
+	w.num(len(p.TOC))
+	for _, h := range p.TOC {
+		w.num(h.Level)
+		w.str(h.ID)
+		w.str(h.Text)
+	}
+	w.num(p.ReadingMinutes)
+	if p.Cover == nil {
+		w.str("")
+	} else {
+		w.str(encodeKey(p.Cover))
+	}
+	w.nav(p.Prev)
+	w.nav(p.Next)
+}
+
+// encodeKey digests v's JSON encoding, in hexadecimal (a key can be part
+// of another's JSON). It is encoded straight into the hash, without
+// escaping HTML for JSON: a key is computed for every page on every
+// rebuild, and the page's content can be most of its bytes.
+func encodeKey(v any) string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(in); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return "" // never equal: the page is rendered
 	}
-	return string(h.Sum(nil))
+	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
 // templatesVersion identifies the layouts in force: the site's and the

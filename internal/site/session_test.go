@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -197,4 +198,58 @@ func TestRebuildKeepsCheckPositionsRight(t *testing.T) {
 	if moved := warning(); !strings.HasSuffix(moved, "02-b.md:6:8") {
 		t.Errorf("after a line was added above, the warning is at %s, want line 6", moved)
 	}
+}
+
+// TestAssumeTakesTheWatchersWord: the dev server tells a rebuild which
+// files its watcher saw change; the others are taken as they were without
+// a stat each, files new to the session are read whatever the list says,
+// and a build told nothing checks every file.
+func TestAssumeTakesTheWatchersWord(t *testing.T) {
+	f := newSessionFixture(t, true)
+	// Files saved in the last two seconds are read on every build (coarse
+	// file times): these were saved an hour ago.
+	age := func(name string) {
+		t.Helper()
+		old := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(filepath.Join(f.dir, name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"content/chapters/01-a.md", "content/chapters/02-b.md", "content/chapters/03-c.md"} {
+		age(name)
+	}
+	f.build(nil, nil)
+	page := func(name string) string {
+		data, _ := f.last.File(name)
+		return string(data)
+	}
+
+	f.edit("content/chapters/02-b.md", "乙的正文。", "乙的正文，改过。")
+	age("content/chapters/02-b.md")
+	f.s.Assume([]string{filepath.Join(f.dir, "content/chapters/01-a.md")})
+	f.build([]string{}, []string{})
+	if strings.Contains(page("b/index.html"), "改过") {
+		t.Fatal("a file the watcher did not name was read again: the list was not used")
+	}
+	f.s.Assume([]string{filepath.Join(f.dir, "content/chapters/02-b.md")})
+	f.build([]string{"chapters/02-b.md"}, nil)
+	if !strings.Contains(page("b/index.html"), "改过") {
+		t.Error("the file the watcher named was not read again")
+	}
+
+	// A new file is read though the list is empty; a removed one is gone.
+	f.edit("content/chapters/04-d.md", "", "---\ntitle: 丁篇\n---\n丁的正文。\n")
+	if err := os.Remove(filepath.Join(f.dir, "content/chapters/03-c.md")); err != nil {
+		t.Fatal(err)
+	}
+	f.s.Assume(nil)
+	f.build([]string{"chapters/04-d.md"}, nil)
+	if !strings.Contains(page("d/index.html"), "丁的正文") || page("c/index.html") != "" {
+		t.Error("the new chapter is missing or the removed one still there")
+	}
+
+	// Told nothing, a build checks every file (the list was for one build).
+	f.edit("content/chapters/01-a.md", "增长", "增速为")
+	age("content/chapters/01-a.md")
+	f.build([]string{"chapters/01-a.md"}, nil)
 }

@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 
 	"folio"
 	"folio/internal/cache"
@@ -96,16 +97,22 @@ type Session struct {
 	// The publication-wide checks of the last build and what they saw.
 	globalKey   string
 	globalDiags []diag.Diagnostic
-	similar     check.SimilarityMemo // near-duplicate comparisons of the last build
-	files       content.FileCache    // Markdown files as last read
+	similar     check.SimilarityMemo  // near-duplicate comparisons of the last build
+	files       content.FileCache     // Markdown files as last read
+	assumed     *[]string             // Assume's list for the next build; nil: unknown
+	bodyImages  map[string]bodyImages // by content-relative path
 	// oneShot: the session builds once (folio build), so what only a
 	// rebuild would reuse is not kept past the stage that made it.
 	oneShot bool
 	// The search documents of each page and the last index.
-	sections    map[string]searchEntry
-	searchKey   string
-	searchFiles map[string][]byte
-	searchIndex search.Incremental
+	sections     map[string]searchEntry
+	searchSerial atomic.Uint64 // of the last searchEntry made
+	searchKey    string
+	searchFiles  map[string][]byte
+	searchIndex  search.Incremental
+	// sitemap.xml and feed.xml, and what they were made from.
+	feedsKey string
+	feeds    map[string][]byte
 }
 
 // NewSession returns a Session; its first Build is a full build.
@@ -121,8 +128,34 @@ func NewSession(opts Options) *Session {
 	}
 }
 
+// Assume tells the next build which files changed since the last one, as
+// a watcher of the site saw them (paths absolute or relative to the
+// source folder, created, written or removed): the Markdown files read
+// before and not in the list are taken as unchanged without a stat each,
+// the largest part of a rebuild's floor at a thousand chapters. Without
+// a call before it, a build checks every file.
+func (s *Session) Assume(changed []string) {
+	s.assumed = nil // until the list is known to be understood
+	contentDir, err := filepath.Abs(filepath.Join(s.opts.Src, "content"))
+	if err != nil {
+		return
+	}
+	var rels []string
+	for _, p := range changed {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return // not known: the build checks every file
+		}
+		if rel, err := filepath.Rel(contentDir, abs); err == nil && filepath.IsLocal(rel) {
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+	}
+	s.assumed = &rels
+}
+
 // Build builds the site into sink.
 func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+	defer func() { s.assumed = nil }() // each list is for one build
 	b, err := newBuilder(s, diags)
 	if err != nil {
 		return nil, err
@@ -238,6 +271,9 @@ func (b *builder) load() {
 	var files *content.FileCache
 	if !b.session.oneShot {
 		files = &b.session.files
+		if b.session.assumed != nil {
+			files.Assume(*b.session.assumed)
+		}
 	}
 	b.pub = content.LoadCached(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, files, b.diags)
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
