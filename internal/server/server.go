@@ -44,7 +44,7 @@ type Options struct {
 	Site  site.Options  // Src, Drafts, …; the base URL is the server's own
 	Bind  string        // default 127.0.0.1
 	Port  int           // 0 picks a free port
-	Quiet time.Duration // quiet period of the watcher; default 30 ms
+	Quiet time.Duration // quiet period of the watcher; default 20 ms
 	Log   io.Writer     // the terminal: diagnostics and rebuild lines
 }
 
@@ -83,7 +83,11 @@ func New(opts Options) (*Server, error) {
 		opts.Bind = "127.0.0.1"
 	}
 	if opts.Quiet == 0 {
-		opts.Quiet = 30 * time.Millisecond
+		// An editor's save is its events within a millisecond or two
+		// (atomic saves: a temporary file, a rename); 20 ms is also
+		// webpack's default for the same wait. A longer burst, say a
+		// git checkout, keeps the watcher waiting until it is over.
+		opts.Quiet = 20 * time.Millisecond
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
