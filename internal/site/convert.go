@@ -262,15 +262,17 @@ func sameBytes(a, b []byte) bool {
 // every indicator, the timeline and every page's address. While it is
 // unchanged a page's deps are too, and need not be computed again.
 func (b *builder) worldKey(r *resolver) string {
-	h := sha256.New()
+	var k keyWriter
 	for _, ind := range b.data.Indicators {
-		fmt.Fprintf(h, "%s\x00%s\x00", ind.ID, b.data.FingerprintOf(ind.ID))
+		k.str(ind.ID)
+		k.str(b.data.FingerprintOf(ind.ID))
 	}
-	fmt.Fprintf(h, "%s\x00", b.data.EventsFingerprint())
+	k.str(b.data.EventsFingerprint())
 	for _, rel := range slices.Sorted(maps.Keys(r.urls)) {
-		fmt.Fprintf(h, "%s=%s\x00", rel, r.urls[rel])
+		k.str(rel)
+		k.str(r.urls[rel])
 	}
-	return string(h.Sum(nil))
+	return k.sum()
 }
 
 // depsKey identifies what else a conversion used: the indicators it shows,
@@ -333,9 +335,8 @@ func (b *builder) check() {
 			c.entry.check, c.entry.checkOpts = r, optsKey // each entry is one page's: no race
 		}
 	})
-	h := sha256.New()
 	var kept []*check.PageResult
-	for i, r := range results {
+	for _, r := range results {
 		if r == nil {
 			continue
 		}
@@ -343,13 +344,17 @@ func (b *builder) check() {
 		for _, d := range r.Diags {
 			b.diags.Add(d)
 		}
-		fmt.Fprintf(h, "%s\x00%p\x00", pages[i].RelPath, r)
 	}
+	// The same page results (a page's are kept while its conversion is)
+	// in the same order, with the same indicators, find the same. The
+	// session holds the last results, so their addresses cannot be
+	// reused by others.
+	var k keyWriter
 	for _, ind := range b.data.Indicators {
-		h.Write([]byte(ind.Fingerprint()))
+		k.str(b.data.FingerprintOf(ind.ID))
 	}
-	key := string(h.Sum(nil))
-	if key == b.session.globalKey && !b.session.checkOnly {
+	data := k.sum()
+	if slices.Equal(kept, b.session.globalPages) && data == b.session.globalData && !b.session.checkOnly {
 		for _, d := range b.session.globalDiags {
 			b.diags.Add(d)
 		}
@@ -361,6 +366,9 @@ func (b *builder) check() {
 		memo = nil
 	}
 	check.Global(kept, b.data, memo, &global)
-	b.session.globalKey, b.session.globalDiags = key, global.Items()
+	b.session.globalDiags = global.Items()
+	if !b.session.oneShot {
+		b.session.globalPages, b.session.globalData = kept, data
+	}
 	b.diags.Merge(&global)
 }

@@ -1,9 +1,7 @@
 package site
 
 import (
-	"crypto/sha256"
 	"encoding/xml"
-	"fmt"
 	"maps"
 	"time"
 
@@ -21,6 +19,33 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 	if b.baseURL == "" {
 		return
 	}
+	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
+	// Encoding and minifying the XML cost more than the rest of a
+	// rebuild's pages together: the same entries give the same files.
+	var k keyWriter
+	k.str(b.baseURL)
+	k.str(site.Title)
+	k.str(site.Dek)
+	k.str(site.Language)
+	k.str(site.Publisher)
+	k.time(site.Published)
+	k.flag(len(site.Indicators) > 0)
+	k.num(len(site.Chapters))
+	for _, p := range pages {
+		k.str(p.Path)
+		k.str(p.Title)
+		k.str(p.Summary)
+		k.time(p.Date)
+	}
+	if key := k.sum(); key != b.session.feedsKey {
+		b.session.feedsKey, b.session.feeds = key, map[string][]byte{}
+		b.writeFeeds(b.session.feeds, site, pages)
+	}
+	maps.Copy(files, b.session.feeds)
+}
+
+// writeFeeds writes sitemap.xml, listing pages, and feed.xml.
+func (b *builder) writeFeeds(files map[string][]byte, site *render.Site, pages []*render.Page) {
 
 	type sitemapURL struct {
 		Loc     string `xml:"loc"`
@@ -43,16 +68,13 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 	}
 	sm := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	sm.URLs = append(sm.URLs, sitemapURL{Loc: b.baseURL, LastMod: date(time.Time{})})
-	for _, p := range append(append([]*render.Page{}, site.Chapters...), site.Pages...) {
+	for _, p := range pages {
 		sm.URLs = append(sm.URLs, sitemapURL{Loc: b.baseURL + p.Path, LastMod: date(p.Date)})
 	}
 	if len(site.Indicators) > 0 {
 		sm.URLs = append(sm.URLs, sitemapURL{Loc: b.baseURL + dataPath, LastMod: date(time.Time{})})
 	}
-	h := sha256.New()
-	for _, u := range sm.URLs {
-		fmt.Fprintf(h, "%s\x00%s\x00", u.Loc, u.LastMod)
-	}
+	b.put(files, "sitemap.xml", marshalXML(sm))
 
 	type link struct {
 		Href string `xml:"href,attr"`
@@ -118,18 +140,8 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 			e.Summary = &text{Type: "text", Value: p.Summary}
 		}
 		f.Entries = append(f.Entries, e)
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00", e.Title, e.ID, e.Updated, e.Summary)
 	}
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00", f.Lang, f.Title, f.Subtitle, f.ID, f.Updated, f.Author.Name)
-	// Encoding and minifying the XML cost more than the rest of a
-	// rebuild's pages together: the same entries give the same files.
-	key := string(h.Sum(nil))
-	if key != b.session.feedsKey {
-		b.session.feedsKey, b.session.feeds = key, map[string][]byte{}
-		b.put(b.session.feeds, "sitemap.xml", marshalXML(sm))
-		b.put(b.session.feeds, "feed.xml", marshalXML(f))
-	}
-	maps.Copy(files, b.session.feeds)
+	b.put(files, "feed.xml", marshalXML(f))
 }
 
 func marshalXML(v any) []byte {

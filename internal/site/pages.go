@@ -346,9 +346,12 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		}
 	}
 	hashDocs(coverDocs)
+	var k keyWriter
 	for i, p := range pages {
-		fmt.Fprintf(h, "%s\x00%d\x00", p.Path, serials[i])
+		k.str(p.Path)
+		k.num(int(serials[i]))
 	}
+	h.Write(k.buf)
 	hashDocs(dataDocs)
 	key := string(h.Sum(nil))
 	if key == b.session.searchKey && b.session.searchFiles != nil {

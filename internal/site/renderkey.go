@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"strconv"
-	"sync"
-	"time"
 
 	"folio/internal/render"
 )
@@ -118,31 +115,6 @@ func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, ro
 	return fmt.Sprintf("%x", sha256.Sum256(b.buf))
 }
 
-var keyBufs = sync.Pool{New: func() any { return new([]byte) }}
-
-// keyWriter appends the parts of a render key, each with its length, so
-// that no two sequences of parts give the same bytes.
-type keyWriter struct{ buf []byte }
-
-func (w *keyWriter) str(s string) {
-	w.buf = strconv.AppendInt(w.buf, int64(len(s)), 10)
-	w.buf = append(w.buf, ':')
-	w.buf = append(w.buf, s...)
-}
-
-func (w *keyWriter) num(n int) {
-	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
-	w.buf = append(w.buf, ';')
-}
-
-func (w *keyWriter) flag(b bool) {
-	if b {
-		w.num(1)
-	} else {
-		w.num(0)
-	}
-}
-
 func (w *keyWriter) nav(p *render.Page) {
 	if p == nil {
 		w.num(-1)
@@ -166,7 +138,7 @@ func (w *keyWriter) page(p *render.Page) {
 	w.str(p.Label)
 	w.str(p.Summary)
 	w.str(p.Author)
-	w.str(p.Date.Format(time.RFC3339Nano))
+	w.time(p.Date)
 	w.flag(p.Draft)
 	w.num(p.Number)
 	w.str(p.Path)

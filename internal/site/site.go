@@ -95,7 +95,8 @@ type Session struct {
 	// checkOnly: images are checked, not processed (folio check).
 	checkOnly bool
 	// The publication-wide checks of the last build and what they saw.
-	globalKey   string
+	globalPages []*check.PageResult
+	globalData  string
 	globalDiags []diag.Diagnostic
 	similar     check.SimilarityMemo  // near-duplicate comparisons of the last build
 	files       content.FileCache     // Markdown files as last read
