@@ -159,9 +159,13 @@ func (b *Block) Ignores(rule string) bool { return b.ignore[rule] || b.ignore["a
 
 var ignoreRE = regexp.MustCompile(`<!--\s*folio:ignore(-file)?\s+([\w\s,-]+?)\s*-->`)
 
-// Blocks extracts the text blocks of a page, in order.
+// Blocks extracts the text blocks of a page, in order. The blocks do not
+// hold the syntax tree: they outlive it, in a build's publication-wide
+// checks and between the dev server's rebuilds.
 func Blocks(p *Page) []*Block {
 	var blocks []*Block
+	doc := p.Doc
+	p = &Page{Source: p.Source, Pos: p.Pos}
 	fileIgnore := map[string]bool{}
 	next := map[string]bool{}
 	var walk func(n ast.Node, kind Kind)
@@ -209,7 +213,7 @@ func Blocks(p *Page) []*Block {
 			}
 		}
 	}
-	walk(p.Doc, Prose)
+	walk(doc, Prose)
 	// File-wide silences written anywhere in the file apply everywhere.
 	for _, b := range blocks {
 		for r := range fileIgnore {

@@ -58,6 +58,23 @@ func (b *builder) convert() {
 	// Pages convert in parallel: the converter is safe for concurrent
 	// use and each page has its own environment.
 	world := b.worldKey(res)
+	rules := b.checkOptions()
+	rulesKey := fmt.Sprint(rules)
+	// A page's own checks run as soon as it is converted: a one-shot
+	// build then drops the syntax tree at once, instead of holding every
+	// page's until all are converted (the largest thing a build held).
+	pageCheck := func(p *content.Page, c *converted) {
+		if e := c.entry; e != nil && e.check != nil && e.checkOpts == rulesKey {
+			c.check = e.check
+			return
+		}
+		c.check = check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos}, rules)
+		if b.session.oneShot {
+			c.res.Doc = nil
+		} else if e := c.entry; e != nil {
+			e.check, e.checkOpts = c.check, rulesKey // each entry is one page's: no race
+		}
+	}
 	var mu sync.Mutex // guards b.converted, b.convertedPaths and the session's conv
 	one := func(p *content.Page) {
 		mu.Lock()
@@ -71,8 +88,10 @@ func (b *builder) convert() {
 			for _, rel := range e.env.Images {
 				_, _ = b.images.Picture(rel) // written by this build too
 			}
+			c := &converted{res: e.res, env: e.env, entry: e}
+			pageCheck(p, c)
 			mu.Lock()
-			b.converted[p] = &converted{res: e.res, env: e.env, entry: e}
+			b.converted[p] = c
 			mu.Unlock()
 			return
 		}
@@ -83,22 +102,26 @@ func (b *builder) convert() {
 		if err != nil {
 			b.diags.Errorf(p.Pos(0), "markdown", "cannot render: %v", err)
 		}
+		var c *converted
+		if err == nil {
+			c = &converted{res: out, env: env}
+			if pageDiags.Len() == 0 {
+				// Only a clean conversion is kept: one with problems is
+				// redone, so its diagnostics are reported on every build.
+				c.entry = &convEntry{src: src, world: world, deps: b.depsKey(env, res), images: b.imagesKey(env), res: out, env: env}
+			}
+			pageCheck(p, c)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		b.convertedPaths = append(b.convertedPaths, p.RelPath)
-		if err != nil {
+		if c == nil || c.entry == nil {
 			delete(b.session.conv, p.RelPath)
-			return
-		}
-		c := &converted{res: out, env: env}
-		b.converted[p] = c
-		if pageDiags.Len() == 0 {
-			// Only a clean conversion is kept: one with problems is redone,
-			// so its diagnostics are reported on every build.
-			c.entry = &convEntry{src: src, world: world, deps: b.depsKey(env, res), images: b.imagesKey(env), res: out, env: env}
-			b.session.conv[p.RelPath] = c.entry
 		} else {
-			delete(b.session.conv, p.RelPath)
+			b.session.conv[p.RelPath] = c.entry
+		}
+		if c != nil {
+			b.converted[p] = c
 		}
 	}
 	all := b.pub.All()
@@ -311,30 +334,25 @@ func (b *builder) imagesKey(env *mdenv.Env) string {
 	return strings.Join(parts, "\n")
 }
 
-// check runs the editorial rules over every converted page. A page whose
-// conversion was kept keeps what its own checks found; the
-// publication-wide checks are redone only when a page or the data changed.
-func (b *builder) check() {
+// checkOptions are the house rules of the publication.
+func (b *builder) checkOptions() check.Options {
 	cfg := b.pub.Config
-	opts := check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing}
-	optsKey := fmt.Sprint(opts)
+	return check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing}
+}
+
+// check reports what each page's checks found (they ran with the
+// conversion) and runs the publication-wide checks, again only when a
+// page or the data changed.
+func (b *builder) check() {
 	pages := b.pub.All()
 	results := make([]*check.PageResult, len(pages))
-	par.Do(len(pages), func(i int) {
-		c := b.converted[pages[i]]
-		if c == nil || c.res.Doc == nil {
-			return
+	for i, p := range pages {
+		if c := b.converted[p]; c != nil {
+			// Taken, not kept: the blocks are much of a one-shot
+			// build's memory, and rendering does not need them.
+			results[i], c.check = c.check, nil
 		}
-		if c.entry != nil && c.entry.check != nil && c.entry.checkOpts == optsKey {
-			results[i] = c.entry.check
-			return
-		}
-		r := check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: pages[i].Pos}, opts)
-		results[i] = r
-		if c.entry != nil && !b.session.oneShot {
-			c.entry.check, c.entry.checkOpts = r, optsKey // each entry is one page's: no race
-		}
-	})
+	}
 	var kept []*check.PageResult
 	for _, r := range results {
 		if r == nil {

@@ -174,14 +174,6 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if s.oneShot {
-		// The syntax trees were for the checks; pages render from the
-		// HTML. Nothing builds again, so they can go before rendering,
-		// which holds every page's output.
-		for _, c := range b.converted {
-			c.res.Doc = nil
-		}
-	}
 	files, err := b.render(ctx)
 	if err != nil || diags.HasErrors() {
 		return nil, err
@@ -235,7 +227,8 @@ type builder struct {
 type converted struct {
 	res   *markdown.Result
 	env   *mdenv.Env
-	entry *convEntry // the session's cache entry, when the conversion is kept
+	entry *convEntry        // the session's cache entry, when the conversion is kept
+	check *check.PageResult // what the page's own checks found
 }
 
 func newBuilder(s *Session, diags *diag.List) (*builder, error) {
