@@ -56,13 +56,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := output.Tidy(opts.Out); err != nil {
 		return err
 	}
-	built := output.NewMemory()
+	// The files go to public/ as they are made (through a staging
+	// folder swapped in at the end), so the build never holds the site.
+	update := output.NewUpdate(opts.Out)
 	var diags diag.List
-	res, err := site.Build(ctx, site.Options{Options: opts}, built, &diags)
+	res, err := site.Build(ctx, site.Options{Options: opts}, update, &diags)
 	printDiagnostics(stderr, &diags)
 	errs, warns := diags.Count()
 	failed := err != nil || errs > 0 || (opts.Strict && warns > 0)
 	if failed {
+		if aerr := update.Abort(); err == nil {
+			err = aerr
+		}
 		if err != nil {
 			return err
 		}
@@ -74,12 +79,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// A build that changes nothing writes nothing: public/ keeps its
 	// files and their times, and deploys that sync by time see no change.
-	if built.SameAs(opts.Out) {
+	changed, err := update.Commit()
+	if err != nil {
+		return err
+	}
+	if !changed {
 		fmt.Fprintf(stdout, "%s is up to date (%d files, checked in %s)\n", opts.Out, len(res.Files), time.Since(start).Round(time.Millisecond))
 		return nil
-	}
-	if err := writeStaged(opts.Out, built); err != nil {
-		return err
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s", len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
 	if res.ImageDecodes > 0 {
@@ -106,25 +112,4 @@ func counts(errs, warns int) string {
 		return plural(errs, "error")
 	}
 	return plural(warns, "warning")
-}
-
-// writeStaged writes the built files to a staging folder beside out and
-// swaps it in.
-func writeStaged(out string, built *output.Memory) error {
-	stage, err := output.NewStaging(out)
-	if err != nil {
-		return err
-	}
-	for _, name := range built.Names() {
-		data, _ := built.File(name)
-		if err := stage.WriteFile(name, data); err != nil {
-			_ = stage.Abort()
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-	}
-	if err := stage.Commit(); err != nil {
-		_ = stage.Abort()
-		return err
-	}
-	return nil
 }

@@ -55,16 +55,18 @@ const (
 type Block struct {
 	Kind Kind
 	Text string
-	// For duplicate detection, computed once per block: the normalised
-	// text, its runes sorted, its band keys (nil when too short).
-	norm, sorted []rune
-	bands        []uint64
-	normKey      string  // norm as a string, for finding exact copies
-	chinese      bool    // mostly Han characters: the rules for Chinese copy apply
-	offs         offsets // byte offset in Source of each byte of Text
-	page         *Page
-	ignore       map[string]bool
-	Level        int // headings
+	// For duplicate detection, computed once per block (prepared): the
+	// runes of the normalised text sorted, its band keys, and the text
+	// itself, which finds exact copies; all empty when too short.
+	prepared bool
+	sorted   []rune
+	bands    []uint64
+	normKey  string
+	chinese  bool    // mostly Han characters: the rules for Chinese copy apply
+	offs     offsets // byte offset in Source of each byte of Text
+	page     *Page
+	ignore   map[string]bool
+	Level    int // headings
 }
 
 // Placeholder stands in the text for an indicator reference, code or an

@@ -39,24 +39,24 @@ func normalize(s string) []rune {
 	return out
 }
 
-// similarity is 1 - edit distance / longer length. sa and sb are a and b
-// sorted, for the bag distance.
-func similarity(a, b, sa, sb []rune) float64 {
-	longer := max(len(a), len(b))
+// similarity is 1 - edit distance / longer length of two prepared
+// blocks' normalised texts.
+func similarity(a, b *Block) float64 {
+	longer := max(len(a.sorted), len(b.sorted))
 	if longer == 0 {
 		return 1
 	}
 	// Lengths more than 10% apart cannot be 90% similar.
-	if float64(min(len(a), len(b))) < 0.9*float64(longer) {
+	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) {
 		return 0
 	}
 	// The bag distance (characters one has and the other lacks) is a
 	// lower bound of the edit distance and cheap: most candidate pairs
 	// fail it without the quadratic comparison.
-	if bag := bagDistance(sa, sb); float64(bag) > 0.1*float64(longer) {
+	if bag := bagDistance(a.sorted, b.sorted); float64(bag) > 0.1*float64(longer) {
 		return 1 - float64(bag)/float64(longer)
 	}
-	return 1 - float64(suggest.Distance(string(a), string(b)))/float64(longer)
+	return 1 - float64(suggest.Distance(a.normKey, b.normKey))/float64(longer)
 }
 
 // bagDistance of two sorted rune slices: how many characters one has that
@@ -134,18 +134,19 @@ func prepareDuplicates(blocks []*Block) {
 }
 
 func prepareBlock(b *Block) {
-	if b.norm != nil {
+	if b.prepared {
 		return
 	}
-	b.norm = normalize(b.Text)
-	if b.norm == nil {
-		b.norm = []rune{}
-	}
-	if len(b.norm) >= minDuplicateRunes {
-		b.sorted = slices.Clone(b.norm)
-		slices.Sort(b.sorted)
-		b.bands = bandKeys(b.norm)
-		b.normKey = string(b.norm)
+	b.prepared = true
+	norm := normalize(b.Text)
+	if len(norm) >= minDuplicateRunes {
+		// The normalised text is kept once, as a string (a build holds
+		// every paragraph's); the runes are sorted in place for the bag
+		// distance.
+		b.bands = bandKeys(norm)
+		b.normKey = string(norm)
+		slices.Sort(norm)
+		b.sorted = norm
 	}
 }
 
@@ -275,19 +276,19 @@ type SimilarityMemo struct {
 // similar reports whether a and b are at least 90% alike.
 func (m *SimilarityMemo) similar(a, b *Block) bool {
 	if m == nil {
-		return similarity(a.norm, b.norm, a.sorted, b.sorted) >= 0.9
+		return similarity(a, b) >= 0.9
 	}
 	// The length and bag-distance bounds cost less than two map
 	// operations: only pairs that pass them have their (quadratic) edit
 	// distance remembered.
-	longer := max(len(a.norm), len(b.norm))
-	if float64(min(len(a.norm), len(b.norm))) < 0.9*float64(longer) || float64(bagDistance(a.sorted, b.sorted)) > 0.1*float64(longer) {
+	longer := max(len(a.sorted), len(b.sorted))
+	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) || float64(bagDistance(a.sorted, b.sorted)) > 0.1*float64(longer) {
 		return false
 	}
 	key := [2]*Block{a, b}
 	same, ok := m.last[key]
 	if !ok {
-		same = similarity(a.norm, b.norm, a.sorted, b.sorted) >= 0.9
+		same = similarity(a, b) >= 0.9
 	}
 	if m.next == nil {
 		m.next = make(map[[2]*Block]bool, len(m.last))

@@ -87,8 +87,7 @@ type Result struct {
 	Headings  []Heading       // every heading, in order
 	IDs       map[string]bool // every element id the document defines
 	FirstPara string          // plain text of the first paragraph
-	Text      string          // plain text of the whole document
-	Minutes   int             // ReadingMinutes(Text), counted once per conversion
+	Minutes   int             // ReadingMinutes of the document's plain text
 	// Doc is the parsed document, after folio's transformers, for the
 	// editorial checks; Source is what its segments point into.
 	Doc    ast.Node
@@ -157,8 +156,9 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 		res.IDs["fn:"+strconv.Itoa(i)] = true
 		res.IDs["fnref:"+strconv.Itoa(i)] = true
 	}
-	res.Text = all.String()
-	res.Minutes = ReadingMinutes(res.Text)
+	// The plain text itself is not kept: a build holds every page's
+	// result, and only the reading time was read from it.
+	res.Minutes = ReadingMinutes(all.String())
 	return res, nil
 }
 

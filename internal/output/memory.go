@@ -1,11 +1,7 @@
 package output
 
 import (
-	"bytes"
-	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 )
@@ -42,39 +38,4 @@ func (m *Memory) Names() []string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return slices.Sorted(maps.Keys(m.files))
-}
-
-// SameAs reports whether the folder dir holds exactly these files with
-// these bytes (folio's marker file aside): a build that would change
-// nothing need not write anything.
-func (m *Memory) SameAs(dir string) bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	count := 0
-	same := true
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !same {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		name := filepath.ToSlash(rel)
-		if name == MarkerFile {
-			return nil
-		}
-		want, ok := m.files[name]
-		if !ok || !d.Type().IsRegular() {
-			same = false
-			return nil
-		}
-		got, err := os.ReadFile(p)
-		if err != nil || !bytes.Equal(got, want) {
-			same = false
-		}
-		count++
-		return nil
-	})
-	return err == nil && same && count == len(m.files)
 }

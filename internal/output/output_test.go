@@ -165,31 +165,6 @@ func mustWrite(t *testing.T, p, data string) {
 	}
 }
 
-func TestMemorySameAs(t *testing.T) {
-	dir := t.TempDir()
-	mustWrite(t, filepath.Join(dir, "index.html"), "a")
-	mustWrite(t, filepath.Join(dir, "x/index.html"), "b")
-	mustWrite(t, filepath.Join(dir, MarkerFile), "")
-	m := NewMemory()
-	_ = m.WriteFile("index.html", []byte("a"))
-	_ = m.WriteFile("x/index.html", []byte("b"))
-	if !m.SameAs(dir) {
-		t.Error("identical output not recognised")
-	}
-	_ = m.WriteFile("x/index.html", []byte("c"))
-	if m.SameAs(dir) {
-		t.Error("a changed file was not seen")
-	}
-	_ = m.WriteFile("x/index.html", []byte("b"))
-	_ = m.WriteFile("new.html", []byte("n"))
-	if m.SameAs(dir) {
-		t.Error("a new file was not seen")
-	}
-	if NewMemory().SameAs(filepath.Join(dir, "missing")) {
-		t.Error("a missing folder is not up to date")
-	}
-}
-
 // TestConcurrentBuildsDoNotMix: a second build waits for the first, so it
 // never removes the staging folder the first is still writing.
 func TestConcurrentBuildsDoNotMix(t *testing.T) {

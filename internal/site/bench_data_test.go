@@ -50,8 +50,7 @@ func BenchmarkIndicators(b *testing.B) {
 		}
 		bl := &builder{data: data, diags: &diags, min: output.NewMinifier()}
 		_ = bl.indicatorViews()
-		files := map[string][]byte{}
-		bl.downloadsFor("sample", files)
+		bl.downloadsFor("sample", newOutputs(output.NewMemory()))
 		if diags.HasErrors() {
 			b.Fatal(diags.Items())
 		}

@@ -59,11 +59,11 @@ func (b *builder) indicatorViews() []*render.Indicator {
 
 // downloads writes the data as open data: CSV in long form (with a BOM so
 // spreadsheet programs read the Chinese correctly) and JSON.
-func (b *builder) downloads(files map[string][]byte) {
+func (b *builder) downloads(files *outputs) {
 	b.downloadsFor(b.pub.Config.Title, files)
 }
 
-func (b *builder) downloadsFor(title string, files map[string][]byte) {
+func (b *builder) downloadsFor(title string, files *outputs) {
 	var csvBuf bytes.Buffer
 	csvBuf.WriteString("\uFEFF")
 	w := csv.NewWriter(&csvBuf)
@@ -100,7 +100,7 @@ func (b *builder) downloadsFor(title string, files map[string][]byte) {
 		doc.Indicators = append(doc.Indicators, j)
 	}
 	w.Flush()
-	files[dataPath+"indicators.csv"] = csvBuf.Bytes()
+	files.add(dataPath+"indicators.csv", csvBuf.Bytes())
 	data, err := json.Marshal(doc)
 	if err != nil {
 		b.diags.Errorf(diag.Position{File: "data"}, "data-json", "%v", err)

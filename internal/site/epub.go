@@ -26,7 +26,7 @@ func epubName(baseURL string) string {
 }
 
 // epub writes the EPUB edition from the rendered chapters and pages.
-func (b *builder) epub(files map[string][]byte, site *render.Site) {
+func (b *builder) epub(files *outputs, site *render.Site, images map[string][]byte) {
 	book := edition.Book{
 		Title: site.Title, Language: site.Language, Publisher: site.Publisher,
 		Description: site.Description, Date: site.Published,
@@ -41,7 +41,7 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 		fileOf[p.Path] = strings.TrimSuffix(p.Path, "/") + ".xhtml"
 	}
 	image := func(sitePath string) string {
-		if data, ok := files[sitePath]; ok {
+		if data, ok := images[sitePath]; ok {
 			book.Images[sitePath] = data
 		}
 		return "../" + sitePath
@@ -101,7 +101,7 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 	image = func(sitePath string) string {
 		mu.Lock()
 		defer mu.Unlock()
-		if data, ok := files[sitePath]; ok {
+		if data, ok := images[sitePath]; ok {
 			book.Images[sitePath] = data
 		}
 		return "../" + sitePath
@@ -149,7 +149,7 @@ func (b *builder) epub(files map[string][]byte, site *render.Site) {
 		b.diags.Errorf(diag.Position{}, "epub", "cannot write the EPUB: %v", err)
 		return
 	}
-	files[site.EPUB] = epub
+	files.add(site.EPUB, epub)
 }
 
 func prefixed(prefix, s string) string {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/xml"
-	"maps"
 	"time"
 
 	"folio/internal/render"
@@ -10,12 +9,12 @@ import (
 
 // feeds writes sitemap.xml, robots.txt and the Atom feed.xml. Sitemaps and
 // feeds need absolute URLs: without a base URL only robots.txt is written.
-func (b *builder) feeds(files map[string][]byte, site *render.Site) {
+func (b *builder) feeds(files *outputs, site *render.Site) {
 	robots := "User-agent: *\nAllow: /\n"
 	if b.baseURL != "" {
 		robots += "Sitemap: " + b.baseURL + "sitemap.xml\n"
 	}
-	files["robots.txt"] = []byte(robots)
+	files.add("robots.txt", []byte(robots))
 	if b.baseURL == "" {
 		return
 	}
@@ -38,14 +37,15 @@ func (b *builder) feeds(files map[string][]byte, site *render.Site) {
 		k.time(p.Date)
 	}
 	if key := k.sum(); key != b.session.feedsKey {
-		b.session.feedsKey, b.session.feeds = key, map[string][]byte{}
-		b.writeFeeds(b.session.feeds, site, pages)
+		feeds := fileMap{}
+		b.writeFeeds(newOutputs(feeds), site, pages)
+		b.session.feedsKey, b.session.feeds = key, feeds
 	}
-	maps.Copy(files, b.session.feeds)
+	files.addAll(b.session.feeds)
 }
 
 // writeFeeds writes sitemap.xml, listing pages, and feed.xml.
-func (b *builder) writeFeeds(files map[string][]byte, site *render.Site, pages []*render.Page) {
+func (b *builder) writeFeeds(files *outputs, site *render.Site, pages []*render.Page) {
 
 	type sitemapURL struct {
 		Loc     string `xml:"loc"`

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -25,14 +24,13 @@ import (
 	"folio/internal/search"
 )
 
-// render executes every layout and collects the output files, minified.
-func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// render executes every layout and writes the output files, minified.
+func (b *builder) render(ctx context.Context, files *outputs) error {
 	layoutsFS := render.Overlay{Site: sub(b.theme.Site, "layouts"), Theme: sub(b.theme.Theme, "layouts")}
 	tmpl := render.Load(layoutsFS, func(name string) string { return b.display(path.Join("layouts", name)) }, b.diags)
 	assets := b.buildAssets(files)
 	if b.diags.HasErrors() {
-		return nil, nil
+		return nil
 	}
 
 	site := b.siteData()
@@ -58,18 +56,21 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 	}
 
 	keys := newRenderKeys(templatesVersion(layoutsFS), site)
-	var mu sync.Mutex // guards files, b.rendered and the session's pages
+	var mu sync.Mutex // guards b.rendered and the session's pages
 	emit := func(name, layout string, data *render.Data, source *diag.Source) {
-		key := keys.key(layout, site, data.Page, data.Root())
-		mu.Lock()
-		e := b.session.pages[name]
-		mu.Unlock()
-		if e != nil && e.key == key {
+		// A one-shot build renders every page once: it neither computes
+		// render keys nor keeps the pages.
+		var key string
+		if !b.session.oneShot {
+			key = keys.key(layout, site, data.Page, data.Root())
 			mu.Lock()
-			files[name] = e.data
-			maps.Copy(files, e.styles)
+			e := b.session.pages[name]
 			mu.Unlock()
-			return
+			if e != nil && e.key == key {
+				files.add(name, e.data)
+				files.addAll(e.styles)
+				return
+			}
 		}
 		var buf bytes.Buffer
 		err := tmpl.Execute(&buf, layout, data)
@@ -95,15 +96,17 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 			b.diags.Add(d)
 		}
 		mu.Lock()
-		defer mu.Unlock()
 		b.rendered = append(b.rendered, name)
 		if err != nil {
 			delete(b.session.pages, name)
-			return
+		} else if !b.session.oneShot {
+			b.session.pages[name] = &renderEntry{key: key, data: out, styles: styles}
 		}
-		files[name] = out
-		maps.Copy(files, styles)
-		b.session.pages[name] = &renderEntry{key: key, data: out, styles: styles}
+		mu.Unlock()
+		if err == nil {
+			files.add(name, out)
+			files.addAll(styles)
+		}
 	}
 	// Pages render in parallel: templates and the minifier are safe for
 	// concurrent use, and each page's data is its own.
@@ -117,7 +120,7 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 		emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
 	})
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 	slices.Sort(b.rendered)
 	if len(b.data.Indicators) > 0 {
@@ -134,31 +137,28 @@ func (b *builder) render(ctx context.Context) (map[string][]byte, error) {
 	}
 	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
 	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
-	for name, data := range b.searchIndex(site) {
-		files[name] = data
-	}
+	files.addAll(b.searchIndex(site))
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
 	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)
 
-	for name, data := range b.images.Files() {
-		files[name] = data
-	}
+	images := b.images.Files()
+	files.addAll(images)
 	if site.EPUB != "" {
-		b.epub(files, site)
+		b.epub(files, site, images)
 	}
 	b.feeds(files, site)
 	b.staticFiles(files)
-	return files, nil
+	return nil
 }
 
-// put minifies data by its extension and records it as an output file.
-func (b *builder) put(files map[string][]byte, name string, data []byte) {
+// put minifies data by its extension and writes it as an output file.
+func (b *builder) put(files *outputs, name string, data []byte) {
 	min, err := b.min.Minify(name, data)
 	if err != nil {
 		b.diags.Errorf(diag.Position{File: name}, "minify", "cannot minify output %s: %v", name, err)
 		return
 	}
-	files[name] = min
+	files.add(name, min)
 }
 
 func (b *builder) siteData() *render.Site {
@@ -202,7 +202,7 @@ func (b *builder) pageView(p *content.Page) *render.Page {
 
 // buildAssets bundles the theme's CSS and JS (named by content hash, with
 // SRI digests for the layouts) and copies assets/static/ verbatim.
-func (b *builder) buildAssets(files map[string][]byte) map[string]render.Asset {
+func (b *builder) buildAssets(files *outputs) map[string]render.Asset {
 	assetsFS := render.Overlay{Site: sub(b.theme.Site, "assets"), Theme: sub(b.theme.Theme, "assets")}
 	res := asset.Build(asset.Options{
 		FS:        assetsFS,
@@ -211,9 +211,7 @@ func (b *builder) buildAssets(files map[string][]byte) map[string]render.Asset {
 		Stable:    b.opts.Dev,
 		Cache:     b.cache,
 	}, b.diags)
-	for name, data := range res.Files {
-		files[name] = data
-	}
+	files.addAll(res.Files)
 	assets := map[string]render.Asset{}
 	for name, a := range res.Assets {
 		assets[name] = render.Asset{Path: a.Path, Integrity: a.Integrity}
@@ -223,14 +221,14 @@ func (b *builder) buildAssets(files map[string][]byte) map[string]render.Asset {
 
 // staticFiles copies assets/static/ to the site root as it is: favicons,
 // touch icons, .well-known/. A static file may not replace a page.
-func (b *builder) staticFiles(files map[string][]byte) {
+func (b *builder) staticFiles(files *outputs) {
 	static := render.Overlay{Site: sub(b.theme.Site, "assets/static"), Theme: sub(b.theme.Theme, "assets/static")}
 	_ = fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
 		shown := b.display(path.Join("assets/static", name))
-		if _, taken := files[name]; taken {
+		if files.has(name) {
 			b.diags.Errorf(diag.Position{File: shown}, "static-conflict", "static file %s would replace the %s folio writes: rename or remove it", name, name)
 			return nil
 		}
@@ -239,7 +237,7 @@ func (b *builder) staticFiles(files map[string][]byte) {
 			b.diags.Errorf(diag.Position{File: shown}, "read-error", "%v", err)
 			return nil
 		}
-		files[name] = data
+		files.add(name, data)
 		return nil
 	})
 }

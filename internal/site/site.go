@@ -7,11 +7,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sync/atomic"
 
 	"folio"
@@ -29,8 +27,11 @@ import (
 	"folio/internal/search"
 )
 
-// Sink receives the built files. The CLI's sink is a staging folder that
-// replaces public/ on success; the dev server's will be memory.
+// Sink receives the built files, each as soon as it is made, from
+// several goroutines at once. A build that fails may have written some
+// files: the CLI's sink is a staging folder that replaces public/ only
+// when the build succeeds, the dev server's is memory that replaces what
+// it serves only then.
 type Sink interface {
 	WriteFile(name string, data []byte) error
 }
@@ -72,9 +73,11 @@ type Result struct {
 }
 
 // Build runs the whole pipeline once. Problems with the content are
-// collected in diags, all of them; when there are errors nothing is
-// written. The returned error is for failures of the machine (a sink that
-// cannot write), not of the content.
+// collected in diags, all of them; when there are errors the build stops
+// before rendering, or, for errors found in rendering, fails after it
+// (the sink then holds part of the site, for the caller to discard). The
+// returned error is for failures of the machine (a sink that cannot
+// write), not of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
 	s := NewSession(opts)
 	s.oneShot = true
@@ -174,26 +177,20 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	files, err := b.render(ctx)
-	if err != nil || diags.HasErrors() {
+	files := newOutputs(sink)
+	if err := b.render(ctx, files); err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	res := &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if err := sink.WriteFile(name, files[name]); err != nil {
-			return nil, fmt.Errorf("writing %s: %w", name, err)
-		}
-		res.Files = append(res.Files, name)
+	if files.err != nil {
+		return nil, files.err
 	}
+	res := &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted()}
 	// Only a build that succeeded knows which cached entries are still
 	// needed.
 	b.cache.Prune("images")
 	b.cache.Prune("bundles")
 	for name := range s.pages {
-		if _, ok := files[name]; !ok {
+		if !files.has(name) {
 			delete(s.pages, name)
 		}
 	}

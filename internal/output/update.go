@@ -1,0 +1,153 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Update writes a build into an output folder as the build makes its
+// files, without holding them: each file is compared with the folder's
+// file of that name as it arrives. While every file is the same nothing
+// is written, so a build that changes nothing leaves the folder and its
+// files' times as they were (deploys that sync by time see no change).
+// At the first difference a staging folder is started, the files found
+// the same so far are copied into it from the folder, and every later
+// file is written there; Commit swaps it in. WriteFile is safe for
+// concurrent use.
+type Update struct {
+	out string
+
+	mu    sync.Mutex
+	stage *Staging
+	same  []string // files found identical to out's while nothing was staged
+	names map[string]bool
+}
+
+// NewUpdate starts an update of the folder out, which need not exist.
+func NewUpdate(out string) *Update {
+	return &Update{out: out, names: map[string]bool{}}
+}
+
+// WriteFile takes the file name (a slash path) of the build.
+func (u *Update) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || name == MarkerFile {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	u.mu.Lock()
+	stage := u.stage
+	u.mu.Unlock()
+	identical := false
+	if stage == nil {
+		// Compared outside the lock: the pages of a build arrive from
+		// every core.
+		identical = sameFile(filepath.Join(u.out, filepath.FromSlash(name)), data)
+	}
+	u.mu.Lock()
+	u.names[name] = true
+	if u.stage == nil && identical {
+		u.same = append(u.same, name)
+		u.mu.Unlock()
+		return nil
+	}
+	if u.stage == nil {
+		if err := u.begin(); err != nil {
+			u.mu.Unlock()
+			return err
+		}
+	}
+	stage = u.stage
+	u.mu.Unlock()
+	return stage.WriteFile(name, data)
+}
+
+// begin starts the staging folder and copies into it the files found
+// identical so far. u.mu is held.
+func (u *Update) begin() error {
+	stage, err := NewStaging(u.out)
+	if err != nil {
+		return err
+	}
+	for _, name := range u.same {
+		data, err := os.ReadFile(filepath.Join(u.out, filepath.FromSlash(name)))
+		if err == nil {
+			err = stage.WriteFile(name, data)
+		}
+		if err != nil {
+			_ = stage.Abort()
+			return fmt.Errorf("copying %s from the last build: %w", name, err)
+		}
+	}
+	u.stage, u.same = stage, nil
+	return nil
+}
+
+// Commit finishes the update. It reports whether the folder changed: not
+// when every file was the same as the folder's and the folder holds no
+// other (its marker aside).
+func (u *Update) Commit() (changed bool, err error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.stage == nil {
+		if onlyFiles(u.out, u.names) {
+			return false, nil
+		}
+		if err := u.begin(); err != nil {
+			return false, err
+		}
+	}
+	if err := u.stage.Commit(); err != nil {
+		_ = u.stage.Abort()
+		return false, err
+	}
+	return true, nil
+}
+
+// Abort removes what the update wrote; the folder stays as it was.
+func (u *Update) Abort() error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.stage == nil {
+		return nil
+	}
+	return u.stage.Abort()
+}
+
+// sameFile reports whether the regular file at p holds exactly data.
+func sameFile(p string, data []byte) bool {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	got, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(got, data)
+}
+
+// onlyFiles reports whether dir holds no file but those named (and the
+// marker).
+func onlyFiles(dir string, names map[string]bool) bool {
+	count, other := 0, false
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		name := filepath.ToSlash(rel)
+		if name == MarkerFile {
+			return nil
+		}
+		if !names[name] || !d.Type().IsRegular() {
+			other = true
+			return fs.SkipAll
+		}
+		count++
+		return nil
+	})
+	return err == nil && !other && count == len(names)
+}

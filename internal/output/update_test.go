@@ -1,0 +1,140 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// writeAll writes files into u from several goroutines, as a build does.
+func writeAll(t *testing.T, u *Update, files map[string]string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(files))
+	for name, data := range files {
+		wg.Go(func() { errs <- u.WriteFile(name, []byte(data)) })
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// readTree returns every file under dir but the marker, by slash path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == MarkerFile {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		got[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func site(n int, changed map[string]string) map[string]string {
+	files := map[string]string{}
+	for i := range n {
+		files[fmt.Sprintf("p%03d/index.html", i)] = fmt.Sprintf("<p>第%d篇</p>", i)
+	}
+	for k, v := range changed {
+		if v == "" {
+			delete(files, k)
+		} else {
+			files[k] = v
+		}
+	}
+	return files
+}
+
+func update(t *testing.T, out string, files map[string]string) bool {
+	t.Helper()
+	u := NewUpdate(out)
+	writeAll(t, u, files)
+	changed, err := u.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertOnly(t, filepath.Dir(out), filepath.Base(out))
+	if got := readTree(t, out); fmt.Sprint(got) != fmt.Sprint(files) {
+		t.Fatalf("the folder holds %d files, not the %d built (or other bytes)", len(got), len(files))
+	}
+	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err != nil {
+		t.Error("no marker file")
+	}
+	return changed
+}
+
+func TestUpdateWritesOnlyWhatChanged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if !update(t, out, site(50, nil)) {
+		t.Error("the first build reported no change")
+	}
+	// Unchanged: nothing written, the folder's files keep their times.
+	old := time.Now().Add(-time.Hour)
+	probe := filepath.Join(out, "p007/index.html")
+	if err := os.Chtimes(probe, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if update(t, out, site(50, nil)) {
+		t.Error("the same files were reported as a change")
+	}
+	if fi, err := os.Stat(probe); err != nil || !fi.ModTime().Equal(old) {
+		t.Error("a build that changed nothing rewrote a file")
+	}
+	// One file changed, one new, one gone: each is a change, and the
+	// folder holds exactly the new build (the same files copied over).
+	for _, edit := range []map[string]string{
+		{"p025/index.html": "<p>改</p>"},
+		{"new/index.html": "<p>新</p>"},
+		{"p049/index.html": ""},
+	} {
+		if !update(t, out, site(50, edit)) {
+			t.Errorf("%v was not reported as a change", edit)
+		}
+	}
+	// A file left in the folder that the build no longer makes.
+	if !update(t, out, site(50, map[string]string{"p000/index.html": ""})) {
+		t.Error("a file the build dropped is still there")
+	}
+}
+
+func TestUpdateAbortLeavesTheFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	update(t, out, site(10, nil))
+	u := NewUpdate(out)
+	writeAll(t, u, site(10, map[string]string{"p003/index.html": "<p>半途</p>"}))
+	if err := u.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	assertOnly(t, filepath.Dir(out), "public")
+	if got := readTree(t, out); got["p003/index.html"] != "<p>第3篇</p>" {
+		t.Errorf("the aborted update changed the folder: %q", got["p003/index.html"])
+	}
+}
+
+func TestUpdateRefusesEscapingNames(t *testing.T) {
+	u := NewUpdate(filepath.Join(t.TempDir(), "public"))
+	for _, name := range []string{"../x", "/etc/x", "a/../../x", "", MarkerFile} {
+		if err := u.WriteFile(name, []byte("x")); err == nil {
+			t.Errorf("%q was accepted", name)
+		}
+	}
+	_ = u.Abort()
+}
