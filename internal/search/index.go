@@ -246,7 +246,14 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	lists := x.lists
 	entries := 0
 	for _, l := range lists {
-		entries += len(l)
+		// A capped list is written with its best postings only: counting
+		// all of them made fragments of 10,000 chapters a fortieth of
+		// FragmentBytes, and the index 8,192 files of 560 bytes.
+		n := len(l)
+		if opts.MaxPostings > 0 {
+			n = min(n, opts.MaxPostings)
+		}
+		entries += n
 	}
 	// About 8 bytes of JSON a posting, plus the tokens.
 	fragments := 8
