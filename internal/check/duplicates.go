@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -39,29 +40,32 @@ func normalize(s string) []rune {
 	return out
 }
 
-// similarity is 1 - edit distance / longer length of two prepared
-// blocks' normalised texts.
-func similarity(a, b *Block) float64 {
+// nearDuplicates reports whether two prepared blocks' normalised texts
+// are at least 90% alike: 1 - edit distance / longer length.
+func nearDuplicates(a, b *Block) bool {
 	longer := max(len(a.sorted), len(b.sorted))
 	if longer == 0 {
-		return 1
+		return true
 	}
-	// Lengths more than 10% apart cannot be 90% similar.
+	// Lengths more than 10% apart cannot be 90% alike.
 	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) {
-		return 0
+		return false
 	}
 	// The bag distance (characters one has and the other lacks) is a
 	// lower bound of the edit distance and cheap: most candidate pairs
 	// fail it without the quadratic comparison.
-	if bag := bagDistance(a.sorted, b.sorted); float64(bag) > 0.1*float64(longer) {
-		return 1 - float64(bag)/float64(longer)
+	limit := int(math.Floor(0.1 * float64(longer)))
+	if bagDistanceOver(a.sorted, b.sorted, limit) {
+		return false
 	}
-	return 1 - float64(suggest.Distance(a.normKey, b.normKey))/float64(longer)
+	return suggest.Distance(a.normKey, b.normKey) <= limit
 }
 
-// bagDistance of two sorted rune slices: how many characters one has that
-// the other lacks, the larger of the two counts.
-func bagDistance(a, b []rune) int {
+// bagDistanceOver reports whether the bag distance of two sorted rune
+// slices (how many characters one has that the other lacks, the larger of
+// the two counts) is over limit. It stops as soon as it is: candidate
+// pairs that are not near-duplicates are most of the pairs compared.
+func bagDistanceOver(a, b []rune, limit int) bool {
 	onlyA, onlyB := 0, 0
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -72,12 +76,18 @@ func bagDistance(a, b []rune) int {
 		case a[i] < b[j]:
 			onlyA++
 			i++
+			if onlyA > limit {
+				return true
+			}
 		default:
 			onlyB++
 			j++
+			if onlyB > limit {
+				return true
+			}
 		}
 	}
-	return max(onlyA+len(a)-i, onlyB+len(b)-j)
+	return max(onlyA+len(a)-i, onlyB+len(b)-j) > limit
 }
 
 // bandKeys are locality-sensitive keys of a paragraph's 4-character
@@ -276,19 +286,19 @@ type SimilarityMemo struct {
 // similar reports whether a and b are at least 90% alike.
 func (m *SimilarityMemo) similar(a, b *Block) bool {
 	if m == nil {
-		return similarity(a, b) >= 0.9
+		return nearDuplicates(a, b)
 	}
 	// The length and bag-distance bounds cost less than two map
 	// operations: only pairs that pass them have their (quadratic) edit
 	// distance remembered.
 	longer := max(len(a.sorted), len(b.sorted))
-	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) || float64(bagDistance(a.sorted, b.sorted)) > 0.1*float64(longer) {
+	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) || bagDistanceOver(a.sorted, b.sorted, int(math.Floor(0.1*float64(longer)))) {
 		return false
 	}
 	key := [2]*Block{a, b}
 	same, ok := m.last[key]
 	if !ok {
-		same = similarity(a, b) >= 0.9
+		same = nearDuplicates(a, b)
 	}
 	if m.next == nil {
 		m.next = make(map[[2]*Block]bool, len(m.last))
