@@ -221,3 +221,36 @@ func TestSymlinkedOutputIsWrittenThrough(t *testing.T) {
 		t.Errorf("the link's target holds %q", data)
 	}
 }
+
+// TestStagingRemovedIsNotRecreated: if something removes the staging
+// folder while a build writes, the build fails; it never makes the folder
+// again and swaps in a partial site.
+func TestStagingRemovedIsNotRecreated(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, filepath.Join(out, "index.html"), "old")
+	mustWrite(t, filepath.Join(out, MarkerFile), "")
+	s, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("a/index.html", []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(s.Dir()); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a/more.html", "b/index.html", "c/d/index.html", "root.html"} {
+		if err := s.WriteFile(name, []byte("x")); err == nil {
+			t.Errorf("%s was written into a removed staging folder", name)
+		}
+	}
+	if err := s.Commit(); err == nil {
+		t.Error("a removed staging folder was committed")
+	}
+	if _, err := os.Stat(s.Dir()); err == nil {
+		t.Error("the staging folder was made again")
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
+		t.Errorf("the output folder changed: %q", data)
+	}
+}

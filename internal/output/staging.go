@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // MarkerFile is written into every output folder folio builds. folio
@@ -21,6 +23,9 @@ type Staging struct {
 	out    string // the final folder
 	dir    string // the staging folder beside it
 	unlock func() // releases the lock on the output folder
+
+	mu      sync.Mutex
+	folders map[string]bool // made inside dir, by slash path
 }
 
 // CheckOut refuses output folders folio must never replace: the file
@@ -153,18 +158,15 @@ func (s *Staging) Dir() string { return s.dir }
 
 // WriteFile writes data to the slash path name inside the staging folder.
 // Commit syncs the whole folder once before the swap, so a crash after it
-// cannot leave empty files.
+// cannot leave empty files. It is safe for concurrent use.
 func (s *Staging) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("invalid output path %q", name)
 	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	if _, err := os.Stat(s.dir); err != nil {
-		return fmt.Errorf("the staging folder is gone: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := s.makeFolder(path.Dir(name)); err != nil {
 		return err
 	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
@@ -174,6 +176,40 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		err = cerr
 	}
 	return err
+}
+
+// makeFolder makes the folder dir (a slash path) inside the staging
+// folder, and those above it, once each: a build writes thousands of
+// files, and creating files is most of its system time. The staging folder
+// itself is never made again: if something removed it, writing fails
+// rather than leave a partial site to be swapped in.
+func (s *Staging) makeFolder(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	s.mu.Lock()
+	made := s.folders[dir]
+	s.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := s.makeFolder(path.Dir(dir)); err != nil {
+		return err
+	}
+	err := os.Mkdir(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("the staging folder is gone: %w", err)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	s.mu.Lock()
+	if s.folders == nil {
+		s.folders = map[string]bool{}
+	}
+	s.folders[dir] = true
+	s.mu.Unlock()
+	return nil
 }
 
 // Commit replaces the output folder with the staging folder: in one atomic

@@ -48,16 +48,19 @@ func (b *builder) convert() {
 	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
 	res := newResolver(b.pub, b.images)
 	b.images.Begin()
-	refs := b.imageRefs()
-	b.images.Prefetch(refs)
+	b.images.Prefetch(b.imageRefs())
 	b.converted = map[*content.Page]*converted{}
 	seen := map[string]bool{}
 	for _, p := range b.pub.All() {
 		seen[p.RelPath] = true
 	}
 	// Pages convert in parallel: the converter is safe for concurrent
-	// use and each page has its own environment.
-	world := b.worldKey(res)
+	// use and each page has its own environment. A one-shot build keeps
+	// no conversion for another build, so it needs no keys.
+	var world string
+	if !b.session.oneShot {
+		world = b.worldKey(res)
+	}
 	rules := b.checkOptions()
 	rulesKey := fmt.Sprint(rules)
 	// A page's own checks run as soon as it is converted: a one-shot
@@ -80,7 +83,10 @@ func (b *builder) convert() {
 		mu.Lock()
 		e := b.session.conv[p.RelPath]
 		mu.Unlock()
-		src := b.sourceKey(p, e)
+		var src sourceKey
+		if !b.session.oneShot {
+			src = b.sourceKey(p, e)
+		}
 		// Entries are each one page's: checking and updating one needs
 		// no lock.
 		if e != nil && e.src.key == src.key && (e.world == world || e.deps == b.depsKey(e.env, res)) && e.images == b.imagesKey(e.env) {
@@ -105,7 +111,7 @@ func (b *builder) convert() {
 		var c *converted
 		if err == nil {
 			c = &converted{res: out, env: env}
-			if pageDiags.Len() == 0 {
+			if pageDiags.Len() == 0 && !b.session.oneShot {
 				// Only a clean conversion is kept: one with problems is
 				// redone, so its diagnostics are reported on every build.
 				c.entry = &convEntry{src: src, world: world, deps: b.depsKey(env, res), images: b.imagesKey(env), res: out, env: env}

@@ -55,7 +55,10 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		site.Pages = append(site.Pages, views[p])
 	}
 
-	keys := newRenderKeys(templatesVersion(layoutsFS), site)
+	var keys *renderKeys
+	if !b.session.oneShot {
+		keys = newRenderKeys(templatesVersion(layoutsFS), site)
+	}
 	var mu sync.Mutex // guards b.rendered and the session's pages
 	emit := func(name, layout string, data *render.Data, source *diag.Source) {
 		// A one-shot build renders every page once: it neither computes
