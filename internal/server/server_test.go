@@ -79,8 +79,16 @@ func (s *syncBuffer) String() string {
 func start(t *testing.T) *harness {
 	t.Helper()
 	dir := t.TempDir()
+	// Saved an hour ago: files saved in the last two seconds are read on
+	// every build, and the rebuilds must also find the edits of files the
+	// session has cached, by the watcher's list of changed files.
+	old := time.Now().Add(-time.Hour)
 	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, filepath.Join(dir, f.Name), string(f.Data))
+		p := filepath.Join(dir, f.Name)
+		write(t, p, string(f.Data))
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
 	}
 	log := &syncBuffer{}
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
@@ -194,6 +202,32 @@ func TestEditReloadsOnceWithNewText(t *testing.T) {
 	h.none(300 * time.Millisecond)
 	if _, body := h.get("a/"); !strings.Contains(body, "甲的第二版正文") {
 		t.Errorf("the page does not show the edit:\n%s", body)
+	}
+}
+
+// TestEditsOfCachedFilesAreSeen: after the first save the server builds
+// from the watcher's list of changed files, taking the others as cached.
+// Each of these files was cached (saved an hour before), and each save
+// must show, including a save of the same size.
+func TestEditsOfCachedFilesAreSeen(t *testing.T) {
+	h := start(t)
+	for _, edit := range []struct{ file, path, text string }{
+		{"content/chapters/01-a.md", "a/", "甲的第二版正文。"},
+		{"content/chapters/02-b.md", "b/", "乙的第二版正文。"},
+		{"content/index.md", "", "封面的新序言。"},
+	} {
+		p := filepath.Join(h.dir, edit.file)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, front, _ := strings.Cut(string(data), "---\n")
+		front, _, _ = strings.Cut(front, "---\n")
+		write(t, p, "---\n"+front+"---\n"+edit.text+"\n")
+		h.next()
+		if _, body := h.get(edit.path); !strings.Contains(body, edit.text) {
+			t.Errorf("%s does not show the save of %s", edit.path, edit.file)
+		}
 	}
 }
 
