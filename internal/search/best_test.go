@@ -26,22 +26,22 @@ func TestBestKeepsWhatSortingWould(t *testing.T) {
 		doc := 0
 		for i := range l {
 			doc += 1 + r.IntN(3)
-			l[i] = posting{doc: doc, score: 1 + r.IntN(1+trial%25)}
+			l[i] = posting{doc: int32(doc), score: int32(1 + r.IntN(1+trial%25))}
 			if trial%5 == 0 {
 				// Huge counts (one token repeated through a huge
 				// document) take best's sorting path.
-				l[i].score = 1 + r.IntN(3)*50_000
+				l[i].score = int32(1 + r.IntN(3)*50_000)
 			}
 		}
 		want := slices.Clone(l)
 		slices.SortFunc(want, func(a, b posting) int {
 			if a.score != b.score {
-				return b.score - a.score
+				return int(b.score) - int(a.score)
 			}
-			return a.doc - b.doc
+			return int(a.doc) - int(b.doc)
 		})
 		want = want[:n]
-		slices.SortFunc(want, func(a, b posting) int { return a.doc - b.doc })
+		slices.SortFunc(want, func(a, b posting) int { return int(a.doc) - int(b.doc) })
 		if got := best(l, n); !slices.Equal(got, want) {
 			t.Fatalf("trial %d: best(%d of %d) = %v, want %v", trial, n, size, got, want)
 		}

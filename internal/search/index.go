@@ -123,7 +123,7 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 		// In document order, so each list stays sorted by document.
 		for i, c := range counts[:n] {
 			for t, k := range c.tokens {
-				x.lists[t] = append(x.lists[t], posting{start + i, k})
+				x.lists[t] = append(x.lists[t], posting{int32(start + i), int32(k)})
 			}
 			counts[i] = nil
 		}
@@ -196,7 +196,7 @@ func (x *Incremental) Build(docs []Doc, counts []*Counts, opts Options) map[stri
 		x.lists = map[string][]posting{}
 		for id, c := range all {
 			for t, n := range c.tokens {
-				x.lists[t] = append(x.lists[t], posting{id, n})
+				x.lists[t] = append(x.lists[t], posting{int32(id), int32(n)})
 			}
 		}
 	}
@@ -208,7 +208,7 @@ func (x *Incremental) Build(docs []Doc, counts []*Counts, opts Options) map[stri
 // keeping every list sorted by document.
 func (x *Incremental) update(id int, old, new *Counts) {
 	find := func(l []posting) (int, bool) {
-		return slices.BinarySearchFunc(l, id, func(p posting, id int) int { return p.doc - id })
+		return slices.BinarySearchFunc(l, id, func(p posting, id int) int { return int(p.doc) - id })
 	}
 	// A token counted the same before and after keeps its posting: an
 	// edit of a few characters touches a few lists, not every list of the
@@ -235,7 +235,7 @@ func (x *Incremental) update(id int, old, new *Counts) {
 		x.touched[t] = true
 		l := x.lists[t]
 		i, _ := find(l)
-		x.lists[t] = slices.Insert(l, i, posting{id, n})
+		x.lists[t] = slices.Insert(l, i, posting{int32(id), int32(n)})
 	}
 }
 
@@ -340,7 +340,7 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 }
 
 // posting is a document holding a token and the token's score there.
-type posting struct{ doc, score int }
+type posting struct{ doc, score int32 } // 8 bytes: a build holds every posting
 
 // best returns the n highest-scoring postings of l, the earlier document
 // first among equal scores, in document order. It finds the lowest score
@@ -363,8 +363,8 @@ func flatten(l []posting, max int) flatList {
 	fl.flat = make([]int, 0, 2*len(l))
 	prev := 0
 	for _, p := range l {
-		fl.flat = append(fl.flat, p.doc-prev, p.score)
-		prev = p.doc
+		fl.flat = append(fl.flat, int(p.doc)-prev, int(p.score))
+		prev = int(p.doc)
 	}
 	return fl
 }
@@ -374,9 +374,9 @@ func best(l []posting, n int) []posting {
 	out := make([]posting, 0, n)
 	for _, p := range l {
 		switch {
-		case p.score > threshold:
+		case int(p.score) > threshold:
 			out = append(out, p)
-		case p.score == threshold && room > 0:
+		case int(p.score) == threshold && room > 0:
 			out = append(out, p)
 			room--
 		}
@@ -399,14 +399,14 @@ func truncate(s string, n int) string {
 func cutoff(l []posting, n int) (threshold, room int) {
 	top := 0
 	for _, p := range l {
-		top = max(top, p.score)
+		top = max(top, int(p.score))
 	}
 	if top > 4*len(l)+1024 {
 		// A token repeated thousands of times in one huge document: sort
 		// rather than tally a slice that large.
 		scores := make([]int, len(l))
 		for i, p := range l {
-			scores[i] = p.score
+			scores[i] = int(p.score)
 		}
 		slices.Sort(scores)
 		threshold = scores[len(scores)-n]
