@@ -379,8 +379,9 @@ type FileCache struct {
 // Assume tells the next load which files changed since the last one, as
 // a watcher of the folder saw them (content-relative slash paths): every
 // other file the cache holds is taken as unchanged, neither read nor
-// stat'ed. A file the cache does not hold is read whatever the list says. Without
-// a call before it, a load checks every file's size and time.
+// stat'ed. A file the cache does not hold is read whatever the list
+// says. Without a call before it, a load checks every file's size and
+// time.
 func (c *FileCache) Assume(changed []string) {
 	c.known = true
 	c.changed = make(map[string]bool, len(changed))

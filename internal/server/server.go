@@ -187,8 +187,9 @@ func (s *Server) Serve(ctx context.Context) error {
 	return err
 }
 
-// Rebuild builds now, as if the files changed had been saved; the watcher
-// calls the same.
+// Rebuild builds now, as if the files changed had been saved, checking
+// every file (the watcher's own builds, once it has been running for a
+// build, take its list as complete).
 func (s *Server) Rebuild(ctx context.Context, changed []string) { s.build(ctx, changed, false) }
 
 // build rebuilds the site after the files changed were saved; when

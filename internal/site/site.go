@@ -133,8 +133,8 @@ func NewSession(opts Options) *Session {
 }
 
 // Assume tells the next build which files changed since the last one, as
-// a watcher of the site saw them (paths absolute or relative to the
-// source folder, created, written or removed): the Markdown files read
+// a watcher of the site saw them (created, written or removed; absolute
+// paths, or relative to the working folder): the Markdown files read
 // before and not in the list are taken as unchanged without a stat each,
 // the largest part of a rebuild's floor at a thousand chapters. Without
 // a call before it, a build checks every file.
