@@ -57,12 +57,33 @@ type Page struct {
 	// URL is the page's path relative to the site root: "" for the cover,
 	// "reform/" for a chapter; the page is written to URL+"index.html".
 	URL string
+
+	// dropped: DropText let the text go; start is where it began.
+	dropped bool
+	start   diag.Position
 }
 
 // Title returns the page's title.
 func (p *Page) Title() string { return p.Front.Title }
 
-// Pos converts a byte offset in Body to a position in the file.
+// Pos converts a byte offset in Body to a position in the file. After
+// DropText it gives the start of the text for any offset.
 func (p *Page) Pos(bodyOffset int) diag.Position {
+	if p.dropped {
+		return p.start
+	}
 	return p.Source.Pos(p.BodyOffset + bodyOffset)
+}
+
+// DropText lets the page's Markdown go once nothing reads it again: a
+// one-shot build renders from the HTML, and the sources of every page
+// were a sixth of what a large build held while rendering. Diagnostics
+// about the page as a whole (Pos(0)) still point where its text starts.
+func (p *Page) DropText() {
+	if p.dropped {
+		return
+	}
+	p.start, p.dropped = p.Pos(0), true
+	p.Body = nil
+	p.Source = &diag.Source{Name: p.Source.Name}
 }

@@ -177,6 +177,15 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	if s.oneShot {
+		// Every check has run: pages render from their HTML.
+		for _, p := range b.pub.All() {
+			p.DropText()
+		}
+		for _, c := range b.converted {
+			c.res.Source = nil
+		}
+	}
 	files := newOutputs(sink)
 	if err := b.render(ctx, files); err != nil || diags.HasErrors() {
 		return nil, err
