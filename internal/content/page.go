@@ -85,5 +85,5 @@ func (p *Page) DropText() {
 	}
 	p.start, p.dropped = p.Pos(0), true
 	p.Body = nil
-	p.Source = &diag.Source{Name: p.Source.Name}
+	p.Source = diag.NewSource(p.Source.Name, nil)
 }

@@ -19,6 +19,10 @@ func (b *builder) feeds(files *outputs, site *render.Site) {
 		return
 	}
 	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
+	if b.session.oneShot {
+		b.writeFeeds(files, site, pages)
+		return
+	}
 	// Encoding and minifying the XML cost more than the rest of a
 	// rebuild's pages together: the same entries give the same files.
 	var k keyWriter
@@ -46,7 +50,6 @@ func (b *builder) feeds(files *outputs, site *render.Site) {
 
 // writeFeeds writes sitemap.xml, listing pages, and feed.xml.
 func (b *builder) writeFeeds(files *outputs, site *render.Site, pages []*render.Page) {
-
 	type sitemapURL struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`

@@ -3,8 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -347,33 +345,34 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	}
 	docs = append(docs, dataDocs...)
 	counts = append(counts, make([]*search.Counts, len(dataDocs))...)
-	// The same documents make the same index: keep the last one. A page's
-	// documents are named by the serial of the entry that holds them, so
-	// a rebuild hashes a number a page, not the whole text.
-	h := sha256.New()
-	hashDocs := func(docs []search.Doc) {
-		for _, d := range docs {
-			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Title, d.Section, d.URL, d.Text)
-		}
-	}
-	hashDocs(coverDocs)
-	var k keyWriter
-	for i, p := range pages {
-		k.str(p.Path)
-		k.num(int(serials[i]))
-	}
-	h.Write(k.buf)
-	hashDocs(dataDocs)
-	key := string(h.Sum(nil))
-	if key == b.session.searchKey && b.session.searchFiles != nil {
-		return b.session.searchFiles
-	}
 	if b.session.oneShot {
 		// Nothing is built again: the token counts and posting lists
 		// (a build's largest structures after the pages) go with this
 		// stage instead of staying in the session.
 		b.session.sections = nil
 		return search.Build(docs, search.DefaultOptions)
+	}
+	// The same documents make the same index: keep the last one. A page's
+	// documents are named by the serial of the entry that holds them, so
+	// a rebuild hashes a number a page, not the whole text.
+	var k keyWriter
+	hashDocs := func(docs []search.Doc) {
+		for _, d := range docs {
+			k.str(d.Title)
+			k.str(d.Section)
+			k.str(d.URL)
+			k.str(d.Text)
+		}
+	}
+	hashDocs(coverDocs)
+	for i, p := range pages {
+		k.str(p.Path)
+		k.num(int(serials[i]))
+	}
+	hashDocs(dataDocs)
+	key := k.sum()
+	if key == b.session.searchKey && b.session.searchFiles != nil {
+		return b.session.searchFiles
 	}
 	files := b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
 	b.session.searchKey, b.session.searchFiles = key, files
