@@ -18,7 +18,8 @@ test: vet
 vet:
 	$(GO) vet ./...
 
-## fuzz: each fuzz target for FUZZTIME (default 1m); seeds and any crasher stay in testdata/fuzz
+## fuzz: each fuzz target for FUZZTIME (default 1m, or a count of inputs such as 100000x);
+##       seeds and any crasher stay in testdata/fuzz
 FUZZTIME ?= 1m
 FUZZ_TARGETS = frontmatter:FuzzSplitDecode markdown:FuzzReferences indicator:FuzzParsePeriod \
 	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert
