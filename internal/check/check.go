@@ -65,8 +65,12 @@ type Block struct {
 	chinese  bool    // mostly Han characters: the rules for Chinese copy apply
 	offs     offsets // byte offset in Source of each byte of Text
 	page     *Page
-	ignore   map[string]bool
-	Level    int // headings
+	// compacted: Compact kept only what Global compares; first is the
+	// block's position, the only one it reports.
+	compacted bool
+	first     diag.Position
+	ignore    map[string]bool
+	Level     int // headings
 }
 
 // Placeholder stands in the text for an indicator reference, code or an
@@ -75,6 +79,9 @@ const Placeholder = '\uFFFC'
 
 // Pos is the position of byte i of the block's text.
 func (b *Block) Pos(i int) diag.Position {
+	if b.compacted {
+		return b.first
+	}
 	if b.offs.len() == 0 {
 		return b.page.Pos(0)
 	}
@@ -363,6 +370,9 @@ type PageResult struct {
 
 	figures *FigureResult // against the data of figuresKey
 	figKey  string
+	// compacted: Compact let the blocks' text go, so the figures stay as
+	// they were checked.
+	compacted bool
 }
 
 // CheckPage applies the rules that look at one page only.
@@ -381,6 +391,52 @@ func CheckPage(p *Page, opts Options) *PageResult {
 	return &PageResult{Blocks: blocks, Diags: diags.Items()}
 }
 
+// FigureData is what the figure checks use of the data: its terms, and a
+// key that changes with the data. A build makes it once.
+type FigureData struct {
+	key   string
+	terms []Term
+}
+
+// NewFigureData prepares data for the figure checks.
+func NewFigureData(data *indicator.Set) *FigureData {
+	return &FigureData{key: dataKey(data), terms: Terms(data)}
+}
+
+// figures checks the page's figures against fd unless they were already.
+func (r *PageResult) figuresFor(fd *FigureData) {
+	if r.figures == nil || r.figKey != fd.key {
+		r.figures, r.figKey = PageFigures(r.Blocks, fd.terms), fd.key
+	}
+}
+
+// Compact checks the page's figures against fd, then lets go of all that
+// Global does not read: the blocks no rule compares across pages, and of
+// the others their text and their positions but the first. A one-shot
+// build compacts each page's result as soon as it is checked, so that it
+// holds neither every page's text nor its Markdown (which the blocks
+// point into) until the publication-wide checks. Global finds the same in
+// compacted results as long as the data is fd's; with other data it
+// cannot check the figures again, and keeps what they gave against fd.
+func (r *PageResult) Compact(fd *FigureData) {
+	r.figuresFor(fd)
+	kept := r.Blocks[:0]
+	for _, b := range r.Blocks {
+		if b.Kind == Heading || b.Kind == Cell {
+			continue
+		}
+		prepareBlock(b)
+		if b.bands == nil {
+			continue // too short to be compared
+		}
+		b.first, b.compacted = b.Pos(0), true
+		b.Text, b.offs, b.page, b.ignore = "", offsets{}, nil, nil
+		kept = append(kept, b)
+	}
+	clear(r.Blocks[len(kept):])
+	r.Blocks, r.compacted = slices.Clip(kept), true
+}
+
 // Global applies the rules that compare pages with each other and with
 // the data. What a page's figures give against the same data is kept in
 // its result, so an unchanged page is not scanned again.
@@ -390,11 +446,10 @@ func Global(pages []*PageResult, data *indicator.Set, memo *SimilarityMemo, diag
 		all = append(all, p.Blocks...)
 	}
 	DuplicateParagraphs(all, memo, diags)
-	key := dataKey(data)
-	terms := Terms(data)
+	fd := NewFigureData(data)
 	par.Do(len(pages), func(i int) {
-		if p := pages[i]; p.figures == nil || p.figKey != key {
-			p.figures, p.figKey = PageFigures(p.Blocks, terms), key
+		if p := pages[i]; !p.compacted {
+			p.figuresFor(fd)
 		}
 	})
 	figures := make([]*FigureResult, len(pages))

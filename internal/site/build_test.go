@@ -1,11 +1,15 @@
 package site_test
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
 
 	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/output"
+	"folio/internal/site"
 )
 
 const tinySite = `
@@ -273,4 +277,71 @@ title: 只有内容
 		t.Error("a folder holding only content/ did not build with the default theme")
 	}
 	b.wantDiag(`content/publication.yaml: warning: base_url is not set: sitemap.xml, feed.xml and canonical links need it; add "base_url: https://…/" or pass --base-url [base-url-missing]`)
+}
+
+// A one-shot build lets each page's text go as soon as the page is
+// checked; what the publication-wide checks and the anchor check report
+// must still point where the dev server's builds and folio check point.
+func TestOneShotBuildReportsWhereTheDevServerDoes(t *testing.T) {
+	dir := writeSite(t, `
+-- content/publication.yaml --
+title: 小站
+-- content/chapters/01-a.md --
+---
+title: 甲
+---
+## 园区
+
+开篇一段。
+
+园区坚持把营商环境作为第一竞争力，推行企业开办一网通办，审批时限大幅压缩。
+
+全年出口额增长8.5%。
+-- content/chapters/02-b.md --
+---
+title: 乙
+---
+## 服务
+
+另起一段，说明情况。
+
+全年出口额增长9.5%。
+
+见[甲](01-a.md#园区服务)。
+
+园区坚持把营商环境作为第一竞争力，推行企业开办一网通办，审批时限大幅压缩。
+`)
+	wants := []string{
+		`content/chapters/02-b.md:8:8: error: 出口额 is stated as 9.5% here but 8.5% at `,
+		`content/chapters/02-b.md:10:2: error: link to chapters/01-a.md#园区服务: that page has no such heading; its headings are #园区 [broken-link]`,
+		`content/chapters/02-b.md:12:1: error: this paragraph appears 2 times (`,
+		`content/chapters/01-a.md:8:1: keep one and delete the copies [duplicate-paragraph]`,
+	}
+	oneShot := buildSite(t, dir, config.Options{})
+
+	var sessionDiags diag.List
+	s := site.NewSession(site.Options{Options: config.Options{Src: dir}})
+	if _, err := s.Build(context.Background(), output.NewMemory(), &sessionDiags); err != nil {
+		t.Fatal(err)
+	}
+	var checkDiags diag.List
+	if err := site.Check(context.Background(), site.Options{Options: config.Options{Src: dir}}, &checkDiags); err != nil {
+		t.Fatal(err)
+	}
+	text := func(l *diag.List) string {
+		var sb strings.Builder
+		l.Print(&sb)
+		return sb.String()
+	}
+	for _, want := range wants {
+		if !strings.Contains(oneShot.diagText(), want) {
+			t.Errorf("no diagnostic with %q in:\n%s", want, oneShot.diagText())
+		}
+	}
+	if got, want := oneShot.diagText(), text(&sessionDiags); got != want {
+		t.Errorf("one-shot build reported\n%s\nthe session's build\n%s", got, want)
+	}
+	if got, want := text(&checkDiags), text(&sessionDiags); got != want {
+		t.Errorf("folio check reported\n%s\nthe session's build\n%s", got, want)
+	}
 }

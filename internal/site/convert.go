@@ -63,6 +63,10 @@ func (b *builder) convert() {
 	}
 	rules := b.checkOptions()
 	rulesKey := fmt.Sprint(rules)
+	var figureData *check.FigureData
+	if b.session.oneShot {
+		figureData = check.NewFigureData(b.data)
+	}
 	// A page's own checks run as soon as it is converted: a one-shot
 	// build then drops the syntax tree at once, instead of holding every
 	// page's until all are converted (the largest thing a build held).
@@ -73,7 +77,18 @@ func (b *builder) convert() {
 		}
 		c.check = check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos}, rules)
 		if b.session.oneShot {
-			c.res.Doc = nil
+			// Nothing reads the page's Markdown again but through
+			// positions: those of its links are taken now, the checks
+			// keep theirs, and the text, the syntax tree and the blocks'
+			// copies go, instead of every page's staying until all are
+			// checked (the largest part of what a build held).
+			c.check.Compact(figureData)
+			c.linkPos = make([]diag.Position, len(c.env.Links))
+			for i, l := range c.env.Links {
+				c.linkPos[i] = p.Pos(l.Offset)
+			}
+			c.res.Doc, c.res.Source = nil, nil
+			p.DropText()
 		} else if e := c.entry; e != nil {
 			e.check, e.checkOpts = c.check, rulesKey // each entry is one page's: no race
 		}
@@ -144,13 +159,17 @@ func (b *builder) convert() {
 		if c == nil {
 			continue
 		}
-		for _, l := range c.env.Links {
+		for i, l := range c.env.Links {
 			target := b.converted[b.pub.ByPath(l.Target)]
 			if target == nil || target.res.IDs[l.Fragment] {
 				continue
 			}
+			pos := p.Pos(l.Offset)
+			if c.linkPos != nil {
+				pos = c.linkPos[i]
+			}
 			b.diags.Add(diag.Diagnostic{
-				Pos: p.Pos(l.Offset), Severity: diag.Error, Rule: "broken-link",
+				Pos: pos, Severity: diag.Error, Rule: "broken-link",
 				Message: "link to " + l.Target + "#" + l.Fragment + ": that page has no such heading" + anchorHint(l.Fragment, target.res),
 			})
 		}

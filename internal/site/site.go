@@ -177,15 +177,6 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if s.oneShot {
-		// Every check has run: pages render from their HTML.
-		for _, p := range b.pub.All() {
-			p.DropText()
-		}
-		for _, c := range b.converted {
-			c.res.Source = nil
-		}
-	}
 	files := newOutputs(sink)
 	if err := b.render(ctx, files); err != nil || diags.HasErrors() {
 		return nil, err
@@ -235,6 +226,9 @@ type converted struct {
 	env   *mdenv.Env
 	entry *convEntry        // the session's cache entry, when the conversion is kept
 	check *check.PageResult // what the page's own checks found
+	// linkPos are the positions of env.Links, taken before a one-shot
+	// build let the page's text go.
+	linkPos []diag.Position
 }
 
 func newBuilder(s *Session, diags *diag.List) (*builder, error) {
@@ -307,7 +301,7 @@ func (b *builder) display(name string) string {
 // anything: images are only checked for their headers, not processed.
 func Check(ctx context.Context, opts Options, diags *diag.List) error {
 	s := NewSession(opts)
-	s.checkOnly = true
+	s.checkOnly, s.oneShot = true, true
 	b, err := newBuilder(s, diags)
 	if err != nil {
 		return err
