@@ -37,7 +37,7 @@ func BenchmarkIndex10000(b *testing.B) {
 	}
 	var index map[string][]byte
 	for b.Loop() {
-		index = search.Build(docs, search.DefaultOptions)
+		index = search.Build(slices.Clone(docs), search.DefaultOptions) // Build cuts the texts it is given
 	}
 	total := 0
 	for _, data := range index {

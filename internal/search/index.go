@@ -109,12 +109,14 @@ type Meta struct {
 // Unlike Incremental, it keeps no document's token counts: documents are
 // counted a batch at a time and their postings appended, so only the
 // posting lists grow with the publication (a one-shot build of 10,000
-// chapters held every count map and every list at once).
+// chapters held every count map and every list at once). Once counted, a
+// document's text is cut, in docs, to what the index keeps of it
+// (MaxText): the full texts of 10,000 chapters were 50 MB held to the end.
 func Build(docs []Doc, opts Options) map[string][]byte {
 	if opts.FragmentBytes == 0 {
 		opts = DefaultOptions
 	}
-	x := Incremental{lists: map[string][]posting{}}
+	x := Incremental{lists: map[string][]posting{}, once: true}
 	const batch = 256
 	counts := make([]*Counts, batch)
 	for start := 0; start < len(docs); start += batch {
@@ -126,6 +128,7 @@ func Build(docs []Doc, opts Options) map[string][]byte {
 				x.lists[t] = append(x.lists[t], posting{int32(start + i), int32(k)})
 			}
 			counts[i] = nil
+			docs[start+i].Text = truncate(docs[start+i].Text, opts.MaxText)
 		}
 	}
 	return x.write(docs, opts)
@@ -161,6 +164,8 @@ type Incremental struct {
 	shards    [][]Doc
 	shardData [][]byte
 	flat      map[string]flatList // laid-out lists of the last write, by token
+	// once: Build's index, made once and not updated, keeps nothing.
+	once bool
 }
 
 // Build returns the index files of docs. counts[i], when given, is
@@ -242,6 +247,12 @@ func (x *Incremental) update(id int, old, new *Counts) {
 // write lays out the index files from the posting lists by token. After
 // an incremental update it encodes again only the fragments holding a
 // touched token and the document shards whose documents changed.
+//
+// Fragments are laid out and encoded one at a time. A one-shot Build
+// (x.once) keeps nothing for a next build, and lets each token's list go
+// as soon as its fragment is encoded: holding every list laid out once
+// more, as the dev server's index does to reuse them, made this the
+// largest moment of a 10,000-chapter build.
 func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	lists := x.lists
 	entries := 0
@@ -260,7 +271,7 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	for fragments*opts.FragmentBytes < entries*8+len(lists)*12 {
 		fragments *= 2
 	}
-	reuse := x.touched != nil && opts == x.opts && fragments == len(x.fragments)
+	reuse := !x.once && x.touched != nil && opts == x.opts && fragments == len(x.fragments)
 	dirty := make([]bool, fragments)
 	for i := range dirty {
 		dirty[i] = !reuse
@@ -270,47 +281,50 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 			dirty[Fragment(t, fragments)] = true
 		}
 	}
-	byFragment := make([]fragmentFile, fragments)
-	for i := range byFragment {
-		byFragment[i] = fragmentFile{Postings: map[string][]int{}}
-	}
 	// Only the tokens of dirty fragments are laid out, and of those only
 	// the touched ones afresh: capping a common token's list (best) and
 	// flattening it is most of a rebuild's index work otherwise.
-	if !reuse || x.flat == nil {
-		x.flat = make(map[string]flatList, len(lists))
+	if x.once || !reuse || x.flat == nil {
+		x.flat = nil
+		if !x.once {
+			x.flat = make(map[string]flatList, len(lists))
+		}
 	}
 	for t := range x.touched {
 		delete(x.flat, t)
 	}
-	var tokens []string
+	tokens := make([][]string, fragments)
 	for t := range lists {
-		if dirty[Fragment(t, fragments)] {
-			tokens = append(tokens, t)
+		if f := Fragment(t, fragments); dirty[f] {
+			tokens[f] = append(tokens[f], t)
 		}
-	}
-	slices.Sort(tokens)
-	for _, t := range tokens {
-		fl, ok := x.flat[t]
-		if !ok {
-			fl = flatten(lists[t], opts.MaxPostings)
-			x.flat[t] = fl
-		}
-		f := &byFragment[Fragment(t, fragments)]
-		if fl.capped {
-			f.Capped = append(f.Capped, t)
-		}
-		f.Postings[t] = fl.flat
-		f.order = append(f.order, t)
 	}
 	files := map[string][]byte{}
 	if !reuse {
 		x.fragments = make([][]byte, fragments)
 		x.shards, x.shardData = nil, nil
 	}
-	for i, f := range byFragment {
+	for i := range fragments {
 		if dirty[i] {
+			slices.Sort(tokens[i])
+			f := fragmentFile{Postings: make(map[string][]int, len(tokens[i])), order: tokens[i]}
+			for _, t := range tokens[i] {
+				fl, ok := x.flat[t]
+				if !ok {
+					fl = flatten(lists[t], opts.MaxPostings)
+					if x.once {
+						delete(lists, t)
+					} else {
+						x.flat[t] = fl
+					}
+				}
+				if fl.capped {
+					f.Capped = append(f.Capped, t)
+				}
+				f.Postings[t] = fl.flat
+			}
 			x.fragments[i] = f.encode()
+			tokens[i] = nil
 		}
 		files[fmt.Sprintf("search/index/t-%d.json", i)] = x.fragments[i]
 	}
@@ -329,11 +343,16 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 			}
 			data, _ = json.Marshal(shard)
 		}
-		// A copy: the caller may edit its documents in place.
-		shards, shardData = append(shards, slices.Clone(in)), append(shardData, data)
+		if !x.once {
+			// A copy: the caller may edit its documents in place.
+			shards, shardData = append(shards, slices.Clone(in)), append(shardData, data)
+		}
 		files[fmt.Sprintf("search/index/d-%d.json", k)] = data
 	}
 	x.shards, x.shardData, x.opts = shards, shardData, opts
+	if x.once {
+		x.lists, x.fragments = nil, nil
+	}
 	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: len(docs)})
 	files["search/index/meta.json"] = meta
 	return files

@@ -348,8 +348,9 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	if b.session.oneShot {
 		// Nothing is built again: the token counts and posting lists
 		// (a build's largest structures after the pages) go with this
-		// stage instead of staying in the session.
-		b.session.sections = nil
+		// stage instead of staying in the session, and the sections'
+		// texts as soon as the index has cut them.
+		b.session.sections, sections, next = nil, nil, nil
 		return search.Build(docs, search.DefaultOptions)
 	}
 	// The same documents make the same index: keep the last one. A page's
