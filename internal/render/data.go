@@ -61,8 +61,20 @@ type IndicatorValue struct {
 type PrintSection struct {
 	ID      string // the element id of the section
 	Page    *Page
-	Content template.HTML // ids prefixed, links pointing within the print page
+	content func() template.HTML
 }
+
+// NewPrintSection returns the section of page whose content is made by
+// content when the layout shows it.
+func NewPrintSection(id string, page *Page, content func() template.HTML) *PrintSection {
+	return &PrintSection{ID: id, Page: page, content: content}
+}
+
+// Content is the page's content as the print page shows it: ids
+// prefixed, links pointing within the print page. It is made anew on each
+// call, as the layout shows the section, rather than held: the whole
+// publication rewritten at once was 65 MB at 10,000 chapters.
+func (s *PrintSection) Content() template.HTML { return s.content() }
 
 // Image is an image of the publication: its largest variant's site path,
 // its alt text and every variant.

@@ -80,7 +80,8 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		if len(data.Site.Print) > 0 {
 			size := 64 << 10
 			for _, s := range data.Site.Print {
-				size += len(s.Content) + 1<<10
+				// Prefixed ids make the content longer than the page's.
+				size += len(s.Page.Content)*11/10 + 1<<10
 			}
 			buf.Grow(size)
 		}
@@ -419,8 +420,9 @@ func (b *builder) printSections(site *render.Site) []*render.PrintSection {
 			}
 			return href // images and files: the print page is as deep as a chapter
 		}
-		html := edition.Prefix(string(p.Content), id+"--", link)
-		out = append(out, &render.PrintSection{ID: id, Page: p, Content: template.HTML(html)})
+		out = append(out, render.NewPrintSection(id, p, func() template.HTML {
+			return template.HTML(edition.Prefix(string(p.Content), id+"--", link))
+		}))
 	}
 	return out
 }

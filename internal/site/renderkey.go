@@ -96,7 +96,7 @@ func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, ro
 		}
 		var all []printed
 		for _, s := range site.Print {
-			all = append(all, printed{s.ID, s.Content, nav(s.Page), s.Page.Subtitle})
+			all = append(all, printed{s.ID, s.Content(), nav(s.Page), s.Page.Subtitle})
 		}
 		extra.Print = all
 	}

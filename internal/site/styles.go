@@ -20,26 +20,42 @@ var styleElement = regexp.MustCompile(`(?is)<style(?:\s[^>]*)?>(.*?)</style>`)
 // heads, one @page rule per chapter, are such a style. Like the bundled
 // stylesheets, each is named by its content and linked with its
 // integrity digest. It returns the page and the stylesheets by output
-// name, minified by minify.
+// name, minified by minify. The page is rewritten in its own array when
+// no link is longer than the element it replaces (the print page's is
+// hundreds of kilobytes of rules in a page of tens of megabytes, of which
+// a second copy was the print page's largest cost); page must not be
+// used again.
 func externalStyles(name string, page []byte, minify func(name string, data []byte) ([]byte, error)) ([]byte, map[string][]byte, error) {
 	if !hasStyleTag(page) {
 		return page, nil, nil // every page passes here: no regexp over it
 	}
 	up := strings.Repeat("../", strings.Count(name, "/"))
 	styles := map[string][]byte{}
-	var err error
-	out := styleElement.ReplaceAllFunc(page, func(el []byte) []byte {
-		css, merr := minify("style.css", styleElement.FindSubmatch(el)[1])
-		if merr != nil {
-			err = merr
-			return el
+	matches := styleElement.FindAllSubmatchIndex(page, -1)
+	links := make([][]byte, len(matches))
+	inPlace := true
+	for i, m := range matches {
+		css, err := minify("style.css", page[m[2]:m[3]])
+		if err != nil {
+			return page, nil, err
 		}
 		sum := sha256.Sum256(css)
 		file := "assets/style." + hex.EncodeToString(sum[:4]) + ".css"
 		styles[file] = css
-		return []byte(`<link rel="stylesheet" href="` + up + file + `" integrity="` + asset.Integrity(css) + `">`)
-	})
-	return out, styles, err
+		links[i] = []byte(`<link rel="stylesheet" href="` + up + file + `" integrity="` + asset.Integrity(css) + `">`)
+		inPlace = inPlace && len(links[i]) <= m[1]-m[0]
+	}
+	out := page[:0] // what is written never passes what is still to be read
+	if !inPlace {
+		out = make([]byte, 0, len(page)+len(matches)<<8)
+	}
+	last := 0
+	for i, m := range matches {
+		out = append(out, page[last:m[0]]...) // append moves overlapping bytes as copy does
+		out = append(out, links[i]...)
+		last = m[1]
+	}
+	return append(out, page[last:]...), styles, nil
 }
 
 // hasStyleTag reports whether page holds "<style", in any case.

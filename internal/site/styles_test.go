@@ -27,6 +27,33 @@ func TestExternalStyles(t *testing.T) {
 	}
 }
 
+// The print page's style, far longer than the link that replaces it, is
+// moved out in the page's own array; the page reads the same as when it
+// is copied.
+func TestExternalStylesInPlace(t *testing.T) {
+	identity := func(_ string, b []byte) ([]byte, error) { return b, nil }
+	long := "<style>" + strings.Repeat("@page p1 { @top-center { content: \"甲\"; } }\n", 40) + "</style>"
+	src := "<p>前</p>" + long + "<p>中</p>" + long + "<p>后</p>"
+	page := []byte(src)
+	out, styles, err := externalStyles("print/index.html", page, identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &out[0] != &page[0] {
+		t.Error("the page was copied though every link is shorter than its style")
+	}
+	if len(styles) != 1 {
+		t.Fatalf("styles %v", styles)
+	}
+	var name string
+	for name = range styles {
+	}
+	link := `<link rel="stylesheet" href="../` + name + `" integrity="` + asset.Integrity(styles[name]) + `">`
+	if want := "<p>前</p>" + link + "<p>中</p>" + link + "<p>后</p>"; string(out) != want {
+		t.Errorf("page\n%s\nwant\n%s", out, want)
+	}
+}
+
 func TestHasStyleTag(t *testing.T) {
 	for page, want := range map[string]bool{"<p>x</p><style>a{}</style>": true, "<STYLE>": true, "<Style media=print>": true, "<p>style</p>": false, "<": false, "<styl": false, "": false} {
 		if got := hasStyleTag([]byte(page)); got != want {
