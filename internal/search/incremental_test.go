@@ -46,7 +46,8 @@ func TestIncrementalBuildsWhatBuildDoes(t *testing.T) {
 			}
 		}
 		got := x.Build(docs, counts, opts)
-		want := Build(slices.Clone(docs), opts) // Build cuts the texts of the docs it is given
+		want := map[string][]byte{}
+		Build(slices.Clone(docs), opts, func(name string, data []byte) { want[name] = data }) // Build clears the docs it is given
 		if !maps.EqualFunc(got, want, func(a, b []byte) bool { return string(a) == string(b) }) {
 			for name := range want {
 				if string(got[name]) != string(want[name]) {
@@ -61,3 +62,37 @@ func TestIncrementalBuildsWhatBuildDoes(t *testing.T) {
 
 // copyCounts copies the counts an Incremental kept, as a caller keeps them.
 func copyCounts(c []*Counts) []*Counts { return append([]*Counts(nil), c...) }
+
+// Build writes shards as their documents are counted, a batch at a time:
+// with more documents than a batch and shards that straddle batches, its
+// files are still exactly Incremental's.
+func TestBuildAcrossBatchesWritesWhatIncrementalDoes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	words := []string{"园区", "项目", "建设", "营商环境", "尼龙", "新材料", "帮办", "服务", "GDP", "数字化", "平台", "招商"}
+	var docs []Doc
+	for i := range 700 {
+		s := ""
+		for range 3 + r.IntN(30) {
+			s += words[r.IntN(len(words))]
+		}
+		docs = append(docs, Doc{Title: fmt.Sprint("篇", i/5), URL: fmt.Sprintf("/p%d/#s%d", i/5, i%5), Text: s})
+	}
+	opts := Options{FragmentBytes: 512, ShardDocs: 7, MaxText: 20, MaxPostings: 50}
+	var x Incremental
+	want := x.Build(docs, nil, opts)
+	got := map[string][]byte{}
+	Build(slices.Clone(docs), opts, func(name string, data []byte) {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s written twice", name)
+		}
+		got[name] = data
+	})
+	if len(got) != len(want) {
+		t.Fatalf("Build wrote %d files, Incremental %d", len(got), len(want))
+	}
+	for name, data := range want {
+		if string(got[name]) != string(data) {
+			t.Fatalf("%s differs:\n got %s\nwant %s", name, got[name], data)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,36 +103,6 @@ type Meta struct {
 	Docs      int `json:"docs"`
 }
 
-// Build returns the index files by site path under search/index/.
-//
-// Unlike Incremental, it keeps no document's token counts: documents are
-// counted a batch at a time and their postings appended, so only the
-// posting lists grow with the publication (a one-shot build of 10,000
-// chapters held every count map and every list at once). Once counted, a
-// document's text is cut, in docs, to what the index keeps of it
-// (MaxText): the full texts of 10,000 chapters were 50 MB held to the end.
-func Build(docs []Doc, opts Options) map[string][]byte {
-	if opts.FragmentBytes == 0 {
-		opts = DefaultOptions
-	}
-	x := Incremental{lists: map[string][]posting{}, once: true}
-	const batch = 256
-	counts := make([]*Counts, batch)
-	for start := 0; start < len(docs); start += batch {
-		n := min(batch, len(docs)-start)
-		par.Do(n, func(i int) { counts[i] = Count(docs[start+i]) })
-		// In document order, so each list stays sorted by document.
-		for i, c := range counts[:n] {
-			for t, k := range c.tokens {
-				x.lists[t] = append(x.lists[t], posting{int32(start + i), int32(k)})
-			}
-			counts[i] = nil
-			docs[start+i].Text = truncate(docs[start+i].Text, opts.MaxText)
-		}
-	}
-	return x.write(docs, opts)
-}
-
 // Counts is a document's token counts; a token in the title or section
 // heading counts ten times. A *Counts kept from an earlier build tells
 // Incremental that its document is unchanged.
@@ -164,8 +133,6 @@ type Incremental struct {
 	shards    [][]Doc
 	shardData [][]byte
 	flat      map[string]flatList // laid-out lists of the last write, by token
-	// once: Build's index, made once and not updated, keeps nothing.
-	once bool
 }
 
 // Build returns the index files of docs. counts[i], when given, is
@@ -247,31 +214,14 @@ func (x *Incremental) update(id int, old, new *Counts) {
 // write lays out the index files from the posting lists by token. After
 // an incremental update it encodes again only the fragments holding a
 // touched token and the document shards whose documents changed.
-//
-// Fragments are laid out and encoded one at a time. A one-shot Build
-// (x.once) keeps nothing for a next build, and lets each token's list go
-// as soon as its fragment is encoded: holding every list laid out once
-// more, as the dev server's index does to reuse them, made this the
-// largest moment of a 10,000-chapter build.
 func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	lists := x.lists
 	entries := 0
 	for _, l := range lists {
-		// A capped list is written with its best postings only: counting
-		// all of them made fragments of 10,000 chapters a fortieth of
-		// FragmentBytes, and the index 8,192 files of 560 bytes.
-		n := len(l)
-		if opts.MaxPostings > 0 {
-			n = min(n, opts.MaxPostings)
-		}
-		entries += n
+		entries += cappedLen(len(l), opts)
 	}
-	// About 8 bytes of JSON a posting, plus the tokens.
-	fragments := 8
-	for fragments*opts.FragmentBytes < entries*8+len(lists)*12 {
-		fragments *= 2
-	}
-	reuse := !x.once && x.touched != nil && opts == x.opts && fragments == len(x.fragments)
+	fragments := fragmentCount(entries, len(lists), opts)
+	reuse := x.touched != nil && opts == x.opts && fragments == len(x.fragments)
 	dirty := make([]bool, fragments)
 	for i := range dirty {
 		dirty[i] = !reuse
@@ -284,11 +234,8 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 	// Only the tokens of dirty fragments are laid out, and of those only
 	// the touched ones afresh: capping a common token's list (best) and
 	// flattening it is most of a rebuild's index work otherwise.
-	if x.once || !reuse || x.flat == nil {
-		x.flat = nil
-		if !x.once {
-			x.flat = make(map[string]flatList, len(lists))
-		}
+	if !reuse || x.flat == nil {
+		x.flat = make(map[string]flatList, len(lists))
 	}
 	for t := range x.touched {
 		delete(x.flat, t)
@@ -312,21 +259,13 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 				fl, ok := x.flat[t]
 				if !ok {
 					fl = flatten(lists[t], opts.MaxPostings)
-					if x.once {
-						delete(lists, t)
-					} else {
-						x.flat[t] = fl
-					}
+					x.flat[t] = fl
 				}
-				if fl.capped {
-					f.Capped = append(f.Capped, t)
-				}
-				f.Postings[t] = fl.flat
+				f.add(t, fl)
 			}
 			x.fragments[i] = f.encode()
-			tokens[i] = nil
 		}
-		files[fmt.Sprintf("search/index/t-%d.json", i)] = x.fragments[i]
+		files[fragmentName(i)] = x.fragments[i]
 	}
 	var shards [][]Doc
 	var shardData [][]byte
@@ -337,26 +276,67 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 		if k < len(x.shards) && slices.Equal(in, x.shards[k]) {
 			data = x.shardData[k]
 		} else {
-			shard := slices.Clone(in)
-			for i := range shard {
-				shard[i].Text = truncate(shard[i].Text, opts.MaxText)
-			}
-			data, _ = json.Marshal(shard)
+			data = shardFile(in, opts)
 		}
-		if !x.once {
-			// A copy: the caller may edit its documents in place.
-			shards, shardData = append(shards, slices.Clone(in)), append(shardData, data)
-		}
-		files[fmt.Sprintf("search/index/d-%d.json", k)] = data
+		// A copy: the caller may edit its documents in place.
+		shards, shardData = append(shards, slices.Clone(in)), append(shardData, data)
+		files[shardName(k)] = data
 	}
 	x.shards, x.shardData, x.opts = shards, shardData, opts
-	if x.once {
-		x.lists, x.fragments = nil, nil
-	}
-	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: len(docs)})
-	files["search/index/meta.json"] = meta
+	files[metaName] = metaFile(fragments, len(docs), opts)
 	return files
 }
+
+// cappedLen is how many of a list's n postings the index writes.
+func cappedLen(n int, opts Options) int {
+	if opts.MaxPostings > 0 {
+		// A capped list is written with its best postings only: counting
+		// all of them made fragments of 10,000 chapters a fortieth of
+		// FragmentBytes, and the index 8,192 files of 560 bytes.
+		return min(n, opts.MaxPostings)
+	}
+	return n
+}
+
+// fragmentCount is how many token fragments hold entries postings of
+// tokens tokens: a power of two, each fragment about FragmentBytes.
+func fragmentCount(entries, tokens int, opts Options) int {
+	// About 8 bytes of JSON a posting, plus the tokens.
+	fragments := 8
+	for fragments*opts.FragmentBytes < entries*8+tokens*12 {
+		fragments *= 2
+	}
+	return fragments
+}
+
+// add puts token t's laid-out list in the fragment; tokens are added in
+// order.
+func (f *fragmentFile) add(t string, fl flatList) {
+	if fl.capped {
+		f.Capped = append(f.Capped, t)
+	}
+	f.Postings[t] = fl.flat
+}
+
+// shardFile encodes a document shard, each text cut to MaxText.
+func shardFile(in []Doc, opts Options) []byte {
+	shard := slices.Clone(in)
+	for i := range shard {
+		shard[i].Text = truncate(shard[i].Text, opts.MaxText)
+	}
+	data, _ := json.Marshal(shard)
+	return data
+}
+
+const metaName = "search/index/meta.json"
+
+func metaFile(fragments, docs int, opts Options) []byte {
+	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: docs})
+	return meta
+}
+
+func fragmentName(i int) string { return "search/index/t-" + strconv.Itoa(i) + ".json" }
+func shardName(k int) string    { return "search/index/d-" + strconv.Itoa(k) + ".json" }
 
 // posting is a document holding a token and the token's score there.
 type posting struct{ doc, score int32 } // 8 bytes: a build holds every posting

@@ -149,7 +149,7 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	}
 	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
 	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
-	files.addAll(b.searchIndex(site))
+	b.searchIndex(site, files)
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
 	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)
 
@@ -295,7 +295,7 @@ func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Ima
 }
 
 // searchIndex indexes every page by section, and every indicator.
-func (b *builder) searchIndex(site *render.Site) map[string][]byte {
+func (b *builder) searchIndex(site *render.Site, files *outputs) {
 	pages := append([]*render.Page{}, site.Chapters...)
 	pages = append(pages, site.Pages...)
 	// The cover's and the indicators' documents are made anew by every
@@ -352,7 +352,8 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 		// stage instead of staying in the session, and the sections'
 		// texts as soon as the index has cut them.
 		b.session.sections, sections, next = nil, nil, nil
-		return search.Build(docs, search.DefaultOptions)
+		search.Build(docs, search.DefaultOptions, files.add)
+		return
 	}
 	// The same documents make the same index: keep the last one. A page's
 	// documents are named by the serial of the entry that holds them, so
@@ -373,12 +374,10 @@ func (b *builder) searchIndex(site *render.Site) map[string][]byte {
 	}
 	hashDocs(dataDocs)
 	key := k.sum()
-	if key == b.session.searchKey && b.session.searchFiles != nil {
-		return b.session.searchFiles
+	if key != b.session.searchKey || b.session.searchFiles == nil {
+		b.session.searchKey, b.session.searchFiles = key, b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
 	}
-	files := b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
-	b.session.searchKey, b.session.searchFiles = key, files
-	return files
+	files.addAll(b.session.searchFiles)
 }
 
 // searchEntry is a page's search documents and what they were made from.
