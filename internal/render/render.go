@@ -80,11 +80,23 @@ func (t *Templates) parse(into *template.Template, name string, diags *diag.List
 	return true
 }
 
-// Execute renders layout with data into w.
+// Execute renders layout with data into w; when it fails, w gets nothing.
 func (t *Templates) Execute(w io.Writer, layout string, data *Data) error {
 	tmpl, ok := t.byLayout[layout]
 	if !ok {
 		return fmt.Errorf("layout %s not loaded", layout)
+	}
+	// Into a buffer of the caller's directly, cut back on failure: the
+	// buffer of its own, grown by doubling and then copied, was the print
+	// page's largest cost (its capacity twice the page at worst, and a
+	// second copy of it).
+	if buf, ok := w.(*bytes.Buffer); ok {
+		n := buf.Len()
+		err := tmpl.ExecuteTemplate(buf, "base.html", data)
+		if err != nil {
+			buf.Truncate(n)
+		}
+		return err
 	}
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "base.html", data); err != nil {

@@ -73,9 +73,10 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 				return
 			}
 		}
-		// The print page holds the whole publication: its buffer is sized
-		// for it, where growing by doubling copied and cleared hundreds of
-		// megabytes at 10,000 chapters.
+		// Buffers are sized for the page: the print page holds the whole
+		// publication, and growing by doubling copied and cleared hundreds
+		// of megabytes at 10,000 chapters; a chapter is its content and a
+		// few kilobytes of layout.
 		var buf bytes.Buffer
 		if len(data.Site.Print) > 0 {
 			size := 64 << 10
@@ -84,6 +85,8 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 				size += len(s.Page.Content)*11/10 + 1<<10
 			}
 			buf.Grow(size)
+		} else {
+			buf.Grow(len(data.Page.Content) + 8<<10)
 		}
 		err := tmpl.Execute(&buf, layout, data)
 		var out []byte
