@@ -59,7 +59,7 @@ type Block struct {
 	// runes of the normalised text sorted, its band keys, and the text
 	// itself, which finds exact copies; all empty when too short.
 	prepared bool
-	sorted   []rune
+	sorted   sortedRunes
 	bands    []uint64
 	normKey  string
 	chinese  bool    // mostly Han characters: the rules for Chinese copy apply

@@ -41,12 +41,12 @@ func normalize(s string) []rune {
 // nearDuplicates reports whether two prepared blocks' normalised texts
 // are at least 90% alike: 1 - edit distance / longer length.
 func nearDuplicates(a, b *Block) bool {
-	longer := max(len(a.sorted), len(b.sorted))
+	longer := max(a.sorted.len(), b.sorted.len())
 	if longer == 0 {
 		return true
 	}
 	// Lengths more than 10% apart cannot be 90% alike.
-	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) {
+	if float64(min(a.sorted.len(), b.sorted.len())) < 0.9*float64(longer) {
 		return false
 	}
 	// The bag distance (characters one has and the other lacks) is a
@@ -59,11 +59,57 @@ func nearDuplicates(a, b *Block) bool {
 	return suggest.Distance(a.normKey, b.normKey) <= limit
 }
 
-// bagDistanceOver reports whether the bag distance of two sorted rune
-// slices (how many characters one has that the other lacks, the larger of
-// the two counts) is over limit. It stops as soon as it is: candidate
-// pairs that are not near-duplicates are most of the pairs compared.
-func bagDistanceOver(a, b []rune, limit int) bool {
+// sortedRunes are a paragraph's normalised runes, sorted, for the bag
+// distance: two bytes a rune when every rune fits in two, as Chinese and
+// Latin text do, four otherwise. A build holds every long paragraph's:
+// at four bytes a rune they were a quarter of what a 10,000-chapter
+// build held after its conversion.
+type sortedRunes struct {
+	narrow []uint16
+	wide   []rune // when a rune does not fit in narrow
+}
+
+// newSortedRunes sorts rs in place and keeps them.
+func newSortedRunes(rs []rune) sortedRunes {
+	slices.Sort(rs)
+	if len(rs) > 0 && rs[len(rs)-1] > 0xFFFF {
+		return sortedRunes{wide: rs}
+	}
+	narrow := make([]uint16, len(rs))
+	for i, r := range rs {
+		narrow[i] = uint16(r)
+	}
+	return sortedRunes{narrow: narrow}
+}
+
+func (s sortedRunes) len() int { return len(s.narrow) + len(s.wide) }
+
+// runes returns the runes, widened if need be.
+func (s sortedRunes) runes() []rune {
+	if s.wide != nil {
+		return s.wide
+	}
+	rs := make([]rune, len(s.narrow))
+	for i, r := range s.narrow {
+		rs[i] = rune(r)
+	}
+	return rs
+}
+
+// bagDistanceOver reports whether the bag distance of two paragraphs
+// (how many characters one has that the other lacks, the larger of the
+// two counts) is over limit.
+func bagDistanceOver(a, b sortedRunes, limit int) bool {
+	if a.wide == nil && b.wide == nil {
+		return bagOver(a.narrow, b.narrow, limit)
+	}
+	return bagOver(a.runes(), b.runes(), limit) // rare: a rune beyond two bytes
+}
+
+// bagOver is bagDistanceOver of two sorted slices. It stops as soon as the
+// distance is over limit: candidate pairs that are not near-duplicates are
+// most of the pairs compared.
+func bagOver[T uint16 | rune](a, b []T, limit int) bool {
 	onlyA, onlyB := 0, 0
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -164,12 +210,10 @@ func prepareBlock(b *Block) {
 	norm := normalize(b.Text)
 	if len(norm) >= minDuplicateRunes {
 		// The normalised text is kept once, as a string (a build holds
-		// every paragraph's); the runes are sorted in place for the bag
-		// distance.
+		// every paragraph's), and its runes sorted for the bag distance.
 		b.bands = bandKeys(norm)
 		b.normKey = string(norm)
-		slices.Sort(norm)
-		b.sorted = norm
+		b.sorted = newSortedRunes(norm)
 	}
 }
 
@@ -304,8 +348,8 @@ func (m *SimilarityMemo) similar(a, b *Block) bool {
 	// The length and bag-distance bounds cost less than two map
 	// operations: only pairs that pass them have their (quadratic) edit
 	// distance remembered.
-	longer := max(len(a.sorted), len(b.sorted))
-	if float64(min(len(a.sorted), len(b.sorted))) < 0.9*float64(longer) || bagDistanceOver(a.sorted, b.sorted, int(math.Floor(0.1*float64(longer)))) {
+	longer := max(a.sorted.len(), b.sorted.len())
+	if float64(min(a.sorted.len(), b.sorted.len())) < 0.9*float64(longer) || bagDistanceOver(a.sorted, b.sorted, int(math.Floor(0.1*float64(longer)))) {
 		return false
 	}
 	key := [2]*Block{a, b}
