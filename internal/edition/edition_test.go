@@ -91,3 +91,41 @@ func TestPrefix(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A section made as the book is written reads as one given whole, with its
+// SVG flag in the package document; a Chinese file name is marked as UTF-8
+// in the archive.
+func TestEPUBSectionsMadeAsWritten(t *testing.T) {
+	b := book()
+	made := 0
+	b.Sections = append(b.Sections, Section{File: "改革.xhtml", Title: "改革篇", Make: func() (string, bool) {
+		made++
+		return `<section><h1>改革篇</h1><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg></section>`, true
+	}})
+	data, err := EPUB(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made != 1 {
+		t.Errorf("Make called %d times", made)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found *zip.File
+	for _, f := range z.File {
+		if f.Name == "OEBPS/text/改革.xhtml" {
+			found = f
+		}
+	}
+	if found == nil || found.Flags&0x800 == 0 {
+		t.Fatalf("no entry OEBPS/text/改革.xhtml marked UTF-8: %+v", found)
+	}
+	if doc := read(t, z, "OEBPS/text/改革.xhtml"); !strings.Contains(doc, "<h1>改革篇</h1>") {
+		t.Errorf("made section reads %s", doc)
+	}
+	if opf := read(t, z, "OEBPS/content.opf"); !strings.Contains(opf, `href="text/改革.xhtml" media-type="application/xhtml+xml" properties="svg"`) {
+		t.Errorf("content.opf does not mark the made section's SVG:\n%s", opf)
+	}
+}

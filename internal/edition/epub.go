@@ -7,13 +7,15 @@ import (
 	"crypto/sha1"
 	_ "embed"
 	"fmt"
-	"io"
+	"hash/crc32"
 	"maps"
 	"path"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"folio/internal/par"
 )
 
 // Book is what an EPUB holds.
@@ -34,6 +36,10 @@ type Section struct {
 	Title string
 	Body  string // XHTML
 	SVG   bool   // holds inline SVG
+	// Make, when set, makes Body and SVG as the book is written, several
+	// sections at once: the book then holds its documents compressed only
+	// (a 10,000-chapter book held every chapter's XHTML three times over).
+	Make func() (body string, svg bool)
 }
 
 //go:embed epub.css
@@ -41,63 +47,106 @@ var epubCSS []byte
 
 // EPUB writes the book as EPUB 3 (with an NCX for older readers). Every
 // timestamp is fixed, so the same book gives the same bytes.
+//
+// The sections are made and compressed in parallel first, then written in
+// order: the package document lists which of them hold SVG.
 func EPUB(b Book) ([]byte, error) {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	// The fastest deflate: the EPUB holds every chapter, and the default
-	// level spent several times the time for a few percent of size.
-	z.RegisterCompressor(zip.Deflate, newFastDeflater)
-	add := func(name string, data []byte, store bool) error {
-		// A fixed DOS date (2000-01-01) in the legacy fields: no extended
-		// timestamp extra field, which the mimetype entry must not have.
-		h := &zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: 20<<9 | 1<<5 | 1}
-		if store {
-			h.Method = zip.Store
+	b.Sections = slices.Clone(b.Sections) // Make's SVG flags are set in this copy
+	texts := make([]entry, len(b.Sections))
+	par.Do(len(b.Sections), func(i int) {
+		s := &b.Sections[i]
+		if s.Make != nil {
+			s.Body, s.SVG = s.Make()
 		}
-		w, err := z.CreateHeader(h)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	}
-	// mimetype first and stored, as the format requires.
-	if err := add("mimetype", []byte("application/epub+zip"), true); err != nil {
-		return nil, err
-	}
-	files := []struct {
-		name string
-		data []byte
-	}{
-		{"META-INF/container.xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>
+		texts[i] = deflated("OEBPS/text/"+s.File, document(b, s.Title, s.Body))
+		s.Body = ""
+	})
+	entries := []entry{
+		deflated("META-INF/container.xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>
-`)},
-		{"OEBPS/content.opf", opf(b)},
-		{"OEBPS/nav.xhtml", nav(b)},
-		{"OEBPS/toc.ncx", ncx(b)},
-		{"OEBPS/styles/epub.css", epubCSS},
+`)),
+		deflated("OEBPS/content.opf", opf(b)),
+		deflated("OEBPS/nav.xhtml", nav(b)),
+		deflated("OEBPS/toc.ncx", ncx(b)),
+		deflated("OEBPS/styles/epub.css", epubCSS),
 	}
-	for _, s := range b.Sections {
-		files = append(files, struct {
-			name string
-			data []byte
-		}{"OEBPS/text/" + s.File, document(b, s.Title, s.Body)})
+	entries = append(entries, texts...)
+	images := slices.Sorted(maps.Keys(b.Images))
+	imageEntries := make([]entry, len(images))
+	par.Do(len(images), func(i int) { imageEntries[i] = deflated("OEBPS/"+images[i], b.Images[images[i]]) })
+	entries = append(entries, imageEntries...)
+
+	size := 1 << 10
+	for _, e := range entries {
+		size += len(e.data) + 2*len(e.header.Name) + 100
 	}
-	for _, name := range slices.Sorted(maps.Keys(b.Images)) {
-		files = append(files, struct {
-			name string
-			data []byte
-		}{"OEBPS/" + name, b.Images[name]})
+	var buf bytes.Buffer
+	buf.Grow(size)
+	z := zip.NewWriter(&buf)
+	// mimetype first and stored, as the format requires. A fixed DOS date
+	// (2000-01-01) in the legacy fields of every entry: no extended
+	// timestamp extra field, which the mimetype entry must not have.
+	w, err := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store, ModifiedDate: fixedDate})
+	if err == nil {
+		_, err = w.Write([]byte("application/epub+zip"))
 	}
-	for _, f := range files {
-		if err := add(f.name, f.data, false); err != nil {
-			return nil, err
+	for _, e := range entries {
+		if err != nil {
+			break
+		}
+		if w, err = z.CreateRaw(&e.header); err == nil {
+			_, err = w.Write(e.data)
 		}
 	}
-	if err := z.Close(); err != nil {
+	if err == nil {
+		err = z.Close()
+	}
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// fixedDate is 2000-01-01 as a DOS date.
+const fixedDate = 20<<9 | 1<<5 | 1
+
+// entry is a file of the book, compressed.
+type entry struct {
+	header zip.FileHeader
+	data   []byte
+}
+
+// deflated compresses a file of the book with the fastest deflate: the
+// EPUB holds every chapter, and the default level spent several times the
+// time for a few percent of size.
+func deflated(name string, data []byte) entry {
+	var out bytes.Buffer
+	out.Grow(len(data)/2 + 64)
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(&out)
+	_, _ = fw.Write(data) // writing to memory cannot fail
+	_ = fw.Close()
+	deflaters.Put(fw)
+	h := zip.FileHeader{
+		Name: name, Method: zip.Deflate, ModifiedDate: fixedDate,
+		// What CreateHeader would set: version 2.0, and the flag of names
+		// in UTF-8 (a slug may be Chinese).
+		CreatorVersion: 20, ReaderVersion: 20,
+		CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(out.Len()), UncompressedSize64: uint64(len(data)),
+	}
+	if !isASCII(name) {
+		h.Flags |= 0x800
+	}
+	return entry{header: h, data: out.Bytes()}
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Identifier is a UUID derived from the book's identity: the same
@@ -228,21 +277,7 @@ func document(b Book, title, body string) []byte {
 // deflaters keeps flate writers between files and books: each holds about
 // a megabyte of state, and a book has a file per chapter (archive/zip pools
 // its own writers the same way).
-var deflaters sync.Pool
-
-type pooledDeflater struct{ *flate.Writer }
-
-func newFastDeflater(w io.Writer) (io.WriteCloser, error) {
-	if fw, ok := deflaters.Get().(*flate.Writer); ok {
-		fw.Reset(w)
-		return pooledDeflater{fw}, nil
-	}
-	fw, err := flate.NewWriter(w, flate.BestSpeed)
-	return pooledDeflater{fw}, err
-}
-
-func (d pooledDeflater) Close() error {
-	err := d.Writer.Close()
-	deflaters.Put(d.Writer)
-	return err
-}
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid
+	return fw
+}}

@@ -10,7 +10,6 @@ import (
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/edition"
-	"folio/internal/par"
 	"folio/internal/render"
 )
 
@@ -95,8 +94,8 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 	title.WriteString(`</section>`)
 	book.Sections = append(book.Sections, edition.Section{File: "title.xhtml", Title: site.Title, Body: title.String()})
 
-	// Chapters convert to XHTML in parallel; image() records images in
-	// book.Images, so it is serialised.
+	// Chapters convert to XHTML as the book is written, several at once;
+	// image() records images in book.Images, so it is serialised.
 	var mu sync.Mutex
 	image = func(sitePath string) string {
 		mu.Lock()
@@ -106,29 +105,27 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		}
 		return "../" + sitePath
 	}
-	bodies := make([]string, len(pages))
-	errs := make([]error, len(pages))
-	par.Do(len(pages), func(i int) { bodies[i], errs[i] = convert(pages[i].Path, string(pages[i].Content)) })
-	for i, p := range pages {
-		body := bodies[i]
-		if errs[i] != nil {
-			// The site keeps the page; only the EPUB goes without its text.
-			pos := diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}
-			if src := b.pub.ByPath(b.pub.ByURL(p.Path)); src != nil {
-				pos = src.Pos(0) // where the text starts: the page as a whole is at fault
-			}
-			b.diags.Warnf(pos, "epub",
-				"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, errs[i])
-			body = "<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>"
-		}
-		head := fmt.Sprintf(`<h1>%s%s</h1>`, esc(p.Label), esc(p.Title))
-		if p.Subtitle != "" {
-			head += fmt.Sprintf(`<p class="subtitle">%s</p>`, esc(p.Subtitle))
-		}
+	for _, p := range pages {
 		book.Sections = append(book.Sections, edition.Section{
 			File: fileOf[p.Path], Title: p.Label + p.Title,
-			Body: `<section epub:type="chapter">` + head + body + `</section>`,
-			SVG:  strings.Contains(body, "<svg"),
+			Make: func() (string, bool) {
+				body, err := convert(p.Path, string(p.Content))
+				if err != nil {
+					// The site keeps the page; only the EPUB goes without its text.
+					pos := diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}
+					if src := b.pub.ByPath(b.pub.ByURL(p.Path)); src != nil {
+						pos = src.Pos(0) // where the text starts: the page as a whole is at fault
+					}
+					b.diags.Warnf(pos, "epub",
+						"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, err)
+					body = "<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>"
+				}
+				head := fmt.Sprintf(`<h1>%s%s</h1>`, esc(p.Label), esc(p.Title))
+				if p.Subtitle != "" {
+					head += fmt.Sprintf(`<p class="subtitle">%s</p>`, esc(p.Subtitle))
+				}
+				return `<section epub:type="chapter">` + head + body + `</section>`, strings.Contains(body, "<svg")
+			},
 		})
 	}
 	if len(site.Indicators) > 0 {
