@@ -3,9 +3,10 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -15,7 +16,6 @@ import (
 	"folio/internal/config"
 	"folio/internal/content"
 	"folio/internal/diag"
-	"folio/internal/edition"
 	"folio/internal/markdown"
 	"folio/internal/par"
 	"folio/internal/render"
@@ -73,37 +73,26 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 				return
 			}
 		}
-		// Buffers are sized for the page: the print page holds the whole
-		// publication, and growing by doubling copied and cleared hundreds
-		// of megabytes at 10,000 chapters; a chapter is its content and a
-		// few kilobytes of layout.
-		var buf bytes.Buffer
-		if len(data.Site.Print) > 0 {
-			size := 64 << 10
-			for _, s := range data.Site.Print {
-				// Prefixed ids make the content longer than the page's.
-				size += len(s.Page.Content)*11/10 + 1<<10
-			}
-			buf.Grow(size)
-		} else {
-			buf.Grow(len(data.Page.Content) + 8<<10)
-		}
-		err := tmpl.Execute(&buf, layout, data)
 		var out []byte
 		var styles map[string][]byte
-		if err == nil {
-			var page []byte
-			page, styles, err = externalStyles(name, buf.Bytes(), b.min.Minify)
-			if err != nil {
-				b.diags.Errorf(diag.Position{File: name}, "minify", "cannot minify the style of %s: %v", name, err)
-				return
-			}
-			out, err = b.min.Minify(name, page)
-			if err != nil {
-				b.diags.Errorf(diag.Position{File: name}, "minify", "cannot minify output %s: %v", name, err)
-				return
-			}
+		var err error
+		if len(data.Site.Print) > 0 {
+			out, styles, err = b.renderPrint(tmpl, name, layout, data)
 		} else {
+			// A chapter's buffer is its content and a few kilobytes of
+			// layout: growing by doubling copied and cleared more.
+			var buf bytes.Buffer
+			buf.Grow(len(data.Page.Content) + 8<<10)
+			if err = tmpl.Execute(&buf, layout, data); err == nil {
+				out, styles, err = b.minifyPage(name, buf.Bytes())
+			}
+		}
+		var failed minifyError
+		if errors.As(err, &failed) {
+			b.diags.Errorf(diag.Position{File: name}, "minify", "%v", failed.err)
+			return
+		}
+		if err != nil {
 			d := tmpl.Diagnostic(err)
 			if source != nil {
 				d.Message += " (rendering " + source.Name + ")"
@@ -164,6 +153,25 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	b.feeds(files, site)
 	b.staticFiles(files)
 	return nil
+}
+
+// minifyError is a page that rendered but could not be minified.
+type minifyError struct{ err error }
+
+func (e minifyError) Error() string { return e.err.Error() }
+
+// minifyPage moves a rendered page's style out to stylesheets of its own
+// (externalStyles) and minifies it; page must not be used again.
+func (b *builder) minifyPage(name string, page []byte) ([]byte, map[string][]byte, error) {
+	page, styles, err := externalStyles(name, page, b.min.Minify)
+	if err != nil {
+		return nil, nil, minifyError{fmt.Errorf("cannot minify the style of %s: %v", name, err)}
+	}
+	out, err := b.min.Minify(name, page)
+	if err != nil {
+		return nil, nil, minifyError{fmt.Errorf("cannot minify output %s: %v", name, err)}
+	}
+	return out, styles, nil
 }
 
 // put minifies data by its extension and writes it as an output file.
@@ -390,41 +398,4 @@ type searchEntry struct {
 	docs    []search.Doc
 	counts  []*search.Counts // of each of docs
 	serial  uint64           // names docs in the index's key
-}
-
-// printSections rewrites every chapter and page to live together on the
-// print page: ids prefixed by the section, links to other pages pointing
-// to their sections, references to the data page to the data appendix.
-func (b *builder) printSections(site *render.Site) []*render.PrintSection {
-	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
-	sectionOf := map[string]string{}
-	for _, p := range pages {
-		sectionOf[p.Path] = "s-" + strings.TrimSuffix(p.Path, "/")
-	}
-	var out []*render.PrintSection
-	for _, p := range pages {
-		id := sectionOf[p.Path]
-		base := &url.URL{Path: "/" + p.Path}
-		link := func(href string) string {
-			u, err := base.Parse(href)
-			if err != nil || u.Scheme != "" || u.Host != "" {
-				return href
-			}
-			target := strings.TrimPrefix(u.Path, "/")
-			if target == dataPath && u.Fragment != "" {
-				return "#data--" + u.Fragment
-			}
-			if sec, ok := sectionOf[target]; ok {
-				if u.Fragment != "" {
-					return "#" + sec + "--" + u.Fragment
-				}
-				return "#" + sec
-			}
-			return href // images and files: the print page is as deep as a chapter
-		}
-		out = append(out, render.NewPrintSection(id, p, func() template.HTML {
-			return template.HTML(edition.Prefix(string(p.Content), id+"--", link))
-		}))
-	}
-	return out
 }
