@@ -345,3 +345,59 @@ title: 乙
 		t.Errorf("folio check reported\n%s\nthe session's build\n%s", got, want)
 	}
 }
+
+// The print page is assembled around markers when its layout shows each
+// section's content once, in order; a layout that shows them otherwise
+// otherwise (twice, out of order, not at all) gets the page rendered whole.
+func TestPrintLayoutsShowingSectionsOtherwise(t *testing.T) {
+	const site = `
+-- content/publication.yaml --
+title: 小站
+-- content/chapters/01-a.md --
+---
+title: 甲
+---
+## 起步
+
+甲篇正文。
+-- content/chapters/02-b.md --
+---
+title: 乙
+---
+乙篇正文，见[甲](01-a.md#起步)。
+`
+	for _, c := range []struct {
+		name, layout string
+		want         []string
+	}{
+		{"theme", "", []string{`<div class="prose"><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div>`, `<p>乙篇正文，见<a href="#s-a--起步">甲</a>。</p>`}},
+		{"twice", `
+-- layouts/print.html --
+{{define "main"}}{{range .Site.Print}}<div class="once">{{.Content}}</div>{{end}}{{range .Site.Print}}<div class="again">{{.Content}}</div>{{end}}{{end}}
+`, []string{`<div class="once"><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div><div class="once"><p>乙篇正文`, `<div class="again"><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div><div class="again"><p>乙篇正文`}},
+		{"reversed", `
+-- layouts/print.html --
+{{define "main"}}{{with index .Site.Print 1}}<div>{{.Content}}</div>{{end}}{{with index .Site.Print 0}}<div>{{.Content}}</div>{{end}}{{end}}
+`, []string{`<div><p>乙篇正文，见<a href="#s-a--起步">甲</a>。</p></div><div><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div>`}},
+		{"none", `
+-- layouts/print.html --
+{{define "main"}}<ol>{{range .Site.Print}}<li>{{.Page.Title}}</li>{{end}}</ol>{{end}}
+`, []string{`<ol><li>甲</li><li>乙</li></ol>`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := buildArchive(t, site+c.layout)
+			if b.diags.HasErrors() {
+				t.Fatalf("errors:\n%s", b.diagText())
+			}
+			page := b.file("print/index.html")
+			if strings.Contains(page, "folio-print-section") {
+				t.Errorf("a marker is left in the print page:\n%s", page)
+			}
+			for _, want := range c.want {
+				if !strings.Contains(page, want) {
+					t.Errorf("print page lacks %s:\n%s", want, page)
+				}
+			}
+		})
+	}
+}
