@@ -22,6 +22,25 @@ func BenchmarkCheckPage100(b *testing.B) {
 	}
 }
 
+// BenchmarkFigures100 is the figure checks of the same chapters against
+// the data, which a one-shot build runs as it compacts each page's result.
+func BenchmarkFigures100(b *testing.B) {
+	chapters, err := benchgen.Chapters(100, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pages []*check.PageResult
+	for _, c := range chapters {
+		pages = append(pages, check.CheckPage(&check.Page{Doc: c.Result.Doc, Source: c.Result.Source, Pos: c.Env.Pos}, check.Options{}))
+	}
+	terms := check.Terms(chapters[0].Env.Data)
+	for b.Loop() {
+		for _, p := range pages {
+			check.PageFigures(p.Blocks, terms)
+		}
+	}
+}
+
 // BenchmarkGlobal100 is the publication-wide rules (near-duplicate
 // paragraphs, conflicting figures) over the same chapters' checked pages.
 func BenchmarkGlobal100(b *testing.B) {
