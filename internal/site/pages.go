@@ -360,8 +360,8 @@ func (b *builder) searchIndex(site *render.Site, files *outputs) {
 	if b.session.oneShot {
 		// Nothing is built again: the token counts and posting lists
 		// (a build's largest structures after the pages) go with this
-		// stage instead of staying in the session, and the sections'
-		// texts as soon as the index has cut them.
+		// stage instead of staying in the session, and each section's
+		// text as soon as the index has written it into its shard.
 		b.session.sections, sections, next = nil, nil, nil
 		search.Build(docs, search.DefaultOptions, files.add)
 		return
