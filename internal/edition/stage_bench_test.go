@@ -1,6 +1,7 @@
 package edition_test
 
 import (
+	"fmt"
 	"testing"
 
 	"folio/internal/benchgen"
@@ -19,6 +20,29 @@ func BenchmarkXHTML100(b *testing.B) {
 			if _, err := edition.XHTML(string(c.Result.HTML), nil); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkEPUB100 writes the EPUB of the same chapters, their XHTML made
+// beforehand: the documents wrapped, compressed (several at once) and
+// laid out in the archive.
+func BenchmarkEPUB100(b *testing.B) {
+	chapters, err := benchgen.Chapters(100, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	book := edition.Book{Title: "基准", Identity: "bench"}
+	for i, c := range chapters {
+		body, err := edition.XHTML(string(c.Result.HTML), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		book.Sections = append(book.Sections, edition.Section{File: fmt.Sprintf("c%d.xhtml", i), Title: fmt.Sprint("第", i+1, "篇"), Body: body})
+	}
+	for b.Loop() {
+		if _, err := edition.EPUB(book); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
