@@ -348,7 +348,8 @@ title: 乙
 
 // The print page is assembled around markers when its layout shows each
 // section's content once, in order; a layout that shows them otherwise
-// otherwise (twice, out of order, not at all) gets the page rendered whole.
+// (all twice, one twice, out of order, not at all) gets the page rendered
+// whole.
 func TestPrintLayoutsShowingSectionsOtherwise(t *testing.T) {
 	const site = `
 -- content/publication.yaml --
@@ -375,6 +376,10 @@ title: 乙
 -- layouts/print.html --
 {{define "main"}}{{range .Site.Print}}<div class="once">{{.Content}}</div>{{end}}{{range .Site.Print}}<div class="again">{{.Content}}</div>{{end}}{{end}}
 `, []string{`<div class="once"><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div><div class="once"><p>乙篇正文`, `<div class="again"><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div><div class="again"><p>乙篇正文`}},
+		{"first twice", `
+-- layouts/print.html --
+{{define "main"}}{{with index .Site.Print 0}}<div>{{.Content}}</div><div>{{.Content}}</div>{{end}}{{with index .Site.Print 1}}<div>{{.Content}}</div>{{end}}{{end}}
+`, []string{`<div><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div><div><h2 id="s-a--起步">起步</h2><p>甲篇正文。</p></div><div><p>乙篇正文`}},
 		{"reversed", `
 -- layouts/print.html --
 {{define "main"}}{{with index .Site.Print 1}}<div>{{.Content}}</div>{{end}}{{with index .Site.Print 0}}<div>{{.Content}}</div>{{end}}{{end}}

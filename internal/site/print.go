@@ -66,10 +66,12 @@ func printMarker(i int) string {
 // content once, in order, gets the page rendered whole.
 func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data *render.Data) (page []byte, styles map[string][]byte, err error) {
 	sections := data.Site.Print
+	markers := make([][]byte, len(sections))
 	marked := *data.Site
 	marked.Print = make([]*render.PrintSection, len(sections))
 	for i, s := range sections {
 		marker := template.HTML(printMarker(i))
+		markers[i] = []byte(marker)
 		marked.Print[i] = render.NewPrintSection(s.ID, s.Page, func() template.HTML { return marker })
 	}
 	markedData := *data
@@ -82,19 +84,19 @@ func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data 
 	if err != nil {
 		return nil, nil, err
 	}
-	// Where each marker is, in order.
+	// Each marker once, in order; else the page is rendered whole.
+	if bytes.Count(shell, []byte("<folio-print-section ")) != len(sections) {
+		return b.renderWhole(tmpl, name, layout, data)
+	}
 	at := make([]int, len(sections))
 	from := 0
-	for i := range sections {
-		j := bytes.Index(shell[from:], []byte(printMarker(i)))
+	for i, m := range markers {
+		j := bytes.Index(shell[from:], m)
 		if j < 0 {
 			return b.renderWhole(tmpl, name, layout, data)
 		}
 		at[i] = from + j
-		from = at[i] + len(printMarker(i))
-	}
-	if bytes.Contains(shell[from:], []byte("<folio-print-section ")) {
-		return b.renderWhole(tmpl, name, layout, data) // a section shown twice
+		from = at[i] + len(m)
 	}
 	size := len(shell)
 	for _, s := range sections {
@@ -117,7 +119,7 @@ func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data 
 			i := start + k
 			out = append(out, shell[last:at[i]]...)
 			out = append(out, minified[k]...)
-			last = at[i] + len(printMarker(i))
+			last = at[i] + len(markers[i])
 			minified[k] = nil
 		}
 	}
