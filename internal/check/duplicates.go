@@ -41,22 +41,23 @@ func normalize(s string) []rune {
 // nearDuplicates reports whether two prepared blocks' normalised texts
 // are at least 90% alike: 1 - edit distance / longer length.
 func nearDuplicates(a, b *Block) bool {
+	limit, apart := tooApart(a, b)
+	return !apart && suggest.Distance(a.normKey, b.normKey) <= limit
+}
+
+// tooApart reports whether two prepared blocks cannot be 90% alike by
+// what is cheap to compare: their lengths, and the bag distance
+// (characters one has and the other lacks), a lower bound of the edit
+// distance that most candidate pairs fail without the quadratic
+// comparison. limit is the most edits 90% allows.
+func tooApart(a, b *Block) (limit int, apart bool) {
 	longer := max(a.sorted.len(), b.sorted.len())
-	if longer == 0 {
-		return true
-	}
 	// Lengths more than 10% apart cannot be 90% alike.
 	if float64(min(a.sorted.len(), b.sorted.len())) < 0.9*float64(longer) {
-		return false
+		return 0, true
 	}
-	// The bag distance (characters one has and the other lacks) is a
-	// lower bound of the edit distance and cheap: most candidate pairs
-	// fail it without the quadratic comparison.
-	limit := int(math.Floor(0.1 * float64(longer)))
-	if bagDistanceOver(a.sorted, b.sorted, limit) {
-		return false
-	}
-	return suggest.Distance(a.normKey, b.normKey) <= limit
+	limit = int(math.Floor(0.1 * float64(longer)))
+	return limit, bagDistanceOver(a.sorted, b.sorted, limit)
 }
 
 // sortedRunes are a paragraph's normalised runes, sorted, for the bag
@@ -348,14 +349,14 @@ func (m *SimilarityMemo) similar(a, b *Block) bool {
 	// The length and bag-distance bounds cost less than two map
 	// operations: only pairs that pass them have their (quadratic) edit
 	// distance remembered.
-	longer := max(a.sorted.len(), b.sorted.len())
-	if float64(min(a.sorted.len(), b.sorted.len())) < 0.9*float64(longer) || bagDistanceOver(a.sorted, b.sorted, int(math.Floor(0.1*float64(longer)))) {
+	limit, apart := tooApart(a, b)
+	if apart {
 		return false
 	}
 	key := [2]*Block{a, b}
 	same, ok := m.last[key]
 	if !ok {
-		same = nearDuplicates(a, b)
+		same = suggest.Distance(a.normKey, b.normKey) <= limit
 	}
 	if m.next == nil {
 		m.next = make(map[[2]*Block]bool, len(m.last))
