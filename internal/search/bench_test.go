@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"folio/internal/benchgen"
@@ -38,7 +39,12 @@ func BenchmarkIndex10000(b *testing.B) {
 	var index map[string][]byte
 	for b.Loop() {
 		index = map[string][]byte{}
-		search.Build(slices.Clone(docs), search.DefaultOptions, func(name string, data []byte) { index[name] = data }) // Build clears the docs it is given
+		var mu sync.Mutex                                                                        // Build writes from several goroutines
+		search.Build(slices.Clone(docs), search.DefaultOptions, func(name string, data []byte) { // Build clears the docs it is given
+			mu.Lock()
+			index[name] = data
+			mu.Unlock()
+		})
 	}
 	total := 0
 	for _, data := range index {

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -46,8 +47,7 @@ func TestIncrementalBuildsWhatBuildDoes(t *testing.T) {
 			}
 		}
 		got := x.Build(docs, counts, opts)
-		want := map[string][]byte{}
-		Build(slices.Clone(docs), opts, func(name string, data []byte) { want[name] = data }) // Build clears the docs it is given
+		want := buildOnce(t, slices.Clone(docs), opts) // Build clears the docs it is given
 		if !maps.EqualFunc(got, want, func(a, b []byte) bool { return string(a) == string(b) }) {
 			for name := range want {
 				if string(got[name]) != string(want[name]) {
@@ -80,13 +80,7 @@ func TestBuildAcrossBatchesWritesWhatIncrementalDoes(t *testing.T) {
 	opts := Options{FragmentBytes: 512, ShardDocs: 7, MaxText: 20, MaxPostings: 50}
 	var x Incremental
 	want := x.Build(docs, nil, opts)
-	got := map[string][]byte{}
-	Build(slices.Clone(docs), opts, func(name string, data []byte) {
-		if _, ok := got[name]; ok {
-			t.Errorf("%s written twice", name)
-		}
-		got[name] = data
-	})
+	got := buildOnce(t, slices.Clone(docs), opts)
 	if len(got) != len(want) {
 		t.Fatalf("Build wrote %d files, Incremental %d", len(got), len(want))
 	}
@@ -95,4 +89,20 @@ func TestBuildAcrossBatchesWritesWhatIncrementalDoes(t *testing.T) {
 			t.Fatalf("%s differs:\n got %s\nwant %s", name, got[name], data)
 		}
 	}
+}
+
+// buildOnce returns the files Build writes, failing t when one is written
+// twice.
+func buildOnce(t *testing.T, docs []Doc, opts Options) map[string][]byte {
+	files := map[string][]byte{}
+	var mu sync.Mutex // Build writes from several goroutines
+	Build(docs, opts, func(name string, data []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := files[name]; ok {
+			t.Errorf("%s written twice", name)
+		}
+		files[name] = data
+	})
+	return files
 }
