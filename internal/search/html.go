@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -31,16 +32,20 @@ func Sections(title, pagePath, content string) []Doc {
 			}
 			return out
 		case html.StartTagToken:
-			tok := z.Token()
-			switch tok.DataAtom {
+			// The tag's name and attributes are read in place: a page has
+			// thousands of tags, and Token copied each.
+			name, more := z.TagName()
+			switch atom.Lookup(name) {
 			case atom.Script, atom.Style, atom.Svg:
 				skip++
 			case atom.H2, atom.H3:
-				for _, a := range tok.Attr {
-					if a.Key == "id" {
+				for more {
+					var key, val []byte
+					key, val, more = z.TagAttr()
+					if string(key) == "id" {
 						cur.Text = collapse(text.String())
 						text.Reset()
-						cur = &Doc{Title: title, URL: pagePath + "#" + a.Val}
+						cur = &Doc{Title: title, URL: pagePath + "#" + string(val)}
 						docs = append(docs, cur)
 						inHeading = true
 						heading.Reset()
@@ -50,8 +55,8 @@ func Sections(title, pagePath, content string) []Doc {
 				text.WriteByte(' ')
 			}
 		case html.EndTagToken:
-			tok := z.Token()
-			switch tok.DataAtom {
+			name, _ := z.TagName()
+			switch atom.Lookup(name) {
 			case atom.Script, atom.Style, atom.Svg:
 				skip = max(0, skip-1)
 			case atom.H2, atom.H3:
@@ -73,4 +78,30 @@ func Sections(title, pagePath, content string) []Doc {
 	}
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse is strings.Join(strings.Fields(s), " ") in one pass.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	field := func(f string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	start := -1 // of the field being read
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if start >= 0 {
+				field(s[start:i])
+				start = -1
+			}
+		case start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		field(s[start:])
+	}
+	return b.String()
+}
