@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"folio/internal/diag"
+	"folio/internal/par"
 	"folio/internal/suggest"
 )
 
@@ -267,14 +268,36 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 		reportGroups(paras, find, diags)
 		return
 	}
-	byHash := make(map[uint64][]int, len(paras)*8) // 8 bands a paragraph, mostly distinct
+	// Candidate pairs are gathered in reading order, a run of paragraphs
+	// at a time, then compared on every core and joined. Which pairs are
+	// candidates does not depend on the comparisons, so the groups are
+	// those of comparing one pair at a time.
+	byHash := make(map[uint64][]int32, len(paras)*8) // 8 bands a paragraph, mostly distinct
 	exact := make(map[string]int, len(paras))
+	var pairs [][2]int32
+	join := func() {
+		const per = 256 // pairs compared by one call
+		same := make([]bool, len(pairs))
+		par.Do((len(pairs)+per-1)/per, func(k int) {
+			for i := k * per; i < min((k+1)*per, len(pairs)); i++ {
+				same[i] = nearDuplicates(paras[pairs[i][0]].b, paras[pairs[i][1]].b)
+			}
+		})
+		for i, pair := range pairs {
+			if same[i] {
+				parent[find(int(pair[0]))] = find(int(pair[1]))
+			}
+		}
+		pairs = pairs[:0]
+	}
+	var candidates []int32
 	for i, p := range paras {
 		if j, ok := exact[p.b.normKey]; ok {
 			parent[find(i)] = find(j)
 			continue
 		}
 		exact[p.b.normKey] = i
+		candidates = candidates[:0]
 		for _, h := range p.b.bands {
 			bucket := byHash[h]
 			// A band shared by very many paragraphs is a common phrasing,
@@ -283,14 +306,20 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 			if len(bucket) >= maxBucket {
 				continue
 			}
-			for _, j := range bucket {
-				if find(i) != find(j) && memo.similar(p.b, paras[j].b) {
-					parent[find(i)] = find(j)
-				}
-			}
-			byHash[h] = append(bucket, i)
+			candidates = append(candidates, bucket...)
+			byHash[h] = append(bucket, int32(i))
+		}
+		// A paragraph sharing several bands with another is compared with
+		// it once.
+		slices.Sort(candidates)
+		for _, j := range slices.Compact(candidates) {
+			pairs = append(pairs, [2]int32{int32(i), j})
+		}
+		if len(pairs) >= 1<<16 {
+			join()
 		}
 	}
+	join()
 	reportGroups(paras, find, diags)
 }
 
