@@ -109,24 +109,12 @@ type Meta struct {
 type Counts struct{ tokens map[string]int }
 
 // Count tokenizes a document.
-func Count(d Doc) *Counts { return &Counts{countParts(d, 1)[0]} }
-
-// countParts counts d's tokens into parts maps, each token into the
-// map partOf gives it.
-func countParts(d Doc, parts int) []map[string]int {
-	ms := make([]map[string]int, parts)
-	for p := range ms {
-		ms[p] = make(map[string]int, len(d.Text)/3/parts) // about one distinct token per Chinese character
-	}
-	eachToken(d.Title+" "+d.Section, func(t string) { ms[partOf(t, parts)][t] += 10 })
-	eachToken(d.Text, func(t string) { ms[partOf(t, parts)][t]++ })
-	return ms
+func Count(d Doc) *Counts {
+	m := make(map[string]int, len(d.Text)/3) // about one distinct token per Chinese character
+	eachToken(d.Title+" "+d.Section, func(t string) { m[t] += 10 })
+	eachToken(d.Text, func(t string) { m[t]++ })
+	return &Counts{m}
 }
-
-// partOf puts a token in one of parts by its last byte: cheap, and even
-// for Chinese, whose characters' last bytes run evenly over 64 values.
-// Tokens are never empty.
-func partOf(t string, parts int) int { return int(t[len(t)-1]) % parts }
 
 // Incremental builds indexes one after another (the dev server's
 // rebuilds), keeping the posting lists of the last. When the documents

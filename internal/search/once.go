@@ -16,75 +16,65 @@ import (
 // chapters held its posting lists at 8 bytes a posting, every document's
 // text and every file at once.
 //
-//   - Documents are counted a batch at a time, their postings appended
-//     to lists packed as varints (a document's gap from the list's last
-//     and its score: two or three bytes a posting).
-//   - Tokens are counted into a part for each core (partOf), so the
-//     postings of a batch are appended on every core: on one, appending
-//     was a third of the index's time.
-//   - A document shard is written as soon as its documents are counted,
-//     and the documents are then let go: Build owns docs, and clears them.
-//   - Fragments are laid out, written and let go in parallel.
+//   - The documents are split into a run of whole shards for each core.
+//     Each core counts its documents one at a time and appends their
+//     postings to lists of its own, packed as varints (a document's gap
+//     from the list's last and its score: two or three bytes a posting),
+//     and writes each shard as soon as it has counted its documents,
+//     which are then let go: Build owns docs, and clears them.
+//   - The runs' lists are joined in order, so each stays sorted by
+//     document; fragments are then laid out, written and let go in
+//     parallel.
 func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 	if opts.FragmentBytes == 0 {
 		opts = DefaultOptions
 	}
-	parts := runtime.GOMAXPROCS(0)
-	lists := make([]map[string]*packedList, parts)
-	for p := range lists {
-		lists[p] = map[string]*packedList{}
-	}
-	const batch = 256
-	counts := make([][]map[string]int, batch) // by document of the batch, then part
-	shard := 0                                // the next shard to write
-	for start := 0; start < len(docs); start += batch {
-		n := min(batch, len(docs)-start)
-		par.Do(n, func(i int) { counts[i] = countParts(docs[start+i], parts) })
-		// Each part in document order, so each list stays sorted by
-		// document.
-		par.Do(parts, func(p int) {
-			for i := range n {
-				for t, score := range counts[i][p] {
-					l := lists[p][t]
+	shards := (len(docs) + opts.ShardDocs - 1) / opts.ShardDocs
+	runs := max(1, min(runtime.GOMAXPROCS(0), shards))
+	perRun := (shards + runs - 1) / runs
+	lists := make([]map[string]*packedList, runs)
+	par.Do(runs, func(r int) {
+		own := map[string]*packedList{}
+		for k := r * perRun; k < min((r+1)*perRun, shards); k++ {
+			from, to := k*opts.ShardDocs, min((k+1)*opts.ShardDocs, len(docs))
+			for id := from; id < to; id++ {
+				for t, score := range Count(docs[id]).tokens {
+					l := own[t]
 					if l == nil {
 						l = &packedList{}
-						lists[p][t] = l
+						own[t] = l
 					}
-					l.add(int32(start+i), int32(score))
+					l.add(int32(id), int32(score))
 				}
 			}
-		})
-		clear(counts)
-		counted := start + n
-		done := shard
-		for done*opts.ShardDocs < len(docs) && min((done+1)*opts.ShardDocs, len(docs)) <= counted {
-			done++
-		}
-		par.Do(done-shard, func(i int) {
-			k := shard + i
-			from, to := k*opts.ShardDocs, min((k+1)*opts.ShardDocs, len(docs))
 			put(shardName(k), shardFile(docs[from:to], opts))
 			clear(docs[from:to])
-		})
-		shard = done
+		}
+		lists[r] = own
+	})
+	all := lists[0]
+	for _, run := range lists[1:] {
+		for t, l := range run {
+			if first := all[t]; first != nil {
+				first.join(l)
+			} else {
+				all[t] = l
+			}
+		}
 	}
+	clear(lists)
 
-	entries, tokens := 0, 0
-	for _, part := range lists {
-		tokens += len(part)
-		for _, l := range part {
-			entries += cappedLen(int(l.n), opts)
-		}
+	entries := 0
+	for _, l := range all {
+		entries += cappedLen(int(l.n), opts)
 	}
-	fragments := fragmentCount(entries, tokens, opts)
+	fragments := fragmentCount(entries, len(all), opts)
 	byFragment := make([][]tokenList, fragments)
-	for p, part := range lists {
-		for t, l := range part {
-			f := Fragment(t, fragments)
-			byFragment[f] = append(byFragment[f], tokenList{t, l})
-		}
-		lists[p] = nil
+	for t, l := range all {
+		f := Fragment(t, fragments)
+		byFragment[f] = append(byFragment[f], tokenList{t, l})
 	}
+	all = nil
 	par.Do(fragments, func(i int) {
 		in := byFragment[i]
 		byFragment[i] = nil
@@ -112,6 +102,16 @@ type packedList struct {
 	data []byte
 	last int32 // the document of the last posting
 	n    int32 // postings
+}
+
+// join appends next, whose documents all come after l's.
+func (l *packedList) join(next *packedList) {
+	// next's first gap is from document 0: from l's last instead.
+	first, k := binary.Uvarint(next.data)
+	l.data = binary.AppendUvarint(l.data, first-uint64(l.last))
+	l.data = append(l.data, next.data[k:]...)
+	l.last = next.last
+	l.n += next.n
 }
 
 func (l *packedList) add(doc, score int32) {
