@@ -174,3 +174,27 @@ func TestNormalizeFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// A repeat is reported at its second copy, counted in characters
+// however many bytes the text before it takes.
+func TestRepeatedWordPosition(t *testing.T) {
+	src := []byte("前言\n\nAI 产业的的规模，企业企业都在。\n")
+	source := diag.NewSource("t.md", src)
+	var diags diag.List
+	env := &mdenv.Env{RelPath: "chapters/t.md", URL: "t/", Data: testData, Pos: source.Pos, Diags: &diags}
+	res, err := markdown.New(markdown.Options{}).Convert(src, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found diag.List
+	Run(&Publication{Pages: []*Page{{Doc: res.Doc, Source: res.Source, Pos: source.Pos}}, Data: testData}, &found)
+	var got []string
+	for _, d := range found.Items() {
+		if d.Rule == "repeated-word" {
+			got = append(got, d.Pos.String())
+		}
+	}
+	if want := []string{"t.md:3:7", "t.md:3:13"}; !slices.Equal(got, want) {
+		t.Errorf("repeated-word at %v, want %v", got, want)
+	}
+}

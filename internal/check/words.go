@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"folio/internal/diag"
 )
@@ -54,12 +55,6 @@ func RepeatedWord(b *Block, diags *diag.List) {
 	}
 	loadWords()
 	rs := []rune(b.Text)
-	byteAt := make([]int, len(rs)+1)
-	for i, n := 0, 0; i < len(rs); i++ {
-		byteAt[i] = n
-		n += len(string(rs[i]))
-		byteAt[i+1] = n
-	}
 outer:
 	for i := 0; i < len(rs); i++ {
 		// Nothing repeats here unless the character comes back within four
@@ -92,12 +87,23 @@ outer:
 					break
 				}
 			}
-			diags.Add(diag.Diagnostic{Pos: b.Pos(byteAt[i+n]), Severity: diag.Warning, Rule: "repeated-word",
+			diags.Add(diag.Diagnostic{Pos: b.Pos(byteOffset(rs, i+n)), Severity: diag.Warning, Rule: "repeated-word",
 				Message: fmt.Sprintf("“%s” is written twice (%s): delete the repeat, or if the doubling is meant, add <!-- folio:ignore repeated-word --> before the paragraph", string(rs[i:i+n]), doubled)})
 			i += 2*n - 1
 			break
 		}
 	}
+}
+
+// byteOffset is where rune i of rs starts in its UTF-8 text. It is
+// counted only for a repeat found: a table of every rune's offset cost
+// twice the runes themselves, for every paragraph checked.
+func byteOffset(rs []rune, i int) int {
+	n := 0
+	for _, r := range rs[:i] {
+		n += utf8.RuneLen(r)
+	}
+	return n
 }
 
 func repeatsNear(rs []rune, i int) bool {

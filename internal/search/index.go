@@ -111,9 +111,14 @@ type Counts struct{ tokens map[string]int }
 // Count tokenizes a document.
 func Count(d Doc) *Counts {
 	m := make(map[string]int, len(d.Text)/3) // about one distinct token per Chinese character
+	countInto(m, d)
+	return &Counts{m}
+}
+
+// countInto adds d's token counts to m.
+func countInto(m map[string]int, d Doc) {
 	eachToken(d.Title+" "+d.Section, func(t string) { m[t] += 10 })
 	eachToken(d.Text, func(t string) { m[t]++ })
-	return &Counts{m}
 }
 
 // Incremental builds indexes one after another (the dev server's
