@@ -263,15 +263,26 @@ func ncx(b Book) []byte {
 }
 
 func document(b Book, title, body string) []byte {
-	return []byte(fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+	lang, title := esc(lang(b)), esc(title)
+	// Made in one piece: the body is a whole chapter.
+	out := make([]byte, 0, len(body)+2*len(lang)+len(title)+384)
+	out = append(out, `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="%[1]s" xml:lang="%[1]s">
-<head><meta charset="utf-8"/><title>%[2]s</title><link rel="stylesheet" type="text/css" href="../styles/epub.css"/></head>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="`...)
+	out = append(out, lang...)
+	out = append(out, `" xml:lang="`...)
+	out = append(out, lang...)
+	out = append(out, `">
+<head><meta charset="utf-8"/><title>`...)
+	out = append(out, title...)
+	out = append(out, `</title><link rel="stylesheet" type="text/css" href="../styles/epub.css"/></head>
 <body>
-%[3]s
+`...)
+	out = append(out, body...)
+	return append(out, `
 </body>
 </html>
-`, esc(lang(b)), esc(title), body))
+`...)
 }
 
 // deflaters keeps flate writers between files and books: each holds about

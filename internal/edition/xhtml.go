@@ -20,6 +20,7 @@ func XHTML(fragment string, rewrite func(el, attr, val string) (string, bool)) (
 		return "", err
 	}
 	var b bytes.Buffer
+	b.Grow(len(fragment) + len(fragment)/8) // about as long: grown by doubling, it was copied and cleared over again
 	for _, n := range nodes {
 		write(&b, n, rewrite, false)
 	}

@@ -124,7 +124,7 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 		return nil, err
 	}
 	res = &Result{HTML: buf.String(), IDs: map[string]bool{}, Doc: doc, Source: source}
-	var all strings.Builder
+	var reading readingTime
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -144,8 +144,7 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 			if res.FirstPara == "" && n.Parent() == doc {
 				res.FirstPara = t
 			}
-			all.WriteString(t)
-			all.WriteByte('\n')
+			reading = reading.add(t)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -156,9 +155,9 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 		res.IDs["fn:"+strconv.Itoa(i)] = true
 		res.IDs["fnref:"+strconv.Itoa(i)] = true
 	}
-	// The plain text itself is not kept: a build holds every page's
-	// result, and only the reading time was read from it.
-	res.Minutes = ReadingMinutes(all.String())
+	// The paragraphs are counted one by one, not joined: only the
+	// reading time was read from their text.
+	res.Minutes = reading.minutes()
 	return res, nil
 }
 

@@ -43,24 +43,33 @@ func IsWide(r rune) bool {
 // ReadingMinutes estimates reading time: Chinese at about 400 characters a
 // minute and other words at about 200 a minute, counted separately so mixed
 // text is not counted as all-Chinese. It is at least one minute.
-func ReadingMinutes(text string) int {
-	han, words := 0, 0
+func ReadingMinutes(text string) int { return readingTime{}.add(text).minutes() }
+
+// readingTime counts what ReadingMinutes reads, text by text: a text
+// break ends a word.
+type readingTime struct{ han, words int }
+
+func (t readingTime) add(text string) readingTime {
 	inWord := false
 	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			han++
+			t.han++
 			inWord = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if !inWord {
-				words++
+				t.words++
 			}
 			inWord = true
 		default:
 			inWord = false
 		}
 	}
-	minutes := (float64(han)/400 + float64(words)/200)
+	return t
+}
+
+func (t readingTime) minutes() int {
+	minutes := (float64(t.han)/400 + float64(t.words)/200)
 	n := int(minutes + 0.5)
 	return max(n, 1)
 }
