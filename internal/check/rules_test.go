@@ -23,6 +23,16 @@ var testData = func() *indicator.Set {
 // reported, one per diagnostic.
 func run(t *testing.T, md string, opts Options) []string {
 	t.Helper()
+	var rules []string
+	for _, d := range runDiags(t, md, opts) {
+		rules = append(rules, d.Rule)
+	}
+	return rules
+}
+
+// runDiags converts Markdown (as t.md) and applies the rules.
+func runDiags(t *testing.T, md string, opts Options) []diag.Diagnostic {
+	t.Helper()
 	src := []byte(md)
 	source := diag.NewSource("t.md", src)
 	var diags diag.List
@@ -33,11 +43,7 @@ func run(t *testing.T, md string, opts Options) []string {
 	}
 	var found diag.List
 	Run(&Publication{Pages: []*Page{{Doc: res.Doc, Source: res.Source, Pos: source.Pos}}, Data: testData, Options: opts}, &found)
-	var rules []string
-	for _, d := range found.Items() {
-		rules = append(rules, d.Rule)
-	}
-	return rules
+	return found.Items()
 }
 
 func TestRules(t *testing.T) {
@@ -178,18 +184,8 @@ func TestNormalizeFastPaths(t *testing.T) {
 // A repeat is reported at its second copy, counted in characters
 // however many bytes the text before it takes.
 func TestRepeatedWordPosition(t *testing.T) {
-	src := []byte("前言\n\nAI 产业的的规模，企业企业都在。\n")
-	source := diag.NewSource("t.md", src)
-	var diags diag.List
-	env := &mdenv.Env{RelPath: "chapters/t.md", URL: "t/", Data: testData, Pos: source.Pos, Diags: &diags}
-	res, err := markdown.New(markdown.Options{}).Convert(src, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var found diag.List
-	Run(&Publication{Pages: []*Page{{Doc: res.Doc, Source: res.Source, Pos: source.Pos}}, Data: testData}, &found)
 	var got []string
-	for _, d := range found.Items() {
+	for _, d := range runDiags(t, "前言\n\nAI 产业的的规模，企业企业都在。\n", Options{}) {
 		if d.Rule == "repeated-word" {
 			got = append(got, d.Pos.String())
 		}
