@@ -278,7 +278,11 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 	join := func() {
 		const per = 256 // pairs compared by one call
 		same := make([]bool, len(pairs))
-		par.Do((len(pairs)+per-1)/per, func(k int) {
+		do := par.Do
+		if len(pairs) <= per {
+			do = func(n int, f func(int)) { f(0) } // not worth a goroutine
+		}
+		do((len(pairs)+per-1)/per, func(k int) {
 			for i := k * per; i < min((k+1)*per, len(pairs)); i++ {
 				same[i] = nearDuplicates(paras[pairs[i][0]].b, paras[pairs[i][1]].b)
 			}
