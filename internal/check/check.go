@@ -56,12 +56,14 @@ type Block struct {
 	Kind Kind
 	Text string
 	// For duplicate detection, computed once per block (prepared): the
-	// runes of the normalised text sorted, its band keys, and the text
-	// itself, which finds exact copies; all empty when too short.
+	// normalised text's band keys, the text itself, which finds exact
+	// copies, its length in characters and its bag of characters; all
+	// empty when too short.
 	prepared bool
-	sorted   sortedRunes
 	bands    []uint64
 	normKey  string
+	normLen  int
+	bag      *runeBag
 	chinese  bool    // mostly Han characters: the rules for Chinese copy apply
 	offs     offsets // byte offset in Source of each byte of Text
 	page     *Page
