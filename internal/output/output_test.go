@@ -119,6 +119,9 @@ func TestStagingRejectsEscapingNames(t *testing.T) {
 		if err := s.WriteFile(name, nil); err == nil {
 			t.Errorf("WriteFile(%q) accepted", name)
 		}
+		if err := s.WriteFileFrom(name, inPieces("x")); err == nil {
+			t.Errorf("WriteFileFrom(%q) accepted", name)
+		}
 	}
 }
 

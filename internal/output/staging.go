@@ -1,10 +1,12 @@
 package output
 
 import (
+	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -172,6 +174,32 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// WriteFileFrom writes the file name with what write writes to it, a
+// piece at a time: a file of tens of megabytes (the print page of a large
+// publication) is never held whole. A file write failed to finish is left
+// as it is: the build fails, and the staging folder is removed.
+func (s *Staging) WriteFileFrom(name string, write func(w io.Writer) error) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	if err := s.makeFolder(path.Dir(name)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -62,6 +63,26 @@ func (u *Update) WriteFile(name string, data []byte) error {
 	stage = u.stage
 	u.mu.Unlock()
 	return stage.WriteFile(name, data)
+}
+
+// WriteFileFrom takes the file name of the build as write writes it.
+// Once the update writes into a staging folder the file goes there a
+// piece at a time; before, it is made whole, to be compared.
+func (u *Update) WriteFileFrom(name string, write func(w io.Writer) error) error {
+	u.mu.Lock()
+	stage := u.stage
+	if stage != nil && name != MarkerFile {
+		u.names[name] = true
+	}
+	u.mu.Unlock()
+	if stage == nil || name == MarkerFile {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		return u.WriteFile(name, buf.Bytes())
+	}
+	return stage.WriteFileFrom(name, write)
 }
 
 // begin starts the staging folder and copies into it the files found

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -9,12 +10,19 @@ import (
 	"time"
 )
 
-// writeAll writes files into u from several goroutines, as a build does.
+// writeAll writes files into u from several goroutines, as a build does;
+// every other file a few bytes at a time (WriteFileFrom), as the print
+// page is written.
 func writeAll(t *testing.T, u *Update, files map[string]string) {
 	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan error, len(files))
+	streamed := false
 	for name, data := range files {
+		if streamed = !streamed; streamed {
+			wg.Go(func() { errs <- u.WriteFileFrom(name, inPieces(data)) })
+			continue
+		}
 		wg.Go(func() { errs <- u.WriteFile(name, []byte(data)) })
 	}
 	wg.Wait()
@@ -23,6 +31,18 @@ func writeAll(t *testing.T, u *Update, files map[string]string) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// inPieces writes data three bytes at a time.
+func inPieces(data string) func(w io.Writer) error {
+	return func(w io.Writer) error {
+		for i := 0; i < len(data); i += 3 {
+			if _, err := io.WriteString(w, data[i:min(i+3, len(data))]); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 }
 
@@ -134,6 +154,9 @@ func TestUpdateRefusesEscapingNames(t *testing.T) {
 	for _, name := range []string{"../x", "/etc/x", "a/../../x", "", MarkerFile} {
 		if err := u.WriteFile(name, []byte("x")); err == nil {
 			t.Errorf("%q was accepted", name)
+		}
+		if err := u.WriteFileFrom(name, inPieces("x")); err == nil {
+			t.Errorf("%q was accepted, streamed", name)
 		}
 	}
 	_ = u.Abort()

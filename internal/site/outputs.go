@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"sync"
@@ -33,12 +35,42 @@ func (o *outputs) add(name string, data []byte) {
 		return // the build fails: nothing more is written
 	}
 	if err := o.sink.WriteFile(name, data); err != nil {
-		o.mu.Lock()
-		if o.err == nil {
-			o.err = fmt.Errorf("writing %s: %w", name, err)
-		}
-		o.mu.Unlock()
+		o.fail(name, err)
 	}
+}
+
+// addStream writes one file as write writes it: a piece at a time when
+// the sink takes files so (StreamSink), else whole.
+func (o *outputs) addStream(name string, write func(w io.Writer) error) {
+	o.mu.Lock()
+	o.names[name] = true
+	failed := o.err != nil
+	o.mu.Unlock()
+	if failed {
+		return
+	}
+	var err error
+	if s, ok := o.sink.(StreamSink); ok {
+		err = s.WriteFileFrom(name, write)
+	} else {
+		var buf bytes.Buffer
+		if err = write(&buf); err == nil {
+			err = o.sink.WriteFile(name, buf.Bytes())
+		}
+	}
+	if err != nil {
+		o.fail(name, err)
+	}
+}
+
+// fail keeps the sink's first error: the build fails, and nothing more is
+// written.
+func (o *outputs) fail(name string, err error) {
+	o.mu.Lock()
+	if o.err == nil {
+		o.err = fmt.Errorf("writing %s: %w", name, err)
+	}
+	o.mu.Unlock()
 }
 
 // addAll writes every file of files.

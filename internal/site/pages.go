@@ -76,8 +76,20 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		var out []byte
 		var styles map[string][]byte
 		var err error
+		written := false
 		if len(data.Site.Print) > 0 {
-			out, styles, err = b.renderPrint(tmpl, name, layout, data)
+			var page *printPage
+			page, styles, err = b.renderPrint(tmpl, name, layout, data)
+			if err == nil && b.session.oneShot {
+				// Written as it is made: the page holds the whole
+				// publication.
+				files.addStream(name, page.write)
+				written, err = true, page.failed
+			} else if err == nil {
+				var buf bytes.Buffer
+				_ = page.write(&buf) // a buffer takes every write
+				out, err = buf.Bytes(), page.failed
+			}
 		} else {
 			// A chapter's buffer is its content and a few kilobytes of
 			// layout: growing by doubling copied and cleared more.
@@ -108,7 +120,9 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		}
 		mu.Unlock()
 		if err == nil {
-			files.add(name, out)
+			if !written {
+				files.add(name, out)
+			}
 			files.addAll(styles)
 		}
 	}

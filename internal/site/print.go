@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"net/url"
 	"strings"
 
@@ -56,15 +57,17 @@ func printMarker(i int) string {
 }
 
 // renderPrint renders the print page, which holds the whole publication,
-// without ever holding it twice: the layout runs with a marker in place of
-// each section's content, the page around the sections (a few megabytes
-// at 10,000 chapters) has its style moved out and is minified, and each
-// section's content is then rewritten and minified on its own, several
-// at once, and copied in at its marker. (Rendering the whole page and
+// without ever holding it whole: the layout runs with a marker in place
+// of each section's content, the page around the sections (a few
+// megabytes at 10,000 chapters) has its style moved out and is minified,
+// and the page is then written a section at a time (printPage.write):
+// each section's content rewritten and minified on its own, several at
+// once, and written at its marker. (Rendering the whole page and
 // minifying it held it unminified and minified at once, 140 MB at 10,000
-// chapters, on one core.) A layout that does not show each section's
-// content once, in order, gets the page rendered whole.
-func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data *render.Data) (page []byte, styles map[string][]byte, err error) {
+// chapters, on one core; assembling it held 64 MB in one piece.) A layout
+// that does not show each section's content once, in order, gets the
+// page rendered whole.
+func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data *render.Data) (*printPage, map[string][]byte, error) {
 	sections := data.Site.Print
 	markers := make([][]byte, len(sections))
 	marked := *data.Site
@@ -84,46 +87,71 @@ func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data 
 	if err != nil {
 		return nil, nil, err
 	}
+	whole := func() (*printPage, map[string][]byte, error) {
+		page, styles, err := b.renderWhole(tmpl, name, layout, data)
+		return &printPage{shell: page}, styles, err
+	}
 	// Each marker once, in order; else the page is rendered whole.
 	if bytes.Count(shell, []byte("<folio-print-section ")) != len(sections) {
-		return b.renderWhole(tmpl, name, layout, data)
+		return whole()
 	}
 	at := make([]int, len(sections))
 	from := 0
 	for i, m := range markers {
 		j := bytes.Index(shell[from:], m)
 		if j < 0 {
-			return b.renderWhole(tmpl, name, layout, data)
+			return whole()
 		}
 		at[i] = from + j
 		from = at[i] + len(m)
 	}
-	size := len(shell)
-	for _, s := range sections {
-		size += len(s.Page.Content)
-	}
-	out := make([]byte, 0, size)
-	const window = 64 // sections made at once, before they are copied in
+	return &printPage{b: b, name: name, shell: shell, sections: sections, at: at, markers: markers}, styles, nil
+}
+
+// printPage is the print page, to be written: its minified shell and,
+// at each marker, a section's content.
+type printPage struct {
+	b        *builder
+	name     string
+	shell    []byte
+	sections []*render.PrintSection
+	at       []int // where each section's marker starts in shell
+	markers  [][]byte
+	// failed is a section the minifier could not take: the page is cut
+	// short there, and the build fails.
+	failed error
+}
+
+// write writes the page to w. A write to w that fails is returned; a
+// section that cannot be minified ends the page and is kept in failed.
+func (p *printPage) write(w io.Writer) error {
+	const window = 64 // sections made at once, before they are written
 	minified := make([][]byte, window)
 	last := 0
-	for start := 0; start < len(sections); start += window {
-		n := min(window, len(sections)-start)
+	for start := 0; start < len(p.sections); start += window {
+		n := min(window, len(p.sections)-start)
 		errs := make([]error, n)
 		par.Do(n, func(k int) {
-			minified[k], errs[k] = b.min.Minify("section.html", []byte(sections[start+k].Content()))
+			minified[k], errs[k] = p.b.min.Minify("section.html", []byte(p.sections[start+k].Content()))
 		})
 		for k := range n {
 			if errs[k] != nil {
-				return nil, nil, minifyError{fmt.Errorf("cannot minify output %s: %v", name, errs[k])}
+				p.failed = minifyError{fmt.Errorf("cannot minify output %s: %v", p.name, errs[k])}
+				return nil
 			}
 			i := start + k
-			out = append(out, shell[last:at[i]]...)
-			out = append(out, minified[k]...)
-			last = at[i] + len(markers[i])
+			if _, err := w.Write(p.shell[last:p.at[i]]); err != nil {
+				return err
+			}
+			if _, err := w.Write(minified[k]); err != nil {
+				return err
+			}
+			last = p.at[i] + len(p.markers[i])
 			minified[k] = nil
 		}
 	}
-	return append(out, shell[last:]...), styles, nil
+	_, err := w.Write(p.shell[last:])
+	return err
 }
 
 // renderWhole renders and minifies a page in one piece.

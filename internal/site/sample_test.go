@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -18,7 +19,9 @@ import (
 
 	"folio/internal/asset"
 	"folio/internal/config"
+	"folio/internal/diag"
 	"folio/internal/output"
+	"folio/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -111,6 +114,28 @@ func TestSampleBuildsAreByteIdentical(t *testing.T) {
 		b, _ := second.out.File(name)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between two builds: %s", name, firstDifference(a, b))
+		}
+	}
+}
+
+// folio build writes the print page a section at a time (a StreamSink):
+// on disk, every file is what a build into memory holds.
+func TestSampleOnDiskAsInMemory(t *testing.T) {
+	mem := buildSample(t, config.Options{})
+	out := filepath.Join(t.TempDir(), "public")
+	disk := output.NewUpdate(out)
+	var diags diag.List
+	if _, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: repoRoot}, CacheDir: sampleCache}, disk, &diags); err != nil || diags.HasErrors() {
+		t.Fatalf("build: %v %v", err, diags.Items())
+	}
+	if _, err := disk.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range mem.out.Names() {
+		want, _ := mem.out.File(name)
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s on disk differs from memory (%v): %s", name, err, firstDifference(got, want))
 		}
 	}
 }

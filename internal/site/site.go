@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -34,6 +35,14 @@ import (
 // it serves only then.
 type Sink interface {
 	WriteFile(name string, data []byte) error
+}
+
+// A StreamSink also takes a file a piece at a time, as write writes it:
+// the print page of a large publication is tens of megabytes, made a
+// section at a time. A Sink without it is given the file whole.
+type StreamSink interface {
+	Sink
+	WriteFileFrom(name string, write func(w io.Writer) error) error
 }
 
 // Options configure a build.
