@@ -92,7 +92,7 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 		for j, e := range in {
 			f.order[j] = e.token
 			f.add(e.token, flatten(e.list.postings(), opts.MaxPostings))
-			e.list.data = nil
+			e.list.data, e.list.next = nil, nil
 		}
 		put(fragmentName(i), f.encode())
 	})
@@ -107,19 +107,23 @@ type tokenList struct {
 
 // packedList is a posting list as Build gathers it: for each posting,
 // the document's gap from the one before and the score, as varints.
+// Lists joined to it follow in next, each with gaps of its own from
+// document 0.
 type packedList struct {
 	data []byte
 	last int32 // the document of the last posting
-	n    int32 // postings
+	n    int32 // postings, with those of next
+	next *packedList
 }
 
-// join appends next, whose documents all come after l's.
+// join appends next, whose documents all come after l's, by reference:
+// copying them into l grew every list of the index again.
 func (l *packedList) join(next *packedList) {
-	// next's first gap is from document 0: from l's last instead.
-	first, k := binary.Uvarint(next.data)
-	l.data = binary.AppendUvarint(l.data, first-uint64(l.last))
-	l.data = append(l.data, next.data[k:]...)
-	l.last = next.last
+	last := l
+	for last.next != nil {
+		last = last.next
+	}
+	last.next = next
 	l.n += next.n
 }
 
@@ -130,17 +134,19 @@ func (l *packedList) add(doc, score int32) {
 	l.n++
 }
 
-// postings unpacks the list.
+// postings unpacks the list and those joined to it.
 func (l *packedList) postings() []posting {
 	out := make([]posting, 0, l.n)
-	doc := int32(0)
-	for b := l.data; len(b) > 0; {
-		gap, k := binary.Uvarint(b)
-		b = b[k:]
-		score, k := binary.Uvarint(b)
-		b = b[k:]
-		doc += int32(gap)
-		out = append(out, posting{doc, int32(score)})
+	for ; l != nil; l = l.next {
+		doc := int32(0)
+		for b := l.data; len(b) > 0; {
+			gap, k := binary.Uvarint(b)
+			b = b[k:]
+			score, k := binary.Uvarint(b)
+			b = b[k:]
+			doc += int32(gap)
+			out = append(out, posting{doc, int32(score)})
+		}
 	}
 	return out
 }
