@@ -3,6 +3,7 @@ package edition
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -55,7 +56,9 @@ func TestEPUBLayout(t *testing.T) {
 	for _, f := range z.File {
 		names = append(names, f.Name)
 	}
-	want := "mimetype META-INF/container.xml OEBPS/content.opf OEBPS/nav.xhtml OEBPS/toc.ncx OEBPS/styles/epub.css OEBPS/text/title.xhtml OEBPS/text/a.xhtml OEBPS/images/c.jpg"
+	// The package document last: it lists what the sections, written as
+	// they are made, turned out to hold.
+	want := "mimetype META-INF/container.xml OEBPS/styles/epub.css OEBPS/text/title.xhtml OEBPS/text/a.xhtml OEBPS/images/c.jpg OEBPS/content.opf OEBPS/nav.xhtml OEBPS/toc.ncx"
 	if strings.Join(names, " ") != want {
 		t.Errorf("entries %v", names)
 	}
@@ -127,5 +130,41 @@ func TestEPUBSectionsMadeAsWritten(t *testing.T) {
 	}
 	if opf := read(t, z, "OEBPS/content.opf"); !strings.Contains(opf, `href="text/改革.xhtml" media-type="application/xhtml+xml" properties="svg"`) {
 		t.Errorf("content.opf does not mark the made section's SVG:\n%s", opf)
+	}
+}
+
+// Sections are made a window at a time: past the first window they are
+// still written in reading order, each with its own text.
+func TestEPUBManySectionsInOrder(t *testing.T) {
+	b := book()
+	var want []string
+	for i := range 150 {
+		name := fmt.Sprintf("s%03d.xhtml", i)
+		want = append(want, "OEBPS/text/"+name)
+		b.Sections = append(b.Sections, Section{File: name, Title: fmt.Sprint("第", i, "篇"), Make: func() (string, bool) {
+			return fmt.Sprintf("<p>正文%d</p>", i), false
+		}})
+	}
+	data, err := EPUB(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "OEBPS/text/s") {
+			got = append(got, f.Name)
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("sections written as %v", got)
+	}
+	for i := range 150 {
+		if doc := read(t, z, want[i]); !strings.Contains(doc, fmt.Sprintf("<p>正文%d</p>", i)) {
+			t.Errorf("%s reads %s", want[i], doc)
+		}
 	}
 }

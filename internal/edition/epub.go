@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"maps"
 	"path"
 	"slices"
@@ -45,66 +46,70 @@ type Section struct {
 //go:embed epub.css
 var epubCSS []byte
 
-// EPUB writes the book as EPUB 3 (with an NCX for older readers). Every
-// timestamp is fixed, so the same book gives the same bytes.
-//
-// The sections are made and compressed in parallel first, then written in
-// order: the package document lists which of them hold SVG.
+// EPUB returns the book as WriteEPUB writes it.
 func EPUB(b Book) ([]byte, error) {
-	b.Sections = slices.Clone(b.Sections) // Make's SVG flags are set in this copy
-	texts := make([]entry, len(b.Sections))
-	par.Do(len(b.Sections), func(i int) {
-		s := &b.Sections[i]
-		if s.Make != nil {
-			s.Body, s.SVG = s.Make()
-		}
-		texts[i] = deflated("OEBPS/text/"+s.File, document(b, s.Title, s.Body))
-		s.Body = ""
-	})
-	entries := []entry{
-		deflated("META-INF/container.xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>
-`)),
-		deflated("OEBPS/content.opf", opf(b)),
-		deflated("OEBPS/nav.xhtml", nav(b)),
-		deflated("OEBPS/toc.ncx", ncx(b)),
-		deflated("OEBPS/styles/epub.css", epubCSS),
-	}
-	entries = append(entries, texts...)
-	images := slices.Sorted(maps.Keys(b.Images))
-	imageEntries := make([]entry, len(images))
-	par.Do(len(images), func(i int) { imageEntries[i] = deflated("OEBPS/"+images[i], b.Images[images[i]]) })
-	entries = append(entries, imageEntries...)
-
-	size := 1 << 10
-	for _, e := range entries {
-		size += len(e.data) + 2*len(e.header.Name) + 100
-	}
 	var buf bytes.Buffer
-	buf.Grow(size)
-	z := zip.NewWriter(&buf)
+	err := WriteEPUB(&buf, b)
+	return buf.Bytes(), err
+}
+
+// WriteEPUB writes the book to w as EPUB 3 (with an NCX for older
+// readers). Every timestamp is fixed, so the same book gives the same
+// bytes.
+//
+// The sections are made and compressed several at once and written in
+// order as they are done, so the book never holds more than a window of
+// them (a 10,000-chapter book held every chapter's XHTML three times
+// over, then every chapter compressed and the whole archive). The package
+// document, which lists the sections that hold SVG and the images they
+// show, comes after them: only the mimetype must come first.
+func WriteEPUB(w io.Writer, b Book) error {
+	b.Sections = slices.Clone(b.Sections) // Make's SVG flags are set in this copy
+	z := zip.NewWriter(w)
 	// mimetype first and stored, as the format requires. A fixed DOS date
 	// (2000-01-01) in the legacy fields of every entry: no extended
 	// timestamp extra field, which the mimetype entry must not have.
-	w, err := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store, ModifiedDate: fixedDate})
+	fw, err := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store, ModifiedDate: fixedDate})
 	if err == nil {
-		_, err = w.Write([]byte("application/epub+zip"))
+		_, err = fw.Write([]byte("application/epub+zip"))
 	}
-	for _, e := range entries {
-		if err != nil {
-			break
+	write := func(entries ...entry) {
+		for _, e := range entries {
+			if err != nil {
+				return
+			}
+			if fw, err = z.CreateRaw(&e.header); err == nil {
+				_, err = fw.Write(e.data)
+			}
 		}
-		if w, err = z.CreateRaw(&e.header); err == nil {
-			_, err = w.Write(e.data)
-		}
 	}
-	if err == nil {
-		err = z.Close()
+	write(deflated("META-INF/container.xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>
+`)), deflated("OEBPS/styles/epub.css", epubCSS))
+	const window = 64 // sections made at once, before they are written
+	texts := make([]entry, window)
+	for start := 0; start < len(b.Sections) && err == nil; start += window {
+		n := min(window, len(b.Sections)-start)
+		par.Do(n, func(k int) {
+			s := &b.Sections[start+k]
+			if s.Make != nil {
+				s.Body, s.SVG = s.Make()
+			}
+			texts[k] = deflated("OEBPS/text/"+s.File, document(b, s.Title, s.Body))
+			s.Body = ""
+		})
+		write(texts[:n]...)
+		clear(texts)
 	}
+	images := slices.Sorted(maps.Keys(b.Images))
+	imageEntries := make([]entry, len(images))
+	par.Do(len(images), func(i int) { imageEntries[i] = deflated("OEBPS/"+images[i], b.Images[images[i]]) })
+	write(imageEntries...)
+	write(deflated("OEBPS/content.opf", opf(b)), deflated("OEBPS/nav.xhtml", nav(b)), deflated("OEBPS/toc.ncx", ncx(b)))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return buf.Bytes(), nil
+	return z.Close()
 }
 
 // fixedDate is 2000-01-01 as a DOS date.

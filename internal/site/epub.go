@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"strings"
@@ -141,12 +142,8 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		data.WriteString(`</tbody></table></section>`)
 		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: data.String()})
 	}
-	epub, err := edition.EPUB(book)
-	if err != nil {
-		b.diags.Errorf(diag.Position{}, "epub", "cannot write the EPUB: %v", err)
-		return
-	}
-	files.add(site.EPUB, epub)
+	// Written as it is made: the book holds the whole publication.
+	files.addStream(site.EPUB, func(w io.Writer) error { return edition.WriteEPUB(w, book) })
 }
 
 func prefixed(prefix, s string) string {
