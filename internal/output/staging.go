@@ -162,14 +162,7 @@ func (s *Staging) Dir() string { return s.dir }
 // Commit syncs the whole folder once before the swap, so a crash after it
 // cannot leave empty files. It is safe for concurrent use.
 func (s *Staging) WriteFile(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("invalid output path %q", name)
-	}
-	if err := s.makeFolder(path.Dir(name)); err != nil {
-		return err
-	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := s.create(name)
 	if err != nil {
 		return err
 	}
@@ -182,16 +175,10 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 
 // WriteFileFrom writes the file name with what write writes to it, a
 // piece at a time: a file of tens of megabytes (the print page of a large
-// publication) is never held whole. A file write failed to finish is left
+// publication) is never held whole. A file whose writing failed is left
 // as it is: the build fails, and the staging folder is removed.
 func (s *Staging) WriteFileFrom(name string, write func(w io.Writer) error) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("invalid output path %q", name)
-	}
-	if err := s.makeFolder(path.Dir(name)); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := s.create(name)
 	if err != nil {
 		return err
 	}
@@ -204,6 +191,18 @@ func (s *Staging) WriteFileFrom(name string, write func(w io.Writer) error) erro
 		err = cerr
 	}
 	return err
+}
+
+// create creates the file name (a slash path) in the staging folder, and
+// the folders above it.
+func (s *Staging) create(name string) (*os.File, error) {
+	if !fs.ValidPath(name) || name == "." {
+		return nil, fmt.Errorf("invalid output path %q", name)
+	}
+	if err := s.makeFolder(path.Dir(name)); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 }
 
 // makeFolder makes the folder dir (a slash path) inside the staging
