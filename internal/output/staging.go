@@ -174,9 +174,10 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 }
 
 // WriteFileFrom writes the file name with what write writes to it, a
-// piece at a time: a file of tens of megabytes (the print page of a large
-// publication) is never held whole. A file whose writing failed is left
-// as it is: the build fails, and the staging folder is removed.
+// piece at a time: a file of tens of megabytes (the print page or the
+// EPUB of a large publication) is never held whole. A file whose writing
+// failed is left as it is: the build fails, and the staging folder is
+// removed.
 func (s *Staging) WriteFileFrom(name string, write func(w io.Writer) error) error {
 	f, err := s.create(name)
 	if err != nil {

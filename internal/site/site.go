@@ -38,8 +38,9 @@ type Sink interface {
 }
 
 // A StreamSink also takes a file a piece at a time, as write writes it:
-// the print page of a large publication is tens of megabytes, made a
-// section at a time. A Sink without it is given the file whole.
+// the print page and the EPUB of a large publication are tens of
+// megabytes, made a few sections at a time. A Sink without it is given
+// the file whole.
 type StreamSink interface {
 	Sink
 	WriteFileFrom(name string, write func(w io.Writer) error) error
