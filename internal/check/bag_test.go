@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/internal/diag"
 	"folio/internal/suggest"
 )
 
@@ -75,5 +76,30 @@ func TestRuneBagOver(t *testing.T) {
 		if got := b.over(a, c.limit); got != c.want {
 			t.Errorf("over(%q, %q, %d) = %v, want %v", c.b, c.a, c.limit, got, c.want)
 		}
+	}
+}
+
+// A paragraph keeps its normalised text in two bytes a character, four
+// beyond them: decoded, it is the text again, which the edit distance
+// reads.
+func TestDupParaKeepsItsText(t *testing.T) {
+	pos := func() diag.Position { return diag.Position{File: "a.md", Line: 1, Col: 1} }
+	for _, text := range []string{
+		"园区坚持把营商环境作为第一竞争力推行企业开办一网通办",
+		"𠀀园区𠀁坚持把营商环境作为第一竞争力推行企业开办一网通办𠀀",
+		"gdp增长53园区坚持把营商环境作为第一竞争力ǅé",
+		strings.Repeat("𠀀", 25),
+	} {
+		norm := []rune(text)
+		p := newDupPara(norm, pos, false)
+		if p == nil {
+			t.Fatalf("%q: not prepared", text)
+		}
+		if got := string(p.runes()); got != text || p.n != len(norm) {
+			t.Errorf("%q: decoded %q, %d characters", text, got, p.n)
+		}
+	}
+	if p := newDupPara([]rune("见下表"), pos, false); p != nil {
+		t.Errorf("a short paragraph is prepared: %+v", p)
 	}
 }

@@ -55,24 +55,15 @@ const (
 type Block struct {
 	Kind Kind
 	Text string
-	// For duplicate detection, computed once per block (prepared): the
-	// normalised text's band keys, the text itself, which finds exact
-	// copies, its length in characters and its bag of characters; all
-	// empty when too short.
+	// What the near-duplicate check compares, made once (prepared); nil
+	// for a block too short to be compared.
 	prepared bool
-	bands    []uint64
-	normKey  string
-	normLen  int
-	bag      *runeBag
+	dup      *dupPara
 	chinese  bool    // mostly Han characters: the rules for Chinese copy apply
 	offs     offsets // byte offset in Source of each byte of Text
 	page     *Page
-	// compacted: Compact kept only what Global compares; first is the
-	// block's position, the only one it reports.
-	compacted bool
-	first     diag.Position
-	ignore    map[string]bool
-	Level     int // headings
+	ignore   map[string]bool
+	Level    int // headings
 }
 
 // Placeholder stands in the text for an indicator reference, code or an
@@ -81,9 +72,6 @@ const Placeholder = '\uFFFC'
 
 // Pos is the position of byte i of the block's text.
 func (b *Block) Pos(i int) diag.Position {
-	if b.compacted {
-		return b.first
-	}
 	if b.offs.len() == 0 {
 		return b.page.Pos(0)
 	}
@@ -201,12 +189,12 @@ func Blocks(p *Page) []*Block {
 				continue
 			case *ast.Paragraph, *ast.TextBlock:
 				blocks = append(blocks, p.block(c, kind, merge(fileIgnore, next)))
-				next = map[string]bool{}
+				clear(next) // merge copied it
 			case *ast.Heading:
 				b := p.block(c, Heading, merge(fileIgnore, next))
 				b.Level = c.Level
 				blocks = append(blocks, b)
-				next = map[string]bool{}
+				clear(next) // merge copied it
 			case *ast.Blockquote:
 				walk(c, Quote)
 			case *ast.List, *ast.ListItem:
@@ -216,7 +204,7 @@ func Blocks(p *Page) []*Block {
 			case *east.TableCell:
 				blocks = append(blocks, p.block(c, Cell, merge(fileIgnore, next)))
 			case *pictures.Figure, *datablock.Block, *ast.FencedCodeBlock, *ast.CodeBlock:
-				next = map[string]bool{}
+				clear(next) // merge copied it
 			default:
 				if c.Type() == ast.TypeBlock {
 					walk(c, kind)
@@ -228,13 +216,21 @@ func Blocks(p *Page) []*Block {
 	// File-wide silences written anywhere in the file apply everywhere.
 	for _, b := range blocks {
 		for r := range fileIgnore {
+			if b.ignore == nil {
+				b.ignore = map[string]bool{}
+			}
 			b.ignore[r] = true
 		}
 	}
 	return blocks
 }
 
+// merge returns the rules of a and b, nil when there are none (most
+// blocks silence nothing).
 func merge(a, b map[string]bool) map[string]bool {
+	if len(a) == 0 && len(b) == 0 {
+		return nil
+	}
 	out := map[string]bool{}
 	for k := range a {
 		out[k] = true
@@ -369,11 +365,12 @@ func Run(pub *Publication, diags *diag.List) {
 type PageResult struct {
 	Blocks []*Block
 	Diags  []diag.Diagnostic
+	paras  []*dupPara // of Blocks, what the near-duplicate check compares
 
 	figures *FigureResult // against the data of figuresKey
 	figKey  string
-	// compacted: Compact let the blocks' text go, so the figures stay as
-	// they were checked.
+	// compacted: Compact let the blocks go, so the figures stay as they
+	// were checked.
 	compacted bool
 }
 
@@ -389,8 +386,7 @@ func CheckPage(p *Page, opts Options) *PageResult {
 		CJKSpacing(b, opts.Spacing, &diags)
 	}
 	HeadingSkip(blocks, &diags)
-	prepareDuplicates(blocks)
-	return &PageResult{Blocks: blocks, Diags: diags.Items()}
+	return &PageResult{Blocks: blocks, Diags: diags.Items(), paras: dupParas(blocks)}
 }
 
 // FigureData is what the figure checks use of the data: its terms, and a
@@ -412,42 +408,28 @@ func (r *PageResult) figuresFor(fd *FigureData) {
 	}
 }
 
-// Compact checks the page's figures against fd, then lets go of all that
-// Global does not read: the blocks no rule compares across pages, and of
-// the others their text and their positions but the first. A one-shot
-// build compacts each page's result as soon as it is checked, so that it
-// holds neither every page's text nor its Markdown (which the blocks
-// point into) until the publication-wide checks. Global finds the same in
-// compacted results as long as the data is fd's; with other data it
-// cannot check the figures again, and keeps what they gave against fd.
+// Compact checks the page's figures against fd, then lets go of the
+// blocks: Global reads only the paragraphs the near-duplicate check
+// compares. A one-shot build compacts each page's result as soon as it is
+// checked, so that it holds neither every page's text nor its Markdown
+// (which the blocks point into) until the publication-wide checks. Global
+// finds the same in compacted results as long as the data is fd's; with
+// other data it cannot check the figures again, and keeps what they gave
+// against fd.
 func (r *PageResult) Compact(fd *FigureData) {
 	r.figuresFor(fd)
-	kept := r.Blocks[:0]
-	for _, b := range r.Blocks {
-		if b.Kind == Heading || b.Kind == Cell {
-			continue
-		}
-		prepareBlock(b)
-		if b.bands == nil {
-			continue // too short to be compared
-		}
-		b.first, b.compacted = b.Pos(0), true
-		b.Text, b.offs, b.page, b.ignore = "", offsets{}, nil, nil
-		kept = append(kept, b)
-	}
-	clear(r.Blocks[len(kept):])
-	r.Blocks, r.compacted = slices.Clip(kept), true
+	r.Blocks, r.compacted = nil, true
 }
 
 // Global applies the rules that compare pages with each other and with
 // the data. What a page's figures give against the same data is kept in
 // its result, so an unchanged page is not scanned again.
 func Global(pages []*PageResult, data *indicator.Set, memo *SimilarityMemo, diags *diag.List) {
-	var all []*Block
+	var all []*dupPara
 	for _, p := range pages {
-		all = append(all, p.Blocks...)
+		all = append(all, p.paras...)
 	}
-	DuplicateParagraphs(all, memo, diags)
+	duplicateParas(all, memo, diags)
 	fd := NewFigureData(data)
 	par.Do(len(pages), func(i int) {
 		if p := pages[i]; !p.compacted {

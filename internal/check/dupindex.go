@@ -13,33 +13,32 @@ import (
 // first maxBucket paragraphs that are not exact copies of an earlier one
 // are compared with each other.
 type dupIndex struct {
-	blocks []*Block
-	bands  map[uint64][]int32    // positions of the paragraphs with each band key, ascending
-	exact  map[string][]int32    // positions of the paragraphs with each normalised text, ascending
-	edges  map[uint64][][2]int32 // near-duplicate pairs (later, earlier) among a band's compared paragraphs
+	paras []*dupPara            // in reading order
+	bands map[uint64][]int32    // positions of the paragraphs with each band key, ascending
+	exact map[string][]int32    // positions of the paragraphs with each normalised text, ascending
+	edges map[uint64][][2]int32 // near-duplicate pairs (later, earlier) among a band's compared paragraphs
 }
 
 // maxPatch: beyond this many replaced paragraphs the index is built anew.
 const maxPatch = 64
 
-// update brings the index to blocks (paragraphs in reading order, each
-// with bands) and returns the pairs to join: near-duplicates and exact
+// update brings the index to paras (in reading order) and returns the pairs to join: near-duplicates and exact
 // copies (each copy with the first).
-func (x *dupIndex) update(blocks []*Block, memo *SimilarityMemo) [][2]int32 {
+func (x *dupIndex) update(paras []*dupPara, memo *SimilarityMemo) [][2]int32 {
 	var changed []int
-	if x.bands != nil && len(blocks) == len(x.blocks) {
-		for i, b := range blocks {
-			if b != x.blocks[i] {
+	if x.bands != nil && len(paras) == len(x.paras) {
+		for i, b := range paras {
+			if b != x.paras[i] {
 				if changed = append(changed, i); len(changed) > maxPatch {
 					break
 				}
 			}
 		}
 	}
-	if x.bands == nil || len(blocks) != len(x.blocks) || len(changed) > maxPatch {
-		x.build(blocks, memo)
+	if x.bands == nil || len(paras) != len(x.paras) || len(changed) > maxPatch {
+		x.build(paras, memo)
 	} else if len(changed) > 0 {
-		x.patch(blocks, changed, memo)
+		x.patch(paras, changed, memo)
 	}
 	var pairs [][2]int32
 	for _, same := range x.exact {
@@ -53,13 +52,13 @@ func (x *dupIndex) update(blocks []*Block, memo *SimilarityMemo) [][2]int32 {
 	return pairs
 }
 
-func (x *dupIndex) build(blocks []*Block, memo *SimilarityMemo) {
-	x.blocks = slices.Clone(blocks)
-	x.bands = make(map[uint64][]int32, len(blocks)*8)
-	x.exact = make(map[string][]int32, len(blocks))
+func (x *dupIndex) build(paras []*dupPara, memo *SimilarityMemo) {
+	x.paras = slices.Clone(paras)
+	x.bands = make(map[uint64][]int32, len(paras)*8)
+	x.exact = make(map[string][]int32, len(paras))
 	x.edges = map[uint64][][2]int32{}
-	for i, b := range blocks {
-		x.exact[b.normKey] = append(x.exact[b.normKey], int32(i))
+	for i, b := range paras {
+		x.exact[b.norm] = append(x.exact[b.norm], int32(i))
 		for _, h := range b.bands {
 			x.bands[h] = append(x.bands[h], int32(i))
 		}
@@ -72,23 +71,23 @@ func (x *dupIndex) build(blocks []*Block, memo *SimilarityMemo) {
 }
 
 // patch replaces the paragraphs at the changed positions.
-func (x *dupIndex) patch(blocks []*Block, changed []int, memo *SimilarityMemo) {
+func (x *dupIndex) patch(paras []*dupPara, changed []int, memo *SimilarityMemo) {
 	touched := map[uint64]bool{}
 	keys := map[string]bool{}
 	for _, i := range changed {
-		old, new := x.blocks[i], blocks[i]
+		old, new := x.paras[i], paras[i]
 		for _, h := range old.bands {
 			x.bands[h] = remove(x.bands[h], int32(i))
 			touched[h] = true
 		}
-		x.exact[old.normKey] = remove(x.exact[old.normKey], int32(i))
+		x.exact[old.norm] = remove(x.exact[old.norm], int32(i))
 		for _, h := range new.bands {
 			x.bands[h] = insert(x.bands[h], int32(i))
 			touched[h] = true
 		}
-		x.exact[new.normKey] = insert(x.exact[new.normKey], int32(i))
-		keys[old.normKey], keys[new.normKey] = true, true
-		x.blocks[i] = new
+		x.exact[new.norm] = insert(x.exact[new.norm], int32(i))
+		keys[old.norm], keys[new.norm] = true, true
+		x.paras[i] = new
 	}
 	// Whether a paragraph is the first of its text decides whether it is
 	// compared at all: the bands of every paragraph sharing a changed
@@ -99,7 +98,7 @@ func (x *dupIndex) patch(blocks []*Block, changed []int, memo *SimilarityMemo) {
 			continue
 		}
 		for _, p := range x.exact[k] {
-			for _, h := range x.blocks[p].bands {
+			for _, h := range x.paras[p].bands {
 				touched[h] = true
 			}
 		}
@@ -120,7 +119,7 @@ func (x *dupIndex) patch(blocks []*Block, changed []int, memo *SimilarityMemo) {
 func (x *dupIndex) compare(h uint64, memo *SimilarityMemo) {
 	var admitted []int32
 	for _, p := range x.bands[h] {
-		if x.exact[x.blocks[p].normKey][0] != p {
+		if x.exact[x.paras[p].norm][0] != p {
 			continue // an exact copy: joined with its first, compared no further
 		}
 		if len(admitted) == maxBucket {
@@ -132,7 +131,7 @@ func (x *dupIndex) compare(h uint64, memo *SimilarityMemo) {
 	for a := 1; a < len(admitted); a++ {
 		for b := range a {
 			i, j := admitted[a], admitted[b]
-			if i != j && memo.similar(x.blocks[i], x.blocks[j]) {
+			if i != j && memo.similar(x.paras[i], x.paras[j]) {
 				found = append(found, [2]int32{i, j})
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 
 	"folio/internal/diag"
 	"folio/internal/par"
@@ -39,26 +40,78 @@ func normalize(s string) []rune {
 	return out
 }
 
-// nearDuplicates reports whether two prepared blocks' normalised texts
-// are at least 90% alike: 1 - edit distance / longer length.
-func nearDuplicates(a, b *Block) bool {
-	limit, apart := tooApart(a, b)
-	return !apart && suggest.Distance(a.normKey, b.normKey) <= limit
+// dupPara is a paragraph as the near-duplicate check compares it: what
+// it is compared by, and where it is. A build holds one for every
+// paragraph long enough to be compared, until the publication-wide
+// checks, and the dev server from build to build; not the paragraph's
+// text or its map to the source.
+type dupPara struct {
+	bands [8]uint64 // bandKeys
+	bag   runeBag
+	// norm is the normalised text as UTF-16 code units, two bytes each
+	// (a Han character takes three in UTF-8): it finds exact copies, and
+	// decoded, the edit distance of near ones.
+	norm     string
+	n        int           // normalised characters
+	pos      diag.Position // of the paragraph's first character
+	silenced bool          // duplicate-paragraph is ignored here
 }
 
-// tooApart reports whether two prepared blocks cannot be 90% alike by
-// what is cheap to compare: their lengths, and the bag distance of their
+// newDupPara prepares a paragraph of normalised text norm at pos; nil
+// when it is too short to be compared.
+func newDupPara(norm []rune, pos func() diag.Position, silenced bool) *dupPara {
+	if len(norm) < minDuplicateRunes {
+		return nil
+	}
+	var packed strings.Builder
+	packed.Grow(2 * len(norm))
+	unit := func(u uint16) { packed.WriteByte(byte(u)); packed.WriteByte(byte(u >> 8)) }
+	for _, r := range norm {
+		if r < 0x10000 {
+			unit(uint16(r))
+		} else {
+			hi, lo := utf16.EncodeRune(r)
+			unit(uint16(hi))
+			unit(uint16(lo))
+		}
+	}
+	return &dupPara{bands: bandKeys(norm), bag: *newRuneBag(norm), norm: packed.String(), n: len(norm), pos: pos(), silenced: silenced}
+}
+
+// runes decodes the normalised text.
+func (p *dupPara) runes() []rune {
+	rs := make([]rune, 0, p.n)
+	for i := 0; i+1 < len(p.norm); i += 2 {
+		r := rune(p.norm[i]) | rune(p.norm[i+1])<<8
+		if utf16.IsSurrogate(r) && i+3 < len(p.norm) {
+			i += 2
+			r = utf16.DecodeRune(r, rune(p.norm[i])|rune(p.norm[i+1])<<8)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// nearDuplicates reports whether two paragraphs' normalised texts are at
+// least 90% alike: 1 - edit distance / longer length.
+func nearDuplicates(a, b *dupPara) bool {
+	limit, apart := tooApart(a, b)
+	return !apart && suggest.RuneDistance(a.runes(), b.runes()) <= limit
+}
+
+// tooApart reports whether two paragraphs cannot be 90% alike by what is
+// cheap to compare: their lengths, and the bag distance of their
 // characters (runeBag), a lower bound of the edit distance that most
 // candidate pairs fail without the quadratic comparison. limit is the
 // most edits 90% allows.
-func tooApart(a, b *Block) (limit int, apart bool) {
-	longer := max(a.normLen, b.normLen)
+func tooApart(a, b *dupPara) (limit int, apart bool) {
+	longer := max(a.n, b.n)
 	// Lengths more than 10% apart cannot be 90% alike.
-	if float64(min(a.normLen, b.normLen)) < 0.9*float64(longer) {
+	if float64(min(a.n, b.n)) < 0.9*float64(longer) {
 		return 0, true
 	}
 	limit = int(math.Floor(0.1 * float64(longer)))
-	return limit, a.bag.over(b.bag, limit)
+	return limit, a.bag.over(&b.bag, limit)
 }
 
 // runeBag is a paragraph's normalised characters counted into 64 bins by
@@ -109,7 +162,7 @@ func (a *runeBag) over(b *runeBag, limit int) bool {
 // finds the same pairs as 32 hash functions a shingle (the share of
 // edited copies found is measured by TestBandsFindEditedCopies) at a
 // ninth of the cost, which was half of a page's checks.
-func bandKeys(rs []rune) []uint64 {
+func bandKeys(rs []rune) [8]uint64 {
 	const bands, rows = 8, 4
 	const bins = bands * rows
 	var mins [bins]uint64
@@ -140,7 +193,7 @@ func bandKeys(rs []rune) []uint64 {
 			}
 		}
 	}
-	keys := make([]uint64, bands)
+	var keys [bands]uint64
 	for b := range bands {
 		h := uint64(14695981039346656037)
 		for r := range rows {
@@ -155,34 +208,24 @@ func bandKeys(rs []rune) []uint64 {
 	return keys
 }
 
-// prepareDuplicates computes the blocks' duplicate-detection inputs, so a
-// page's result carries them from build to build.
-func prepareDuplicates(blocks []*Block) {
+// dupParas prepares the blocks the near-duplicate check compares, once
+// each: a page's result carries them from build to build.
+func dupParas(blocks []*Block) []*dupPara {
+	var paras []*dupPara
 	for _, b := range blocks {
-		if b.Kind != Heading && b.Kind != Cell {
-			prepareBlock(b)
+		if b.Kind == Heading || b.Kind == Cell {
+			continue
+		}
+		if !b.prepared {
+			b.prepared = true
+			b.dup = newDupPara(normalize(b.Text), func() diag.Position { return b.Pos(0) }, b.Ignores("duplicate-paragraph"))
+		}
+		if b.dup != nil {
+			paras = append(paras, b.dup)
 		}
 	}
+	return paras
 }
-
-func prepareBlock(b *Block) {
-	if b.prepared {
-		return
-	}
-	b.prepared = true
-	norm := normalize(b.Text)
-	if len(norm) >= minDuplicateRunes {
-		// The normalised text is kept once, as a string (a build holds
-		// every paragraph's), with its length and its characters' bag.
-		b.bands = bandKeys(norm)
-		b.normKey = string(norm)
-		b.normLen = len(norm)
-		b.bag = newRuneBag(norm)
-	}
-}
-
-// para is a paragraph the near-duplicate check compares.
-type para struct{ b *Block }
 
 // DuplicateParagraphs flags a paragraph that appears again, the same or
 // nearly (90% alike after normalising whitespace and punctuation),
@@ -193,16 +236,10 @@ type para struct{ b *Block }
 // last call to the next: the dev server's rebuilds look again only at the
 // bands of edited paragraphs (dupIndex), and find the same groups.
 func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List) {
-	paras := make([]para, 0, len(blocks))
-	for _, b := range blocks {
-		if b.Kind == Heading || b.Kind == Cell {
-			continue
-		}
-		prepareBlock(b)
-		if b.bands != nil {
-			paras = append(paras, para{b: b})
-		}
-	}
+	duplicateParas(dupParas(blocks), memo, diags)
+}
+
+func duplicateParas(paras []*dupPara, memo *SimilarityMemo, diags *diag.List) {
 	// Union-find over candidate pairs that share a sketch hash.
 	parent := make([]int, len(paras))
 	for i := range parent {
@@ -219,11 +256,7 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 	if memo != nil {
 		// The dev server's rebuilds: an index kept between builds gives
 		// the pairs to join (the same as the loop below would find).
-		blocks := make([]*Block, len(paras))
-		for i, p := range paras {
-			blocks[i] = p.b
-		}
-		for _, pair := range memo.index.update(blocks, memo) {
+		for _, pair := range memo.index.update(paras, memo) {
 			parent[find(int(pair[0]))] = find(int(pair[1]))
 		}
 		memo.rotate()
@@ -246,7 +279,7 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 		}
 		do((len(pairs)+per-1)/per, func(k int) {
 			for i := k * per; i < min((k+1)*per, len(pairs)); i++ {
-				same[i] = nearDuplicates(paras[pairs[i][0]].b, paras[pairs[i][1]].b)
+				same[i] = nearDuplicates(paras[pairs[i][0]], paras[pairs[i][1]])
 			}
 		})
 		for i, pair := range pairs {
@@ -258,13 +291,13 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 	}
 	var candidates []int32
 	for i, p := range paras {
-		if j, ok := exact[p.b.normKey]; ok {
+		if j, ok := exact[p.norm]; ok {
 			parent[find(i)] = find(j)
 			continue
 		}
-		exact[p.b.normKey] = i
+		exact[p.norm] = i
 		candidates = candidates[:0]
-		for _, h := range p.b.bands {
+		for _, h := range p.bands {
 			bucket := byHash[h]
 			// A band shared by very many paragraphs is a common phrasing,
 			// not a paste: comparing against all of them would make the
@@ -291,7 +324,7 @@ func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List
 
 // reportGroups reports each group of two or more paragraphs once, at the
 // first copy after the original that is not silenced.
-func reportGroups(paras []para, find func(int) int, diags *diag.List) {
+func reportGroups(paras []*dupPara, find func(int) int, diags *diag.List) {
 	// Most paragraphs are alone in their group: only groups of two or
 	// more are gathered (a map entry and a slice for each of thousands of
 	// paragraphs were a good part of a rebuild's check).
@@ -310,17 +343,17 @@ func reportGroups(paras []para, find func(int) int, diags *diag.List) {
 			continue
 		}
 		slices.Sort(members)
-		first := paras[members[0]].b
+		first := paras[members[0]]
 		var places []string
 		for _, m := range members {
-			places = append(places, paras[m].b.Pos(0).String())
+			places = append(places, paras[m].pos.String())
 		}
 		for _, m := range members[1:] {
-			if paras[m].b.Ignores("duplicate-paragraph") {
+			if paras[m].silenced {
 				continue
 			}
-			diags.Add(diag.Diagnostic{Pos: paras[m].b.Pos(0), Severity: diag.Error, Rule: "duplicate-paragraph",
-				Message: fmt.Sprintf("this paragraph appears %d times (%s), first at %s: keep one and delete the copies", len(members), strings.Join(places, ", "), first.Pos(0))})
+			diags.Add(diag.Diagnostic{Pos: paras[m].pos, Severity: diag.Error, Rule: "duplicate-paragraph",
+				Message: fmt.Sprintf("this paragraph appears %d times (%s), first at %s: keep one and delete the copies", len(members), strings.Join(places, ", "), first.pos)})
 			break // a run of copies is reported once
 		}
 	}
@@ -332,12 +365,12 @@ func reportGroups(paras []para, find func(int) int, diags *diag.List) {
 // next, so their pairs are looked up rather than compared again; the
 // pairs not looked up in a build are forgotten after it.
 type SimilarityMemo struct {
-	last, next map[[2]*Block]bool
+	last, next map[[2]*dupPara]bool
 	index      dupIndex // the band index of the last build
 }
 
 // similar reports whether a and b are at least 90% alike.
-func (m *SimilarityMemo) similar(a, b *Block) bool {
+func (m *SimilarityMemo) similar(a, b *dupPara) bool {
 	if m == nil {
 		return nearDuplicates(a, b)
 	}
@@ -348,13 +381,13 @@ func (m *SimilarityMemo) similar(a, b *Block) bool {
 	if apart {
 		return false
 	}
-	key := [2]*Block{a, b}
+	key := [2]*dupPara{a, b}
 	same, ok := m.last[key]
 	if !ok {
-		same = suggest.Distance(a.normKey, b.normKey) <= limit
+		same = suggest.RuneDistance(a.runes(), b.runes()) <= limit
 	}
 	if m.next == nil {
-		m.next = make(map[[2]*Block]bool, len(m.last))
+		m.next = make(map[[2]*dupPara]bool, len(m.last))
 	}
 	m.next[key] = same
 	return same

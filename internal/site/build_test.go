@@ -297,6 +297,8 @@ title: 甲
 园区坚持把营商环境作为第一竞争力，推行企业开办一网通办，审批时限大幅压缩。
 
 全年出口额增长8.5%。
+
+管委会持续优化政务服务流程，推动企业诉求快速响应，群众满意度逐年提高。
 -- content/chapters/02-b.md --
 ---
 title: 乙
@@ -310,6 +312,12 @@ title: 乙
 见[甲](01-a.md#园区服务)。
 
 园区坚持把营商环境作为第一竞争力，推行企业开办一网通办，审批时限大幅压缩。
+-- content/chapters/03-c.md --
+---
+title: 丙
+---
+<!-- folio:ignore duplicate-paragraph -->
+管委会持续优化政务服务流程，推动企业诉求快速响应，群众满意度逐年提高。
 `)
 	wants := []string{
 		`content/chapters/02-b.md:8:8: error: 出口额 is stated as 9.5% here but 8.5% at `,
@@ -337,6 +345,10 @@ title: 乙
 		if !strings.Contains(oneShot.diagText(), want) {
 			t.Errorf("no diagnostic with %q in:\n%s", want, oneShot.diagText())
 		}
+	}
+	// The copy in 03-c.md is silenced: no build reports it.
+	if strings.Contains(oneShot.diagText(), "03-c.md") {
+		t.Errorf("a silenced copy is reported:\n%s", oneShot.diagText())
 	}
 	if got, want := oneShot.diagText(), text(&sessionDiags); got != want {
 		t.Errorf("one-shot build reported\n%s\nthe session's build\n%s", got, want)

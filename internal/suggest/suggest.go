@@ -32,7 +32,11 @@ func Nearest(name string, candidates []string) string {
 // Distance is the Damerau–Levenshtein (optimal string alignment) distance
 // between a and b in runes: a swap of two neighbours (titel/title) counts one.
 func Distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	return RuneDistance([]rune(a), []rune(b))
+}
+
+// RuneDistance is Distance of texts already in runes.
+func RuneDistance(ra, rb []rune) int {
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
