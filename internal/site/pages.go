@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -387,6 +388,9 @@ func (b *builder) searchIndex(site *render.Site, files *outputs) {
 		// stage instead of staying in the session, and each section's
 		// text as soon as the index has written it into its shard.
 		b.session.sections, sections, next = nil, nil, nil
+		// As after the checks: the HTML and what splitting it into
+		// sections left behind are garbage.
+		runtime.GC()
 		search.Build(docs, search.DefaultOptions, files.add)
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 
 	"folio"
@@ -186,6 +187,13 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	b.check()
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
+	}
+	if s.oneShot {
+		// The checks' records, a third of the live heap at the end of
+		// the conversion, are garbage now; collected at once, the next
+		// stage's garbage is collected from a heap goal twice the live
+		// heap, not twice the conversion's peak.
+		runtime.GC()
 	}
 	files := newOutputs(sink)
 	if err := b.render(ctx, files); err != nil || diags.HasErrors() {
