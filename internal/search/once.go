@@ -72,6 +72,11 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 		}
 	}
 	clear(lists)
+	// Every document is let go and counted: collected now, the
+	// fragments' garbage is collected from a heap goal twice the lists,
+	// not twice the documents (Build is for a build that makes its index
+	// once, so the pause is paid once).
+	runtime.GC()
 
 	entries := 0
 	for _, l := range all {
