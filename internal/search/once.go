@@ -17,11 +17,12 @@ import (
 // text and every file at once.
 //
 //   - The documents are split into a run of whole shards for each core.
-//     Each core counts its documents one at a time and appends their
-//     postings to lists of its own, packed as varints (a document's gap
-//     from the list's last and its score: two or three bytes a posting),
-//     and writes each shard as soon as it has counted its documents,
-//     which are then let go: Build owns docs, and clears them.
+//     Each core numbers the tokens it meets, counts each document's in an
+//     array by number, appends its postings to lists of its own, packed
+//     as varints (a document's gap from the list's last and its score:
+//     two or three bytes a posting), and writes each shard as soon as it
+//     has counted its documents, which are then let go: Build owns docs,
+//     and clears them.
 //   - The runs' lists are joined in order, so each stays sorted by
 //     document; fragments are then laid out, written and let go in
 //     parallel.
@@ -32,46 +33,59 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 	shards := (len(docs) + opts.ShardDocs - 1) / opts.ShardDocs
 	runs := max(1, min(runtime.GOMAXPROCS(0), shards))
 	perRun := (shards + runs - 1) / runs
-	lists := make([]map[string]*packedList, runs)
+	lists := make([]runLists, runs)
 	par.Do(runs, func(r int) {
-		own := map[string]*packedList{}
-		// One document's counts at a time, in a map used again: a map
-		// for each was most of what the index allocated (600 MB for
-		// 10,000 chapters).
-		counts := map[string]int{}
+		own := &lists[r]
+		own.ids = map[string]int32{}
+		// One document's counts at a time, by token number: a map for
+		// each document was most of what the index allocated (600 MB
+		// for 10,000 chapters), and a map reused for each, emptied and
+		// walked, most of its counting.
+		var scores []int32 // by token number, of the document counted
+		var met []int32    // the numbers of its tokens, as met
+		count := func(t string, n int32) {
+			id, ok := own.ids[t]
+			if !ok {
+				// A copy: the token is a piece of the document's text,
+				// which goes once its shard is written.
+				id = int32(len(own.lists))
+				own.ids[strings.Clone(t)] = id
+				own.lists = append(own.lists, packedList{})
+				scores = append(scores, 0)
+			}
+			if scores[id] == 0 {
+				met = append(met, id)
+			}
+			scores[id] += n
+		}
 		for k := r * perRun; k < min((r+1)*perRun, shards); k++ {
 			from, to := k*opts.ShardDocs, min((k+1)*opts.ShardDocs, len(docs))
-			for id := from; id < to; id++ {
-				if len(counts) > 1<<14 {
-					counts = map[string]int{} // clearing costs what the map grew to
+			for doc := from; doc < to; doc++ {
+				eachToken(docs[doc].Title+" "+docs[doc].Section, func(t string) { count(t, 10) })
+				eachToken(docs[doc].Text, func(t string) { count(t, 1) })
+				for _, id := range met {
+					own.lists[id].add(int32(doc), scores[id])
+					scores[id] = 0
 				}
-				clear(counts)
-				countInto(counts, docs[id])
-				for t, score := range counts {
-					l := own[t]
-					if l == nil {
-						l = &packedList{}
-						own[t] = l
-					}
-					l.add(int32(id), int32(score))
-				}
+				met = met[:0]
 			}
 			put(shardName(k), shardFile(docs[from:to], opts))
 			clear(docs[from:to])
 		}
-		lists[r] = own
 	})
-	all := lists[0]
+	// The runs' lists joined into the first's, by token.
+	all := &lists[0]
 	for _, run := range lists[1:] {
-		for t, l := range run {
-			if first := all[t]; first != nil {
-				first.join(l)
+		for t, id := range run.ids {
+			l := &run.lists[id]
+			if first, ok := all.ids[t]; ok {
+				all.lists[first].join(l)
 			} else {
-				all[t] = l
+				all.ids[t] = int32(len(all.lists))
+				all.lists = append(all.lists, *l)
 			}
 		}
 	}
-	clear(lists)
 	// Every document is let go and counted: collected now, the
 	// fragments' garbage is collected from a heap goal twice the lists,
 	// not twice the documents (Build is for a build that makes its index
@@ -79,16 +93,16 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 	runtime.GC()
 
 	entries := 0
-	for _, l := range all {
+	for _, l := range all.lists {
 		entries += cappedLen(int(l.n), opts)
 	}
-	fragments := fragmentCount(entries, len(all), opts)
+	fragments := fragmentCount(entries, len(all.lists), opts)
 	byFragment := make([][]tokenList, fragments)
-	for t, l := range all {
+	for t, id := range all.ids {
 		f := Fragment(t, fragments)
-		byFragment[f] = append(byFragment[f], tokenList{t, l})
+		byFragment[f] = append(byFragment[f], tokenList{t, &all.lists[id]})
 	}
-	all = nil
+	all.ids = nil
 	par.Do(fragments, func(i int) {
 		in := byFragment[i]
 		byFragment[i] = nil
@@ -102,6 +116,13 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 		put(fragmentName(i), f.encode())
 	})
 	put(metaName, metaFile(fragments, len(docs), opts))
+}
+
+// runLists are the posting lists of a run of documents: the tokens met,
+// numbered in order, and the list of each number.
+type runLists struct {
+	ids   map[string]int32
+	lists []packedList
 }
 
 // tokenList is a token and its posting list.
