@@ -64,7 +64,7 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		// render keys nor keeps the pages.
 		var key string
 		if !b.session.oneShot {
-			key = keys.key(layout, site, data.Page, data.Root())
+			key = keys.key(layout, data.Site, data.Page, data.Root())
 			mu.Lock()
 			e := b.session.pages[name]
 			mu.Unlock()
@@ -148,22 +148,27 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		emit(dataPath+"index.html", "data.html", render.NewData(site, dataPage, ""), nil)
 		b.downloads(files)
 	}
-	if !b.opts.NoEditions {
-		site.Print = b.printSections(site)
-		printPage := &render.Page{Kind: "print", Title: "全刊打印版", Path: "print/", Summary: "全刊内容合为一页，供打印或另存为 PDF。"}
-		emit("print/index.html", "print.html", render.NewData(site, printPage, ""), nil)
-		site.Print = nil
-	}
 	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
 	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
 	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)
 
+	// The print page is written while the EPUB is made: it is written in
+	// order, mostly on one core, and the EPUB's windows of sections fill
+	// the others. Both only read the pages.
+	var printing sync.WaitGroup
+	if !b.opts.NoEditions {
+		printPage := &render.Page{Kind: "print", Title: "全刊打印版", Path: "print/", Summary: "全刊内容合为一页，供打印或另存为 PDF。"}
+		printSite := *site
+		printSite.Print = b.printSections(site)
+		printing.Go(func() { emit("print/index.html", "print.html", render.NewData(&printSite, printPage, ""), nil) })
+	}
 	images := b.images.Files()
 	files.addAll(images)
 	if site.EPUB != "" {
 		b.epub(files, site, images)
 	}
+	printing.Wait()
 	// The search index reads the pages' HTML last: a one-shot build lets
 	// it go before the index is made.
 	b.searchIndex(site, files)
