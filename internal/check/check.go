@@ -378,8 +378,10 @@ type PageResult struct {
 func CheckPage(p *Page, opts Options) *PageResult {
 	var diags diag.List
 	blocks := Blocks(p)
+	var runes []rune // each block's text, in turn
 	for _, b := range blocks {
-		RepeatedWord(b, &diags)
+		runes = appendRunes(runes[:0], b.Text)
+		repeatedWord(b, runes, &diags)
 		StrayLatin(b, opts.Glossary, &diags)
 		UnfinishedParagraph(b, &diags)
 		PunctuationWidth(b, &diags)

@@ -22,7 +22,11 @@ const maxBucket = 32
 // normalize keeps letters and digits: whitespace and punctuation do not
 // make two pasted paragraphs different.
 func normalize(s string) []rune {
-	out := make([]rune, 0, len(s)/3+1) // Chinese: three bytes a character
+	return appendNormalized(make([]rune, 0, len(s)/3+1), s) // Chinese: three bytes a character
+}
+
+// appendNormalized appends normalize(s) to out.
+func appendNormalized(out []rune, s string) []rune {
 	for _, r := range s {
 		switch {
 		case r >= 0x4E00 && r <= 0x9FFF: // common Han: a letter, no case
@@ -212,13 +216,15 @@ func bandKeys(rs []rune) [8]uint64 {
 // each: a page's result carries them from build to build.
 func dupParas(blocks []*Block) []*dupPara {
 	var paras []*dupPara
+	var norm []rune // each block's, in turn: newDupPara keeps a copy
 	for _, b := range blocks {
 		if b.Kind == Heading || b.Kind == Cell {
 			continue
 		}
 		if !b.prepared {
 			b.prepared = true
-			b.dup = newDupPara(normalize(b.Text), func() diag.Position { return b.Pos(0) }, b.Ignores("duplicate-paragraph"))
+			norm = appendNormalized(norm[:0], b.Text)
+			b.dup = newDupPara(norm, func() diag.Position { return b.Pos(0) }, b.Ignores("duplicate-paragraph"))
 		}
 		if b.dup != nil {
 			paras = append(paras, b.dup)

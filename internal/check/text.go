@@ -52,3 +52,11 @@ func around(s string, start, end int) (before, after rune) {
 	}
 	return before, after
 }
+
+// appendRunes appends the runes of s to rs.
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}

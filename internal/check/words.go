@@ -50,11 +50,16 @@ func wordSet(text string) map[string]bool {
 // word (常常, 高高兴兴) or, for one character, the two halves belong to
 // two words that meet there (部门门口: 部门 + 门口).
 func RepeatedWord(b *Block, diags *diag.List) {
+	repeatedWord(b, []rune(b.Text), diags)
+}
+
+// repeatedWord is RepeatedWord of b with its text in runes, rs: a page's
+// checks convert every block's into one buffer.
+func repeatedWord(b *Block, rs []rune, diags *diag.List) {
 	if b.Ignores("repeated-word") {
 		return
 	}
 	loadWords()
-	rs := []rune(b.Text)
 outer:
 	for i := 0; i < len(rs); i++ {
 		// Nothing repeats here unless the character comes back within four

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -125,6 +124,7 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 	}
 	res = &Result{HTML: buf.String(), IDs: map[string]bool{}, Doc: doc, Source: source}
 	var reading readingTime
+	var text []byte // each paragraph's, in turn
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -140,11 +140,11 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, source)})
 		case *ast.Paragraph:
-			t := PlainText(n, source)
+			text = appendPlainText(text[:0], n, source)
 			if res.FirstPara == "" && n.Parent() == doc {
-				res.FirstPara = t
+				res.FirstPara = JoinLines(string(text))
 			}
-			reading = reading.add(t)
+			reading = reading.addLines(text)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -175,23 +175,28 @@ func countFootnotes(doc ast.Node) int {
 // PlainText returns the text content of n, with soft line breaks inside
 // Chinese text joined without a space.
 func PlainText(n ast.Node, source []byte) string {
-	var b strings.Builder
+	return JoinLines(string(appendPlainText(nil, n, source)))
+}
+
+// appendPlainText appends the text content of n to b, soft line breaks
+// as they are.
+func appendPlainText(b []byte, n ast.Node, source []byte) []byte {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(source))
+			b = append(b, c.Segment.Value(source)...)
 			if c.SoftLineBreak() {
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b = append(b, c.Value...)
 		case *ast.CodeSpan:
 			for ch := c.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if t, ok := ch.(*ast.Text); ok {
-					b.Write(t.Segment.Value(source))
+					b = append(b, t.Segment.Value(source)...)
 				}
 			}
 			return ast.WalkSkipChildren, nil
@@ -200,7 +205,7 @@ func PlainText(n ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return JoinLines(b.String())
+	return b
 }
 
 // commentRenderer drops HTML comments (such as <!-- folio:ignore … -->)

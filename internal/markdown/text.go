@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // JoinLines joins the lines of s the way a reader expects Chinese text to
@@ -20,13 +22,12 @@ func JoinLines(s string) string {
 		if l == "" {
 			continue
 		}
-		first := []rune(l)[0]
+		first, _ := utf8.DecodeRuneInString(l)
 		if last != 0 && !(IsWide(last) && IsWide(first)) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(l)
-		r := []rune(l)
-		last = r[len(r)-1]
+		last, _ = utf8.DecodeLastRuneInString(l)
 	}
 	return b.String()
 }
@@ -52,18 +53,51 @@ type readingTime struct{ han, words int }
 func (t readingTime) add(text string) readingTime {
 	inWord := false
 	for _, r := range text {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			t.han++
-			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !inWord {
-				t.words++
-			}
-			inWord = true
-		default:
+		t, inWord = t.count(r, inWord)
+	}
+	return t
+}
+
+func (t readingTime) count(r rune, inWord bool) (readingTime, bool) {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		t.han++
+		return t, false
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		if !inWord {
+			t.words++
+		}
+		return t, true
+	}
+	return t, false
+}
+
+// addLines is add(JoinLines(string(text))) without making the joined
+// text: a build counts every paragraph, and only the first is kept.
+func (t readingTime) addLines(text []byte) readingTime {
+	inWord := false
+	var last rune
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		// JoinLines puts a space here unless both sides are wide.
+		if first, _ := utf8.DecodeRune(line); last != 0 && !(IsWide(last) && IsWide(first)) {
 			inWord = false
 		}
+		for i := 0; i < len(line); {
+			r, size := utf8.DecodeRune(line[i:])
+			t, inWord = t.count(r, inWord)
+			i += size
+		}
+		last, _ = utf8.DecodeLastRune(line)
 	}
 	return t
 }
