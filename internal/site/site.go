@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 
 	"folio"
@@ -183,6 +184,9 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	}
 	// Convert even when loading found errors: every problem of the
 	// content is reported in one run.
+	if s.oneShot {
+		defer collectSooner()()
+	}
 	b.convert()
 	b.check()
 	if diags.HasErrors() || ctx.Err() != nil {
@@ -217,6 +221,25 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	res.CacheHits -= hits
 	res.CacheMisses -= misses
 	return res, nil
+}
+
+// conversionGCPercent is the collector's GOGC while a one-shot build
+// converts and checks: that stage holds a build's largest live heap
+// (every page's HTML and what the checks compare across pages) and makes
+// most of its garbage. At 10,000 generated chapters, 75 instead of Go's
+// 100 took the peak RSS from 383 to 348 MiB for 5% more CPU and 2.5% more
+// wall time (medians of five builds in alternation).
+const conversionGCPercent = 75
+
+// collectSooner lowers the collector's GOGC to conversionGCPercent, unless
+// it is lower already (GOGC=off included), and returns what restores it.
+func collectSooner() (restore func()) {
+	old := debug.SetGCPercent(conversionGCPercent)
+	if old < conversionGCPercent { // lower, or off (-1)
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // builder holds one build's state.
