@@ -5,6 +5,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -93,7 +94,19 @@ type Result struct {
 	Source []byte
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// renderBuf is what a page is rendered into. goldmark buffers its
+// writes through a bufio.Writer of its own, made for every page, unless
+// the writer is one already.
+type renderBuf struct {
+	html bytes.Buffer
+	w    *bufio.Writer // over html
+}
+
+var bufPool = sync.Pool{New: func() any {
+	b := new(renderBuf)
+	b.w = bufio.NewWriter(&b.html)
+	return b
+}}
 
 // Convert renders source. env receives resolved links and images and
 // reports problems; nil or a nil Resolver leaves links as written.
@@ -116,13 +129,17 @@ func (c *Converter) Convert(source []byte, env *mdenv.Env) (res *Result, err err
 		mdenv.With(pc, env)
 	}
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
-	buf := bufPool.Get().(*bytes.Buffer)
+	buf := bufPool.Get().(*renderBuf)
 	defer bufPool.Put(buf)
-	buf.Reset()
-	if err := c.md.Renderer().Render(buf, source, doc); err != nil {
+	buf.html.Reset()
+	buf.w.Reset(&buf.html)
+	if err := c.md.Renderer().Render(buf.w, source, doc); err != nil {
 		return nil, err
 	}
-	res = &Result{HTML: buf.String(), IDs: map[string]bool{}, Doc: doc, Source: source}
+	if err := buf.w.Flush(); err != nil {
+		return nil, err
+	}
+	res = &Result{HTML: buf.html.String(), IDs: map[string]bool{}, Doc: doc, Source: source}
 	var reading readingTime
 	var text []byte // each paragraph's, in turn
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
