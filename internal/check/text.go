@@ -3,9 +3,11 @@ package check
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"folio/internal/cjk"
 )
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool { return cjk.IsHan(r) }
 
 // isWide: Han characters and full-width punctuation.
 func isWide(r rune) bool {

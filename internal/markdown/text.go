@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/internal/cjk"
 )
 
 // JoinLines joins the lines of s the way a reader expects Chinese text to
@@ -35,7 +37,7 @@ func JoinLines(s string) string {
 // IsWide reports whether r is a Han character or East Asian full-width
 // punctuation, between which no space belongs.
 func IsWide(r rune) bool {
-	return unicode.Is(unicode.Han, r) ||
+	return cjk.IsHan(r) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
 		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
 		(r >= 0x2018 && r <= 0x201F) || r == 0x2014 || r == 0x2026 || r == 0x00B7
@@ -60,7 +62,7 @@ func (t readingTime) add(text string) readingTime {
 
 func (t readingTime) count(r rune, inWord bool) (readingTime, bool) {
 	switch {
-	case unicode.Is(unicode.Han, r):
+	case cjk.IsHan(r):
 		t.han++
 		return t, false
 	case unicode.IsLetter(r) || unicode.IsDigit(r):

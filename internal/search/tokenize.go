@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"folio/internal/cjk"
 )
 
 // Tokens segments text: each Han character and each pair of neighbouring
@@ -43,7 +45,7 @@ func tokenize(text string, yield func(string)) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case r >= 0x2E80 && unicode.Is(unicode.Han, r):
+		case cjk.IsHan(r):
 			if wordStart >= 0 {
 				yield(text[wordStart:i])
 				wordStart = -1
@@ -103,7 +105,7 @@ func QueryTokens(query string) []string {
 	}
 	for _, r := range query {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case cjk.IsHan(r):
 			if len(word) > 0 {
 				flush()
 			}

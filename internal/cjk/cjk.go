@@ -1,0 +1,16 @@
+// Package cjk answers what folio's text rules ask of each character.
+package cjk
+
+import "unicode"
+
+// IsHan reports whether r is a Han character. Nearly every character of
+// Chinese prose is in the block of common ideographs, which is all Han:
+// it is tested first, before the script's table (a binary search that
+// was a few percent of a large build's CPU, asked of every character
+// several times over: reading time, checks, search).
+func IsHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
