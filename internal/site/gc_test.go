@@ -5,24 +5,24 @@ import (
 	"testing"
 )
 
-// The conversion collects sooner than Go's default, never later than the
-// user asked (GOGC), and the setting is restored after it.
+// A one-shot build collects sooner than Go's default, never later than
+// the user asked (GOGC), and the setting is restored after it.
 func TestCollectSoonerRestores(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	for _, c := range []struct{ set, during int }{
-		{100, conversionGCPercent},
-		{400, conversionGCPercent},
+		{100, oneShotGCPercent},
+		{400, oneShotGCPercent},
 		{50, 50},
 		{-1, -1}, // GOGC=off
 	} {
 		debug.SetGCPercent(c.set)
 		restore := collectSooner()
 		if got := debug.SetGCPercent(c.during); got != c.during {
-			t.Errorf("GOGC=%d: %d during the conversion, want %d", c.set, got, c.during)
+			t.Errorf("GOGC=%d: %d during the build, want %d", c.set, got, c.during)
 		}
 		restore()
 		if got := debug.SetGCPercent(c.set); got != c.set {
-			t.Errorf("GOGC=%d: %d after the conversion", c.set, got)
+			t.Errorf("GOGC=%d: %d after the build", c.set, got)
 		}
 	}
 }
