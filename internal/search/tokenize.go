@@ -27,16 +27,21 @@ func Tokens(text string) []string {
 }
 
 // eachToken calls yield with Tokens(text) in order. The tokens are
-// substrings of the normalized text, not copies: tokenizing is most of an
-// index's cost, and most of that was allocation.
+// substrings of the normalized text, not copies, but for words with
+// capitals: tokenizing is most of an index's cost, and most of that was
+// allocation.
 func eachToken(text string, yield func(string)) {
 	if !tokensStable(text) {
 		text = norm.NFKC.String(text)
 	}
-	tokenize(strings.ToLower(text), yield)
+	tokenize(text, yield)
 }
 
-// tokenize is eachToken of normalized, lower-cased text.
+// tokenize is eachToken of normalized text. Only words are lower-cased,
+// each as it is yielded: lower-casing the whole text first asked every
+// Chinese character's case (a table search each), and lower case has the
+// same letters, digits and Han characters as the text (a test checks
+// every code point), so the tokens are the same.
 func tokenize(text string, yield func(string)) {
 	wordStart, prevHan := -1, -1
 	for i := 0; i < len(text); {
@@ -47,7 +52,7 @@ func tokenize(text string, yield func(string)) {
 		switch {
 		case cjk.IsHan(r):
 			if wordStart >= 0 {
-				yield(text[wordStart:i])
+				yield(strings.ToLower(text[wordStart:i]))
 				wordStart = -1
 			}
 			yield(text[i : i+size])
@@ -64,7 +69,7 @@ func tokenize(text string, yield func(string)) {
 			}
 		default:
 			if wordStart >= 0 {
-				yield(text[wordStart:i])
+				yield(strings.ToLower(text[wordStart:i]))
 				wordStart = -1
 			}
 		}
@@ -72,7 +77,7 @@ func tokenize(text string, yield func(string)) {
 		i += size
 	}
 	if wordStart >= 0 {
-		yield(text[wordStart:])
+		yield(strings.ToLower(text[wordStart:]))
 	}
 }
 

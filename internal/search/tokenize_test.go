@@ -1,11 +1,13 @@
 package search
 
 import (
+	"math/rand/v2"
 	"strings"
+	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-	"testing"
 )
 
 func TestTokens(t *testing.T) {
@@ -87,5 +89,39 @@ func TestStableTextSkipsNormalizing(t *testing.T) {
 	}
 	if checked < 20000 {
 		t.Errorf("only %d characters take the fast path", checked)
+	}
+}
+
+// Words are lower-cased as they are yielded, not the whole text first:
+// lower case keeps every character a Han character, a letter or digit,
+// or neither, as it was, so the tokens are those of the lower-cased text.
+func TestWordsLowerCasedAsTheText(t *testing.T) {
+	class := func(r rune) int {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			return 1
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return 2
+		}
+		return 0
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if class(r) != class(unicode.ToLower(r)) {
+			t.Fatalf("%U lower-cases to %U, of another kind", r, unicode.ToLower(r))
+		}
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"园", "区", "A", "b", "Σ", "İ", "K", "ǅ", "Ⅻ", "７", "Ａ", " ", "，", "-", "é", "É", "1"}
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		s := b.String()
+		var whole []string
+		tokenize(strings.ToLower(norm.NFKC.String(s)), func(tok string) { whole = append(whole, tok) })
+		if got, want := strings.Join(Tokens(s), " "), strings.Join(whole, " "); got != want {
+			t.Fatalf("%q: %q, lower-cased first %q", s, got, want)
+		}
 	}
 }
