@@ -26,3 +26,20 @@ func TestCollectSoonerRestores(t *testing.T) {
 		}
 	}
 }
+
+// Builds at once share the lowering: the first to finish does not restore
+// GOGC under the others, and the last restores what the first found.
+func TestCollectSoonerOverlapping(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	first := collectSooner()
+	second := collectSooner()
+	first()
+	first() // a second call changes nothing
+	if got := debug.SetGCPercent(oneShotGCPercent); got != oneShotGCPercent {
+		t.Errorf("GOGC %d while a build still runs, want %d", got, oneShotGCPercent)
+	}
+	second()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC %d after both builds, want 100", got)
+	}
+}

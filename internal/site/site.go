@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"sync/atomic"
 
 	"folio"
@@ -236,13 +237,35 @@ const oneShotGCPercent = 75
 
 // collectSooner lowers the collector's GOGC to oneShotGCPercent, unless
 // it is lower already (GOGC=off included), and returns what restores it.
+// The setting is the process's: builds running at once share one
+// lowering, and the last to finish restores what the first found.
 func collectSooner() (restore func()) {
-	old := debug.SetGCPercent(oneShotGCPercent)
-	if old < oneShotGCPercent { // lower, or off (-1)
-		debug.SetGCPercent(old)
-		return func() {}
+	gcSetting.Lock()
+	defer gcSetting.Unlock()
+	if gcSetting.builds == 0 {
+		gcSetting.saved = debug.SetGCPercent(oneShotGCPercent)
+		if gcSetting.saved < oneShotGCPercent { // lower, or off (-1)
+			debug.SetGCPercent(gcSetting.saved)
+		}
 	}
-	return func() { debug.SetGCPercent(old) }
+	gcSetting.builds++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			gcSetting.Lock()
+			defer gcSetting.Unlock()
+			if gcSetting.builds--; gcSetting.builds == 0 {
+				debug.SetGCPercent(gcSetting.saved)
+			}
+		})
+	}
+}
+
+// gcSetting counts the builds that lowered GOGC, and what it was before.
+var gcSetting struct {
+	sync.Mutex
+	builds int
+	saved  int
 }
 
 // builder holds one build's state.
