@@ -28,6 +28,9 @@ type Staging struct {
 
 	mu      sync.Mutex
 	folders map[string]bool // made inside dir, by slash path
+	// linked are the files that are hard links to the output folder's:
+	// writing one again must not write through into the live site.
+	linked map[string]bool
 }
 
 // CheckOut refuses output folders folio must never replace: the file
@@ -196,6 +199,28 @@ func (s *Staging) WriteFileFrom(name string, write func(w io.Writer) error) erro
 
 // create creates the file name (a slash path) in the staging folder, and
 // the folders above it.
+// Link puts the file at src into the staging folder as name, as a hard
+// link: the same file, its time kept. An update links the files the
+// build made the same as the last build's.
+func (s *Staging) Link(name, src string) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	if err := s.makeFolder(path.Dir(name)); err != nil {
+		return err
+	}
+	if err := os.Link(src, filepath.Join(s.dir, filepath.FromSlash(name))); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if s.linked == nil {
+		s.linked = map[string]bool{}
+	}
+	s.linked[name] = true
+	s.mu.Unlock()
+	return nil
+}
+
 func (s *Staging) create(name string) (*os.File, error) {
 	if !fs.ValidPath(name) || name == "." {
 		return nil, fmt.Errorf("invalid output path %q", name)
@@ -203,7 +228,18 @@ func (s *Staging) create(name string) (*os.File, error) {
 	if err := s.makeFolder(path.Dir(name)); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	s.mu.Lock()
+	linked := s.linked[name]
+	delete(s.linked, name)
+	s.mu.Unlock()
+	if linked {
+		// A new file, not the output folder's under another name.
+		if err := os.Remove(p); err != nil {
+			return nil, err
+		}
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 }
 
 // makeFolder makes the folder dir (a slash path) inside the staging

@@ -15,10 +15,14 @@ import (
 // file of that name as it arrives. While every file is the same nothing
 // is written, so a build that changes nothing leaves the folder and its
 // files' times as they were (deploys that sync by time see no change).
-// At the first difference a staging folder is started, the files found
-// the same so far are copied into it from the folder, and every later
-// file is written there; Commit swaps it in. WriteFile is safe for
-// concurrent use.
+// At the first difference a staging folder is started and Commit swaps
+// it in: the files found the same as the folder's, before and after, are
+// hard links to the folder's (their bytes are not written again, and they
+// keep their times, so a deploy that syncs by time sends only what
+// changed), the others are written there, as are the files written in
+// pieces once it is started (the print page and the EPUB, which change
+// with any chapter). Where the file system has no hard links, the same
+// files are copied. WriteFile is safe for concurrent use.
 type Update struct {
 	out string
 
@@ -39,14 +43,11 @@ func (u *Update) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("invalid output path %q", name)
 	}
 	u.mu.Lock()
-	stage := u.stage
 	u.mu.Unlock()
-	identical := false
-	if stage == nil {
-		// Compared outside the lock: the pages of a build arrive from
-		// every core.
-		identical = sameFile(filepath.Join(u.out, filepath.FromSlash(name)), data)
-	}
+	// Compared outside the lock: the pages of a build arrive from every
+	// core.
+	old := filepath.Join(u.out, filepath.FromSlash(name))
+	identical := sameFile(old, data)
 	u.mu.Lock()
 	u.names[name] = true
 	if u.stage == nil && identical {
@@ -60,8 +61,11 @@ func (u *Update) WriteFile(name string, data []byte) error {
 			return err
 		}
 	}
-	stage = u.stage
+	stage := u.stage
 	u.mu.Unlock()
+	if identical && stage.Link(name, old) == nil {
+		return nil
+	}
 	return stage.WriteFile(name, data)
 }
 
@@ -85,15 +89,19 @@ func (u *Update) WriteFileFrom(name string, write func(w io.Writer) error) error
 	return stage.WriteFileFrom(name, write)
 }
 
-// begin starts the staging folder and copies into it the files found
-// identical so far. u.mu is held.
+// begin starts the staging folder and links (or copies) into it the
+// files found identical so far. u.mu is held.
 func (u *Update) begin() error {
 	stage, err := NewStaging(u.out)
 	if err != nil {
 		return err
 	}
 	for _, name := range u.same {
-		data, err := os.ReadFile(filepath.Join(u.out, filepath.FromSlash(name)))
+		old := filepath.Join(u.out, filepath.FromSlash(name))
+		if stage.Link(name, old) == nil {
+			continue
+		}
+		data, err := os.ReadFile(old)
 		if err == nil {
 			err = stage.WriteFile(name, data)
 		}

@@ -161,3 +161,72 @@ func TestUpdateRefusesEscapingNames(t *testing.T) {
 	}
 	_ = u.Abort()
 }
+
+// An update that changes one file keeps the others as they were: the
+// same files (hard links), with their times, so a deploy that syncs by
+// time sends only the changed one.
+func TestUpdateKeepsTheUnchangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	update(t, out, site(50, nil))
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	before := map[string]os.FileInfo{}
+	for _, name := range []string{"p000/index.html", "p007/index.html", "p049/index.html", "p025/index.html"} {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[name] = fi
+	}
+	// Written whole, as pages are (a file written in pieces, the print
+	// page or the EPUB, is written again).
+	u := NewUpdate(out)
+	for name, data := range site(50, map[string]string{"p025/index.html": "<p>改</p>"}) {
+		if err := u.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if changed, err := u.Commit(); err != nil || !changed {
+		t.Fatalf("the change was not committed: %v", err)
+	}
+	for name, was := range before {
+		now, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if changed := name == "p025/index.html"; os.SameFile(was, now) == changed || now.ModTime().Equal(old) == changed {
+			t.Errorf("%s: the same file %v, its time kept %v; changed %v", name, os.SameFile(was, now), now.ModTime().Equal(old), changed)
+		}
+	}
+}
+
+// A file linked from the output folder and then written again in the
+// same staging folder is a new file: the live site is not written
+// through the link, and an aborted build leaves it as it was.
+func TestStagingWritesNoLinkedFileThrough(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	update(t, out, site(3, nil))
+	live := filepath.Join(out, "p001", "index.html")
+	stage, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stage.Link("p001/index.html", live); err != nil {
+		t.Fatal(err)
+	}
+	if err := stage.WriteFile("p001/index.html", []byte("<p>另写</p>")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(live); string(data) != "<p>第1篇</p>" {
+		t.Errorf("the live file was written through the link: %q", data)
+	}
+	if err := stage.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, out)["p001/index.html"]; got != "<p>第1篇</p>" {
+		t.Errorf("after the abort the live file holds %q", got)
+	}
+}
