@@ -203,13 +203,11 @@ func (s *Staging) WriteFileFrom(name string, write func(w io.Writer) error) erro
 // link: the same file, its time kept. An update links the files the
 // build made the same as the last build's.
 func (s *Staging) Link(name, src string) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("invalid output path %q", name)
-	}
-	if err := s.makeFolder(path.Dir(name)); err != nil {
+	p, err := s.place(name)
+	if err != nil {
 		return err
 	}
-	if err := os.Link(src, filepath.Join(s.dir, filepath.FromSlash(name))); err != nil {
+	if err := os.Link(src, p); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -222,13 +220,10 @@ func (s *Staging) Link(name, src string) error {
 }
 
 func (s *Staging) create(name string) (*os.File, error) {
-	if !fs.ValidPath(name) || name == "." {
-		return nil, fmt.Errorf("invalid output path %q", name)
-	}
-	if err := s.makeFolder(path.Dir(name)); err != nil {
+	p, err := s.place(name)
+	if err != nil {
 		return nil, err
 	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
 	s.mu.Lock()
 	linked := s.linked[name]
 	delete(s.linked, name)
@@ -240,6 +235,18 @@ func (s *Staging) create(name string) (*os.File, error) {
 		}
 	}
 	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// place checks the slash path name, makes its folder in the staging
+// folder and returns where it goes.
+func (s *Staging) place(name string) (string, error) {
+	if !fs.ValidPath(name) || name == "." {
+		return "", fmt.Errorf("invalid output path %q", name)
+	}
+	if err := s.makeFolder(path.Dir(name)); err != nil {
+		return "", err
+	}
+	return filepath.Join(s.dir, filepath.FromSlash(name)), nil
 }
 
 // makeFolder makes the folder dir (a slash path) inside the staging
