@@ -111,7 +111,7 @@ func NewStaging(out string) (*Staging, error) {
 		unlock()
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir, unlock: unlock}, nil
+	return &Staging{out: out, dir: dir, unlock: unlock, folders: map[string]bool{}, linked: map[string]bool{}}, nil
 }
 
 // locate resolves out (through a symbolic link to where it points) and
@@ -211,9 +211,6 @@ func (s *Staging) Link(name, src string) error {
 		return err
 	}
 	s.mu.Lock()
-	if s.linked == nil {
-		s.linked = map[string]bool{}
-	}
 	s.linked[name] = true
 	s.mu.Unlock()
 	return nil
@@ -275,9 +272,6 @@ func (s *Staging) makeFolder(dir string) error {
 		return err
 	}
 	s.mu.Lock()
-	if s.folders == nil {
-		s.folders = map[string]bool{}
-	}
 	s.folders[dir] = true
 	s.mu.Unlock()
 	return nil
