@@ -9,7 +9,7 @@ import (
 // normalised text, and the near-duplicate pairs found in each band. A
 // rebuild that replaced a few paragraphs in place updates the bands they
 // touch instead of indexing every paragraph again. It finds the pairs the
-// batch check (DuplicateParagraphs without a memo) finds: in each band, the
+// batch check (duplicateParas without a memo) finds: in each band, the
 // first maxBucket paragraphs that are not exact copies of an earlier one
 // are compared with each other.
 type dupIndex struct {

@@ -40,7 +40,7 @@ func TestDupIndexAgreesWithBatch(t *testing.T) {
 	}
 	report := func(memo *SimilarityMemo) string {
 		var diags diag.List
-		DuplicateParagraphs(blocks, memo, &diags)
+		duplicateParas(dupParas(blocks), memo, &diags)
 		var lines []string
 		for _, d := range diags.Items() {
 			lines = append(lines, d.String())
@@ -98,7 +98,7 @@ func TestDupIndexCopiesDoNotFillBands(t *testing.T) {
 	}
 	for _, memo := range []*SimilarityMemo{nil, {}} {
 		var diags diag.List
-		DuplicateParagraphs(blocks, memo, &diags)
+		duplicateParas(dupParas(blocks), memo, &diags)
 		if got := diags.Len(); got != 1 || !strings.Contains(diags.Items()[0].Message, "appears 42 times") {
 			t.Errorf("memo %v: %v", memo != nil, diags.Items())
 		}

@@ -233,7 +233,7 @@ func dupParas(blocks []*Block) []*dupPara {
 	return paras
 }
 
-// DuplicateParagraphs flags a paragraph that appears again, the same or
+// duplicateParas flags a paragraph that appears again, the same or
 // nearly (90% alike after normalising whitespace and punctuation),
 // anywhere in the publication. A run of copies is reported once, at the
 // first copy, with the count and every place.
@@ -241,10 +241,6 @@ func dupParas(blocks []*Block) []*dupPara {
 // memo, when not nil, carries the band index and the comparisons of the
 // last call to the next: the dev server's rebuilds look again only at the
 // bands of edited paragraphs (dupIndex), and find the same groups.
-func DuplicateParagraphs(blocks []*Block, memo *SimilarityMemo, diags *diag.List) {
-	duplicateParas(dupParas(blocks), memo, diags)
-}
-
 func duplicateParas(paras []*dupPara, memo *SimilarityMemo, diags *diag.List) {
 	// Union-find over candidate pairs that share a sketch hash.
 	parent := make([]int, len(paras))

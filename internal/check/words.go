@@ -45,16 +45,13 @@ func wordSet(text string) map[string]bool {
 	return set
 }
 
-// RepeatedWord flags a Chinese word of one to four characters written
+// repeatedWord flags a Chinese word of one to four characters written
 // twice back to back (委委, 企业企业) unless the doubled form is itself a
 // word (常常, 高高兴兴) or, for one character, the two halves belong to
 // two words that meet there (部门门口: 部门 + 门口).
-func RepeatedWord(b *Block, diags *diag.List) {
-	repeatedWord(b, []rune(b.Text), diags)
-}
-
-// repeatedWord is RepeatedWord of b with its text in runes, rs: a page's
-// checks convert every block's into one buffer.
+//
+// rs is b's text in runes: a page's checks convert every block's into one
+// buffer.
 func repeatedWord(b *Block, rs []rune, diags *diag.List) {
 	if b.Ignores("repeated-word") {
 		return
