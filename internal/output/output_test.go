@@ -1,9 +1,13 @@
 package output
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -255,5 +259,53 @@ func TestStagingRemovedIsNotRecreated(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
 		t.Errorf("the output folder changed: %q", data)
+	}
+}
+
+// A build's writes are flushed to disk while it writes, and a flush that
+// fails in the background fails the commit: the old site stays.
+func TestStagingFlushesWhileWriting(t *testing.T) {
+	if !flushInBackground {
+		t.Skip("this system flushes only at commit")
+	}
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	mustWrite(t, filepath.Join(out, "index.html"), "old")
+	mustWrite(t, filepath.Join(out, MarkerFile), "")
+
+	s, err := NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.flushEvery = 1000
+	var syncs atomic.Int32
+	s.sync = func(dir string) error {
+		if syncs.Add(1) == 1 {
+			return errors.New("disk full")
+		}
+		return syncFolder(dir)
+	}
+	for i := range 10 {
+		if err := s.WriteFile(fmt.Sprintf("c%d/index.html", i), make([]byte, 600)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.waitFlush(); i == 0 && err != nil {
+			t.Fatalf("a flush started before %d bytes were written", s.flushEvery)
+		}
+	}
+	if err := s.WriteFileFrom("print/index.html", func(w io.Writer) error {
+		_, err := w.Write(make([]byte, 3000))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if s.flushes < 2 {
+		t.Errorf("%d flushes started while 9,000 bytes were written, one every 1,000: want several", s.flushes)
+	}
+	if err := s.Commit(); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("Commit after a failed background flush = %v, want its error", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
+		t.Errorf("the site was replaced after a failed flush: index.html is %q", data)
 	}
 }

@@ -22,6 +22,10 @@ func exchange(a, b string) (bool, error) {
 	return true, nil
 }
 
+// flushInBackground: syncFolder is one call for the whole file system, so
+// the staging folder may call it while the build writes.
+const flushInBackground = true
+
 // syncFolder flushes the file system holding dir to disk: one call for all
 // the files a build wrote, instead of one per file.
 func syncFolder(dir string) error {

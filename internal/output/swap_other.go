@@ -4,6 +4,10 @@ package output
 
 import "os"
 
+// flushInBackground: syncFolder here opens every file below the folder,
+// too much to do more than once.
+const flushInBackground = false
+
 // syncFolder syncs every file below dir.
 func syncFolder(dir string) error {
 	return filepathWalkSync(dir)
