@@ -13,6 +13,7 @@ require (
 	github.com/gohugoio/gift v0.2.0
 	github.com/gohugoio/hugo v0.165.0
 	github.com/gorilla/websocket v1.5.3
+	github.com/klauspost/compress v1.20.4
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/tdewolff/parse/v2 v2.8.20

@@ -168,3 +168,51 @@ func TestEPUBManySectionsInOrder(t *testing.T) {
 		}
 	}
 }
+
+// Every file of the book reads back, through the standard library's zip
+// reader, as it was given: the text deflated, an image in a compressed
+// format stored as it is, an SVG image deflated.
+func TestEPUBEntriesReadBack(t *testing.T) {
+	b := book()
+	long := strings.Repeat("<p>高新区的第一百个年头，园区企业二〇二一年营业收入增长百分之十二。</p>", 200)
+	b.Sections = append(b.Sections, Section{File: "long.xhtml", Title: "长篇", Body: long})
+	photo := bytes.Repeat([]byte{0xFF, 0xD8, 1, 2, 3}, 500)
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg">` + strings.Repeat(`<rect width="1" height="1"/>`, 100) + `</svg>`)
+	b.Images = map[string][]byte{"images/c.jpg": photo, "images/d.webp": photo, "images/e.svg": svg}
+	data, err := EPUB(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	methods := map[string]uint16{}
+	for _, f := range z.File {
+		methods[f.Name] = f.Method
+		if f.Name == "OEBPS/text/long.xhtml" && f.CompressedSize64*4 > f.UncompressedSize64 {
+			t.Errorf("the long chapter compressed to %d of %d bytes: want under a quarter", f.CompressedSize64, f.UncompressedSize64)
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if _, err := io.ReadAll(r); err != nil { // checks the CRC too
+			t.Errorf("%s does not read back: %v", f.Name, err)
+		}
+	}
+	for name, want := range map[string]uint16{"OEBPS/text/long.xhtml": zip.Deflate, "OEBPS/images/c.jpg": zip.Store, "OEBPS/images/d.webp": zip.Store, "OEBPS/images/e.svg": zip.Deflate} {
+		if methods[name] != want {
+			t.Errorf("%s: method %d, want %d", name, methods[name], want)
+		}
+	}
+	if doc := read(t, z, "OEBPS/text/long.xhtml"); !strings.Contains(doc, long) {
+		t.Error("the long chapter does not read back whole")
+	}
+	if got := read(t, z, "OEBPS/images/c.jpg"); got != string(photo) {
+		t.Error("the photo does not read back as it was")
+	}
+	if got := read(t, z, "OEBPS/images/e.svg"); got != string(svg) {
+		t.Error("the SVG does not read back as it was")
+	}
+}

