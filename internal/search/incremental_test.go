@@ -106,3 +106,36 @@ func buildOnce(t *testing.T, docs []Doc, opts Options) map[string][]byte {
 	})
 	return files
 }
+
+// Build numbers Han characters and pairs by their code points, and words
+// by their text: on text of every kind of token (common and rare Han
+// characters, pairs across the two, words with capitals, characters NFKC
+// changes, titles weighted above text), it writes what Incremental, which
+// counts the tokens' text, does.
+func TestBuildCountsEveryKindOfToken(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"园", "区", "㐀", "𠀀", "𠀁", "鿿", "一", "Ｇｄｐ", "GDP", "gdp", "①", "㍿", "ﬁ", "Straße", " ", "，", "。", "2021", "٣", "é", "é", "\u3007", "〸"}
+	text := func(n int) string {
+		s := ""
+		for range n {
+			s += pieces[r.IntN(len(pieces))]
+		}
+		return s
+	}
+	var docs []Doc
+	for i := range 300 {
+		docs = append(docs, Doc{Title: text(3), Section: text(2), URL: fmt.Sprintf("/p%d/#s%d", i/3, i%3), Text: text(5 + r.IntN(60))})
+	}
+	opts := Options{FragmentBytes: 512, ShardDocs: 5, MaxText: 30, MaxPostings: 40}
+	var x Incremental
+	want := x.Build(docs, nil, opts)
+	got := buildOnce(t, slices.Clone(docs), opts)
+	if len(got) != len(want) {
+		t.Fatalf("Build wrote %d files, Incremental %d", len(got), len(want))
+	}
+	for name, data := range want {
+		if string(got[name]) != string(data) {
+			t.Fatalf("%s differs:\n got %s\nwant %s", name, got[name], data)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"folio/internal/cjk"
 	"folio/internal/par"
 )
 
@@ -34,58 +35,26 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 	runs := max(1, min(runtime.GOMAXPROCS(0), shards))
 	perRun := (shards + runs - 1) / runs
 	lists := make([]runLists, runs)
-	par.Do(runs, func(r int) {
-		own := &lists[r]
-		own.ids = map[string]int32{}
-		// One document's counts at a time, by token number: a map for
-		// each document was most of what the index allocated (600 MB
-		// for 10,000 chapters), and a map reused for each, emptied and
-		// walked, most of its counting.
-		var scores []int32 // by token number, of the document counted
-		var met []int32    // the numbers of its tokens, as met
-		count := func(t string, n int32) {
-			id, ok := own.ids[t]
-			if !ok {
-				// A copy: the token is a piece of the document's text,
-				// which goes once its shard is written.
-				id = int32(len(own.lists))
-				own.ids[strings.Clone(t)] = id
-				own.lists = append(own.lists, packedList{})
-				scores = append(scores, 0)
-			}
-			if scores[id] == 0 {
-				met = append(met, id)
-			}
-			scores[id] += n
-		}
-		for k := r * perRun; k < min((r+1)*perRun, shards); k++ {
-			from, to := k*opts.ShardDocs, min((k+1)*opts.ShardDocs, len(docs))
-			for doc := from; doc < to; doc++ {
-				eachToken(docs[doc].Title+" "+docs[doc].Section, func(t string) { count(t, 10) })
-				eachToken(docs[doc].Text, func(t string) { count(t, 1) })
-				for _, id := range met {
-					own.lists[id].add(int32(doc), scores[id])
-					scores[id] = 0
-				}
-				met = met[:0]
-			}
-			put(shardName(k), shardFile(docs[from:to], opts))
-			clear(docs[from:to])
-		}
-	})
+	par.Do(runs, func(r int) { lists[r].count(docs, r*perRun, min((r+1)*perRun, shards), opts, put) })
 	// The runs' lists joined into the first's, by token.
 	all := &lists[0]
+	ids := make(map[string]int32, len(all.tokens))
+	for id, t := range all.tokens {
+		ids[t] = int32(id)
+	}
 	for _, run := range lists[1:] {
-		for t, id := range run.ids {
+		for id, t := range run.tokens {
 			l := &run.lists[id]
-			if first, ok := all.ids[t]; ok {
+			if first, ok := ids[t]; ok {
 				all.lists[first].join(l)
 			} else {
-				all.ids[t] = int32(len(all.lists))
+				ids[t] = int32(len(all.lists))
 				all.lists = append(all.lists, *l)
+				all.tokens = append(all.tokens, t)
 			}
 		}
 	}
+	ids = nil // collected below
 	// Every document is let go and counted: collected now, the
 	// fragments' garbage is collected from a heap goal twice the lists,
 	// not twice the documents (Build is for a build that makes its index
@@ -98,11 +67,11 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 	}
 	fragments := fragmentCount(entries, len(all.lists), opts)
 	byFragment := make([][]tokenList, fragments)
-	for t, id := range all.ids {
+	for id, t := range all.tokens {
 		f := Fragment(t, fragments)
 		byFragment[f] = append(byFragment[f], tokenList{t, &all.lists[id]})
 	}
-	all.ids = nil
+	all.tokens = nil
 	par.Do(fragments, func(i int) {
 		in := byFragment[i]
 		byFragment[i] = nil
@@ -121,8 +90,96 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 // runLists are the posting lists of a run of documents: the tokens met,
 // numbered in order, and the list of each number.
 type runLists struct {
-	ids   map[string]int32
-	lists []packedList
+	tokens []string // by number
+	lists  []packedList
+}
+
+// count counts the documents of shards from to to, appends their postings
+// to l's lists and writes each shard as soon as its documents are
+// counted; the documents are then cleared.
+//
+// One document's counts at a time, by token number: a map for each
+// document was most of what the index allocated (600 MB for 10,000
+// chapters), and a map reused for each, emptied and walked, most of its
+// counting. Han characters and pairs, nearly every token of Chinese
+// text, are numbered by their code points (a common character's in an
+// array) rather than their text: hashing strings was a third of the
+// counting.
+func (l *runLists) count(docs []Doc, from, to int, opts Options, put func(name string, data []byte)) {
+	words := map[string]int32{}
+	pairs := map[uint64]int32{}                           // by the code points, the first in the high half
+	var common [cjk.CommonEnd - cjk.CommonStart + 1]int32 // a common character's number + 1
+	others := map[rune]int32{}                            // other Han characters' numbers
+	var scores []int32                                    // by token number, of the document counted
+	var met []int32                                       // the numbers of its tokens, as met
+	number := func(t string) int32 {
+		// A copy: the token is a piece of the document's text, which
+		// goes once its shard is written.
+		l.tokens = append(l.tokens, strings.Clone(t))
+		l.lists = append(l.lists, packedList{})
+		scores = append(scores, 0)
+		return int32(len(l.lists) - 1)
+	}
+	add := func(id, n int32) {
+		if scores[id] == 0 {
+			met = append(met, id)
+		}
+		scores[id] += n
+	}
+	var text string // being counted
+	var score int32
+	var last rune // the Han character before, when prev >= 0
+	han := func(r rune, i, size, prev int) {
+		var id int32
+		if r >= cjk.CommonStart && r <= cjk.CommonEnd {
+			n := &common[r-cjk.CommonStart]
+			if *n == 0 {
+				*n = number(text[i:i+size]) + 1
+			}
+			id = *n - 1
+		} else if known, ok := others[r]; ok {
+			id = known
+		} else {
+			id = number(text[i : i+size])
+			others[r] = id
+		}
+		add(id, score)
+		if prev >= 0 {
+			key := uint64(last)<<32 | uint64(r)
+			id, ok := pairs[key]
+			if !ok {
+				id = number(text[prev : i+size])
+				pairs[key] = id
+			}
+			add(id, score)
+		}
+		last = r
+	}
+	word := func(w string) {
+		w = strings.ToLower(w)
+		id, ok := words[w]
+		if !ok {
+			id = number(w)
+			words[l.tokens[id]] = id
+		}
+		add(id, score)
+	}
+	for k := from; k < to; k++ {
+		first, end := k*opts.ShardDocs, min((k+1)*opts.ShardDocs, len(docs))
+		for doc := first; doc < end; doc++ {
+			text, score = normalized(docs[doc].Title+" "+docs[doc].Section), 10
+			scan(text, han, word)
+			text, score = normalized(docs[doc].Text), 1
+			scan(text, han, word)
+			for _, id := range met {
+				l.lists[id].add(int32(doc), scores[id])
+				scores[id] = 0
+			}
+			met = met[:0]
+		}
+		put(shardName(k), shardFile(docs[first:end], opts))
+		clear(docs[first:end])
+	}
 }
 
 // tokenList is a token and its posting list.

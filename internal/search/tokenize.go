@@ -31,18 +31,37 @@ func Tokens(text string) []string {
 // capitals: tokenizing is most of an index's cost, and most of that was
 // allocation.
 func eachToken(text string, yield func(string)) {
-	if !tokensStable(text) {
-		text = norm.NFKC.String(text)
-	}
-	tokenize(text, yield)
+	tokenize(normalized(text), yield)
 }
 
-// tokenize is eachToken of normalized text. Only words are lower-cased,
-// each as it is yielded: lower-casing the whole text first asked every
+// normalized is text in NFKC, where that changes its tokens.
+func normalized(text string) string {
+	if !tokensStable(text) {
+		return norm.NFKC.String(text)
+	}
+	return text
+}
+
+// tokenize is eachToken of normalized text.
+func tokenize(text string, yield func(string)) {
+	scan(text, func(_ rune, i, size, prev int) {
+		yield(text[i : i+size])
+		if prev >= 0 {
+			yield(text[prev : i+size])
+		}
+	}, func(word string) { yield(strings.ToLower(word)) })
+}
+
+// scan splits normalized text into its tokens' pieces: han is called with
+// each Han character, where it is in text and how long, and where the
+// Han character right before it starts (-1 when the character before is
+// not Han), the character and the pair; word with each run of other
+// letters and digits, not lower-cased. Only words are lower-cased, each
+// as it is yielded: lower-casing the whole text first asked every
 // Chinese character's case (a table search each), and lower case has the
 // same letters, digits and Han characters as the text (a test checks
 // every code point), so the tokens are the same.
-func tokenize(text string, yield func(string)) {
+func scan(text string, han func(r rune, i, size, prev int), word func(string)) {
 	wordStart, prevHan := -1, -1
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -52,13 +71,10 @@ func tokenize(text string, yield func(string)) {
 		switch {
 		case cjk.IsHan(r):
 			if wordStart >= 0 {
-				yield(strings.ToLower(text[wordStart:i]))
+				word(text[wordStart:i])
 				wordStart = -1
 			}
-			yield(text[i : i+size])
-			if prevHan >= 0 {
-				yield(text[prevHan : i+size])
-			}
+			han(r, i, size, prevHan)
 			prevHan = i
 			i += size
 			continue
@@ -69,7 +85,7 @@ func tokenize(text string, yield func(string)) {
 			}
 		default:
 			if wordStart >= 0 {
-				yield(strings.ToLower(text[wordStart:i]))
+				word(text[wordStart:i])
 				wordStart = -1
 			}
 		}
@@ -77,7 +93,7 @@ func tokenize(text string, yield func(string)) {
 		i += size
 	}
 	if wordStart >= 0 {
-		yield(strings.ToLower(text[wordStart:]))
+		word(text[wordStart:])
 	}
 }
 
