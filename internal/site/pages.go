@@ -93,12 +93,16 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 			}
 		} else {
 			// A chapter's buffer is its content and a few kilobytes of
-			// layout: growing by doubling copied and cleared more.
-			var buf bytes.Buffer
+			// layout: growing by doubling copied and cleared more. The
+			// buffers are reused, page after page: the minified page is
+			// a copy.
+			buf := pageBufs.Get().(*bytes.Buffer)
+			buf.Reset()
 			buf.Grow(len(data.Page.Content) + 8<<10)
-			if err = tmpl.Execute(&buf, layout, data); err == nil {
+			if err = tmpl.Execute(buf, layout, data); err == nil {
 				out, styles, err = b.minifyPage(name, buf.Bytes())
 			}
+			pageBufs.Put(buf)
 		}
 		var failed minifyError
 		if errors.As(err, &failed) {
@@ -182,8 +186,12 @@ type minifyError struct{ err error }
 
 func (e minifyError) Error() string { return e.err.Error() }
 
+// pageBufs hold pages as the layouts write them, before minifying.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // minifyPage moves a rendered page's style out to stylesheets of its own
-// (externalStyles) and minifies it; page must not be used again.
+// (externalStyles) and minifies it; page's contents must not be used
+// again, but its memory may: what minifyPage returns is never part of it.
 func (b *builder) minifyPage(name string, page []byte) ([]byte, map[string][]byte, error) {
 	page, styles, err := externalStyles(name, page, b.min.Minify)
 	if err != nil {

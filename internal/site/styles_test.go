@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"folio/internal/asset"
+	"folio/internal/output"
 )
 
 func TestExternalStyles(t *testing.T) {
@@ -58,6 +59,38 @@ func TestHasStyleTag(t *testing.T) {
 	for page, want := range map[string]bool{"<p>x</p><style>a{}</style>": true, "<STYLE>": true, "<Style media=print>": true, "<p>style</p>": false, "<": false, "<styl": false, "": false} {
 		if got := hasStyleTag([]byte(page)); got != want {
 			t.Errorf("hasStyleTag(%q) = %v", page, got)
+		}
+	}
+}
+
+// Pages are rendered into buffers reused page after page: what
+// minifyPage returns must stay as it is when the page's memory is
+// written over, with a style moved out in place or no style at all.
+func TestMinifyPageSharesNoMemory(t *testing.T) {
+	b := &builder{min: output.NewMinifier()}
+	for _, page := range []string{
+		`<!DOCTYPE html><html><head><title>甲</title></head><body><p>正文  一段</p></body></html>`,
+		`<!DOCTYPE html><html><head><title>乙</title><style>p { color: red }</style></head><body><p>正文</p></body></html>`,
+	} {
+		buf := []byte(page)
+		out, styles, err := b.minifyPage("a/index.html", buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantStyles := string(out), map[string]string{}
+		for name, css := range styles {
+			wantStyles[name] = string(css)
+		}
+		for i := range buf[:cap(buf)] {
+			buf[:cap(buf)][i] = 'x'
+		}
+		if string(out) != want {
+			t.Errorf("the minified page changed with the buffer it was made from: %s", out)
+		}
+		for name, css := range styles {
+			if string(css) != wantStyles[name] {
+				t.Errorf("the style %s changed with the buffer the page was made from: %s", name, css)
+			}
 		}
 	}
 }
