@@ -101,9 +101,10 @@ func TestPrefix(t *testing.T) {
 func TestEPUBSectionsMadeAsWritten(t *testing.T) {
 	b := book()
 	made := 0
-	b.Sections = append(b.Sections, Section{File: "改革.xhtml", Title: "改革篇", Make: func() (string, bool) {
+	b.Sections = append(b.Sections, Section{File: "改革.xhtml", Title: "改革篇", Make: func(w *bytes.Buffer) bool {
 		made++
-		return `<section><h1>改革篇</h1><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg></section>`, true
+		w.WriteString(`<section><h1>改革篇</h1><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg></section>`)
+		return true
 	}})
 	data, err := EPUB(b)
 	if err != nil {
@@ -141,8 +142,9 @@ func TestEPUBManySectionsInOrder(t *testing.T) {
 	for i := range 150 {
 		name := fmt.Sprintf("s%03d.xhtml", i)
 		want = append(want, "OEBPS/text/"+name)
-		b.Sections = append(b.Sections, Section{File: name, Title: fmt.Sprint("第", i, "篇"), Make: func() (string, bool) {
-			return fmt.Sprintf("<p>正文%d</p>", i), false
+		b.Sections = append(b.Sections, Section{File: name, Title: fmt.Sprint("第", i, "篇"), Make: func(w *bytes.Buffer) bool {
+			fmt.Fprintf(w, "<p>正文%d</p>", i)
+			return false
 		}})
 	}
 	data, err := EPUB(b)

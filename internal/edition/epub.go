@@ -38,10 +38,12 @@ type Section struct {
 	Title string
 	Body  string // XHTML
 	SVG   bool   // holds inline SVG
-	// Make, when set, makes Body and SVG as the book is written, several
-	// sections at once: the book then holds its documents compressed only
-	// (a 10,000-chapter book held every chapter's XHTML three times over).
-	Make func() (body string, svg bool)
+	// Make, when set, writes the body into w as the book is written,
+	// several sections at once, and reports whether it holds SVG: the
+	// book then holds its documents compressed only (a 10,000-chapter
+	// book held every chapter's XHTML three times over), and each is
+	// written once, into a buffer reused for the next.
+	Make func(w *bytes.Buffer) (svg bool)
 }
 
 //go:embed epub.css
@@ -93,10 +95,11 @@ func WriteEPUB(w io.Writer, b Book) error {
 		n := min(window, len(b.Sections)-start)
 		par.Do(n, func(k int) {
 			s := &b.Sections[start+k]
-			if s.Make != nil {
-				s.Body, s.SVG = s.Make()
-			}
-			texts[k] = deflated("OEBPS/text/"+s.File, document(b, s.Title, s.Body))
+			doc := documents.Get().(*bytes.Buffer)
+			doc.Reset()
+			s.SVG = writeDocument(doc, b, s) || s.SVG
+			texts[k] = deflated("OEBPS/text/"+s.File, doc.Bytes())
+			documents.Put(doc)
 			s.Body = ""
 		})
 		write(texts[:n]...)
@@ -298,25 +301,35 @@ func ncx(b Book) []byte {
 	return []byte(w.String())
 }
 
-func document(b Book, title, body string) []byte {
-	lang, title := esc(lang(b)), esc(title)
-	// Made in one piece: the body is a whole chapter.
-	out := make([]byte, 0, len(body)+2*len(lang)+len(title)+384)
-	out = append(out, `<?xml version="1.0" encoding="UTF-8"?>
+// documents hold the book's documents as they are written, before they
+// are compressed.
+var documents = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeDocument writes section s of the book as an XHTML document to w,
+// its body made by s.Make when it has one, and reports whether Make
+// found SVG in it.
+func writeDocument(w *bytes.Buffer, b Book, s *Section) (svg bool) {
+	lang, title := esc(lang(b)), esc(s.Title)
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="`...)
-	out = append(out, lang...)
-	out = append(out, `" xml:lang="`...)
-	out = append(out, lang...)
-	out = append(out, `">
-<head><meta charset="utf-8"/><title>`...)
-	out = append(out, title...)
-	out = append(out, `</title><link rel="stylesheet" type="text/css" href="../styles/epub.css"/></head>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="`)
+	w.WriteString(lang)
+	w.WriteString(`" xml:lang="`)
+	w.WriteString(lang)
+	w.WriteString(`">
+<head><meta charset="utf-8"/><title>`)
+	w.WriteString(title)
+	w.WriteString(`</title><link rel="stylesheet" type="text/css" href="../styles/epub.css"/></head>
 <body>
-`...)
-	out = append(out, body...)
-	return append(out, `
+`)
+	if s.Make != nil {
+		svg = s.Make(w)
+	} else {
+		w.WriteString(s.Body)
+	}
+	w.WriteString(`
 </body>
 </html>
-`...)
+`)
+	return svg
 }

@@ -14,17 +14,26 @@ import (
 // false; <picture> is reduced to its <img>, since e-readers expect plain
 // images in core formats.
 func XHTML(fragment string, rewrite func(el, attr, val string) (string, bool)) (string, error) {
+	var b bytes.Buffer
+	if err := WriteXHTML(&b, fragment, rewrite); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// WriteXHTML writes XHTML(fragment, rewrite) to w; when it fails, it
+// writes nothing.
+func WriteXHTML(w *bytes.Buffer, fragment string, rewrite func(el, attr, val string) (string, bool)) error {
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), ctx)
 	if err != nil {
-		return "", err
+		return err
 	}
-	var b bytes.Buffer
-	b.Grow(len(fragment) + len(fragment)/8) // about as long: grown by doubling, it was copied and cleared over again
+	w.Grow(len(fragment) + len(fragment)/8) // about as long: grown by doubling, it was copied and cleared over again
 	for _, n := range nodes {
-		write(&b, n, rewrite, false)
+		write(w, n, rewrite, false)
 	}
-	return b.String(), nil
+	return nil
 }
 
 var voids = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -46,9 +47,9 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		}
 		return "../" + sitePath
 	}
-	convert := func(pagePath, html string) (string, error) {
+	convert := func(w *bytes.Buffer, pagePath, html string) error {
 		base := &url.URL{Path: "/" + pagePath}
-		return edition.XHTML(html, func(el, attr, val string) (string, bool) {
+		return edition.WriteXHTML(w, html, func(el, attr, val string) (string, bool) {
 			switch attr {
 			case "srcset", "sizes", "loading", "decoding", "fetchpriority":
 				return "", false
@@ -109,9 +110,16 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 	for _, p := range pages {
 		book.Sections = append(book.Sections, edition.Section{
 			File: fileOf[p.Path], Title: p.Label + p.Title,
-			Make: func() (string, bool) {
-				body, err := convert(p.Path, string(p.Content))
-				if err != nil {
+			Make: func(w *bytes.Buffer) bool {
+				w.WriteString(`<section epub:type="chapter"><h1>`)
+				w.WriteString(esc(p.Label))
+				w.WriteString(esc(p.Title))
+				w.WriteString(`</h1>`)
+				if p.Subtitle != "" {
+					w.WriteString(`<p class="subtitle">` + esc(p.Subtitle) + `</p>`)
+				}
+				body := w.Len()
+				if err := convert(w, p.Path, string(p.Content)); err != nil {
 					// The site keeps the page; only the EPUB goes without its text.
 					pos := diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}
 					if src := b.pub.ByPath(b.pub.ByURL(p.Path)); src != nil {
@@ -119,13 +127,11 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 					}
 					b.diags.Warnf(pos, "epub",
 						"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, err)
-					body = "<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>"
+					w.WriteString("<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>")
 				}
-				head := fmt.Sprintf(`<h1>%s%s</h1>`, esc(p.Label), esc(p.Title))
-				if p.Subtitle != "" {
-					head += fmt.Sprintf(`<p class="subtitle">%s</p>`, esc(p.Subtitle))
-				}
-				return `<section epub:type="chapter">` + head + body + `</section>`, strings.Contains(body, "<svg")
+				svg := bytes.Contains(w.Bytes()[body:], []byte("<svg"))
+				w.WriteString(`</section>`)
+				return svg
 			},
 		})
 	}
