@@ -14,25 +14,93 @@ import (
 // dev server's render cache keeps pages between rebuilds; folio build's
 // sink compares each file with the last build as it arrives.) It is safe
 // for concurrent use.
+//
+// Files given to add may be written behind (writeBehind): a few goroutines of their own
+// write them while the goroutines that made them go on to the next. The
+// stages make files on one goroutine per core, and a file's creation
+// waits on the file system (its journal, a folder's lock) for longer
+// than it computes, most of all on a busy disk: written by the stage's
+// goroutines, the core waited with them.
 type outputs struct {
 	sink  Sink
 	mu    sync.Mutex
 	names map[string]bool
 	err   error // the sink's first error
+
+	queue   chan outputFile // to the writers; nil once closed
+	writing sync.WaitGroup
 }
 
+type outputFile struct {
+	name string
+	data []byte
+}
+
+// writers write the files given to add; the queue holds a few files for
+// each, so the stages rarely wait for it.
+const writers = 4
+
+// newOutputs returns outputs writing each file as it is given, for a
+// sink that is not safe for concurrent use.
 func newOutputs(sink Sink) *outputs {
 	return &outputs{sink: sink, names: map[string]bool{}}
 }
 
-// add writes one file.
+// writeBehind returns outputs writing behind, to a sink safe for
+// concurrent use; wait must be called before the sink is read.
+func writeBehind(sink Sink) *outputs {
+	queue := make(chan outputFile, 4*writers)
+	o := &outputs{sink: sink, names: map[string]bool{}, queue: queue}
+	for range writers {
+		o.writing.Go(func() {
+			for f := range queue {
+				o.write(f.name, f.data)
+			}
+		})
+	}
+	return o
+}
+
+// wait waits until every file given to add is written, and returns the
+// sink's first error. Nothing may be added after it.
+func (o *outputs) wait() error {
+	o.mu.Lock()
+	queue := o.queue
+	o.queue = nil
+	o.mu.Unlock()
+	if queue != nil {
+		close(queue)
+		o.writing.Wait()
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
+}
+
+// add writes one file, or gives it to the writers: data must not change
+// after it.
 func (o *outputs) add(name string, data []byte) {
 	o.mu.Lock()
 	o.names[name] = true
 	failed := o.err != nil
+	queue := o.queue
 	o.mu.Unlock()
 	if failed {
 		return // the build fails: nothing more is written
+	}
+	if queue != nil {
+		queue <- outputFile{name, data}
+		return
+	}
+	o.write(name, data)
+}
+
+func (o *outputs) write(name string, data []byte) {
+	o.mu.Lock()
+	failed := o.err != nil
+	o.mu.Unlock()
+	if failed {
+		return
 	}
 	if err := o.sink.WriteFile(name, data); err != nil {
 		o.fail(name, err)
@@ -61,6 +129,14 @@ func (o *outputs) addStream(name string, write func(w io.Writer) error) {
 	if err != nil {
 		o.fail(name, err)
 	}
+}
+
+// wantsMore says whether files are still written: not after the sink's
+// first error.
+func (o *outputs) wantsMore() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err == nil
 }
 
 // fail keeps the sink's first error: the build fails, and nothing more is

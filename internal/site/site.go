@@ -200,12 +200,15 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 		// heap, not twice the conversion's peak.
 		runtime.GC()
 	}
-	files := newOutputs(sink)
-	if err := b.render(ctx, files); err != nil || diags.HasErrors() {
-		return nil, err
+	files := writeBehind(sink)
+	err = b.render(ctx, files)
+	// Every file given is written before the build returns, failed or
+	// not: the caller then commits or discards what the sink holds.
+	if werr := files.wait(); err == nil {
+		err = werr
 	}
-	if files.err != nil {
-		return nil, files.err
+	if err != nil || diags.HasErrors() {
+		return nil, err
 	}
 	res := &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted()}
 	// Only a build that succeeded knows which cached entries are still
