@@ -200,7 +200,14 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 		// heap, not twice the conversion's peak.
 		runtime.GC()
 	}
-	files := writeBehind(sink)
+	// A one-shot build writes to disk, behind; the dev server's sink is
+	// memory, where a write is a map's store, and its rebuilds pass a
+	// thousand unchanged pages at 1,000 chapters: handing each to
+	// another goroutine cost more than it saved.
+	files := newOutputs(sink)
+	if s.oneShot {
+		files = writeBehind(sink)
+	}
 	err = b.render(ctx, files)
 	// Every file given is written before the build returns, failed or
 	// not: the caller then commits or discards what the sink holds.
