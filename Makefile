@@ -33,8 +33,8 @@ fuzz:
 BENCH_SIZES ?= 100,1000,10000
 
 bench:
-	$(GO) test -run '^$$' -bench 'Convert100|CheckPage100|Figures100|Global100|Sections100|Minify100|XHTML100|EPUB100' -benchmem -count 5 \
-		./internal/markdown ./internal/check ./internal/search ./internal/output ./internal/edition
+	$(GO) test -run '^$$' -bench 'Convert100|CheckPage100|Figures100|Global100|Sections100|Layout100|Minify100|XHTML100|EPUB100' -benchmem -count 5 \
+		./internal/markdown ./internal/check ./internal/search ./internal/render ./internal/output ./internal/edition
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkRebuild1000' -count 5 ./internal/site
