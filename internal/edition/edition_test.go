@@ -77,6 +77,20 @@ func TestEPUBLayout(t *testing.T) {
 	}
 }
 
+// openEPUB makes the book's EPUB and opens it as an archive.
+func openEPUB(t *testing.T, b Book) *zip.Reader {
+	t.Helper()
+	data, err := EPUB(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return z
+}
+
 func read(t *testing.T, z *zip.Reader, name string) string {
 	f, err := z.Open(name)
 	if err != nil {
@@ -147,14 +161,7 @@ func TestEPUBManySectionsInOrder(t *testing.T) {
 			return false
 		}})
 	}
-	data, err := EPUB(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	z := openEPUB(t, b)
 	var got []string
 	for _, f := range z.File {
 		if strings.HasPrefix(f.Name, "OEBPS/text/s") {
@@ -181,14 +188,7 @@ func TestEPUBEntriesReadBack(t *testing.T) {
 	photo := bytes.Repeat([]byte{0xFF, 0xD8, 1, 2, 3}, 500)
 	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg">` + strings.Repeat(`<rect width="1" height="1"/>`, 100) + `</svg>`)
 	b.Images = map[string][]byte{"images/c.jpg": photo, "images/d.webp": photo, "images/e.svg": svg}
-	data, err := EPUB(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	z := openEPUB(t, b)
 	methods := map[string]uint16{}
 	for _, f := range z.File {
 		methods[f.Name] = f.Method

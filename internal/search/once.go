@@ -54,7 +54,6 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 			}
 		}
 	}
-	ids = nil // collected below
 	// Every document is let go and counted: collected now, the
 	// fragments' garbage is collected from a heap goal twice the lists,
 	// not twice the documents (Build is for a build that makes its index

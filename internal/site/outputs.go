@@ -15,12 +15,12 @@ import (
 // sink compares each file with the last build as it arrives.) It is safe
 // for concurrent use.
 //
-// Files given to add may be written behind (writeBehind): a few goroutines of their own
-// write them while the goroutines that made them go on to the next. The
-// stages make files on one goroutine per core, and a file's creation
-// waits on the file system (its journal, a folder's lock) for longer
-// than it computes, most of all on a busy disk: written by the stage's
-// goroutines, the core waited with them.
+// Files given to add may be written behind (writeBehind): a few
+// goroutines of their own write them while the goroutines that made them
+// go on to the next. The stages make files on one goroutine per core, and
+// creating a file can wait on the file system (its journal, a folder's
+// lock), most of all on a busy disk: written by the stage's goroutines,
+// the core waited with them.
 type outputs struct {
 	sink  Sink
 	mu    sync.Mutex
@@ -40,8 +40,8 @@ type outputFile struct {
 // each, so the stages rarely wait for it.
 const writers = 4
 
-// newOutputs returns outputs writing each file as it is given, for a
-// sink that is not safe for concurrent use.
+// newOutputs returns outputs writing each file as it is given, on the
+// goroutine that gives it.
 func newOutputs(sink Sink) *outputs {
 	return &outputs{sink: sink, names: map[string]bool{}}
 }
