@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"folio/internal/cjk"
 	"folio/internal/diag"
 	"folio/internal/indicator"
 	"folio/internal/markdown/datablock"
@@ -323,7 +324,7 @@ func joinSoftBreaks(s string, offs *[]int) string {
 			if i+1 < len(rs) {
 				next = rs[i+1]
 			}
-			if !(isWide(prev) || isWide(next)) {
+			if !(cjk.IsWide(prev) || cjk.IsWide(next)) {
 				out.WriteByte(' ')
 				newOffs = append(newOffs, (*offs)[bi])
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"folio/internal/cjk"
 	"folio/internal/diag"
 )
 
@@ -36,7 +37,7 @@ func StrayLatin(b *Block, glossary []string, diags *diag.List) {
 			continue
 		}
 		before, after := around(b.Text, loc[0], loc[1])
-		if !(isWide(before) || isWide(after) || before == ' ' || after == ' ') {
+		if !(cjk.IsWide(before) || cjk.IsWide(after) || before == ' ' || after == ' ') {
 			continue
 		}
 		diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "stray-latin",

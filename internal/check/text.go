@@ -7,14 +7,6 @@ import (
 	"folio/internal/cjk"
 )
 
-func isHan(r rune) bool { return cjk.IsHan(r) }
-
-// isWide: Han characters and full-width punctuation.
-func isWide(r rune) bool {
-	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
-		(r >= 0x2018 && r <= 0x201F) || r == 0x2014 || r == 0x2026 || r == 0x00B7
-}
-
 // hanShare is the share of Han characters among the words of s, a Han
 // character counting as a word, as does a run of Latin letters or digits.
 func hanShare(s string) float64 {
@@ -22,7 +14,7 @@ func hanShare(s string) float64 {
 	inWord := false
 	for _, r := range s {
 		switch {
-		case isHan(r):
+		case cjk.IsHan(r):
 			han++
 			letters++
 			inWord = false

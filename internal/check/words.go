@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"folio/internal/cjk"
 	"folio/internal/diag"
 )
 
@@ -119,7 +120,7 @@ func repeatsNear(rs []rune, i int) bool {
 
 func allHan(rs []rune) bool {
 	for _, r := range rs {
-		if !isHan(r) {
+		if !cjk.IsHan(r) {
 			return false
 		}
 	}

@@ -21,3 +21,12 @@ func IsHan(r rune) bool {
 	}
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
+
+// IsWide reports whether r is a Han character or East Asian full-width
+// punctuation, between which no space belongs.
+func IsWide(r rune) bool {
+	return IsHan(r) ||
+		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
+		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
+		(r >= 0x2018 && r <= 0x201F) || r == 0x2014 || r == 0x2026 || r == 0x00B7
+}

@@ -152,15 +152,14 @@ func deflated(name string, data []byte) entry {
 	return entryOf(name, zip.Deflate, data, out.Bytes())
 }
 
-// imageEntry stores an image of the book as it is when its format is
-// compressed already (JPEG, PNG, GIF, WebP): deflating it again costs time
-// and saves nothing. Other images (SVG) are deflated.
+// imageEntry stores an image of the book as it is, its format compressed
+// already (JPEG, PNG, GIF): deflating it again costs time and saves
+// nothing. SVG, which is text, is deflated.
 func imageEntry(name string, data []byte) entry {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
-		return entryOf(name, zip.Store, data, data)
+	if mediaType(name) == "image/svg+xml" {
+		return deflated(name, data)
 	}
-	return deflated(name, data)
+	return entryOf(name, zip.Store, data, data)
 }
 
 // entryOf is the entry of a file of the book, data as the archive holds

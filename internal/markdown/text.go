@@ -25,22 +25,13 @@ func JoinLines(s string) string {
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(l)
-		if last != 0 && !(IsWide(last) && IsWide(first)) {
+		if last != 0 && !(cjk.IsWide(last) && cjk.IsWide(first)) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(l)
 		last, _ = utf8.DecodeLastRuneInString(l)
 	}
 	return b.String()
-}
-
-// IsWide reports whether r is a Han character or East Asian full-width
-// punctuation, between which no space belongs.
-func IsWide(r rune) bool {
-	return cjk.IsHan(r) ||
-		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
-		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
-		(r >= 0x2018 && r <= 0x201F) || r == 0x2014 || r == 0x2026 || r == 0x00B7
 }
 
 // ReadingMinutes estimates reading time: Chinese at about 400 characters a
@@ -91,7 +82,7 @@ func (t readingTime) addLines(text []byte) readingTime {
 			continue
 		}
 		// JoinLines puts a space here unless both sides are wide.
-		if first, _ := utf8.DecodeRune(line); last != 0 && !(IsWide(last) && IsWide(first)) {
+		if first, _ := utf8.DecodeRune(line); last != 0 && !(cjk.IsWide(last) && cjk.IsWide(first)) {
 			inWord = false
 		}
 		for i := 0; i < len(line); {

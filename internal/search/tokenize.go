@@ -53,10 +53,10 @@ func tokenize(text string, yield func(string)) {
 }
 
 // scan splits normalized text into its tokens' pieces: han is called with
-// each Han character, where it is in text and how long, and where the
-// Han character right before it starts (-1 when the character before is
-// not Han), the character and the pair; word with each run of other
-// letters and digits, not lower-cased. Only words are lower-cased, each
+// each Han character, where it starts in text, its length in bytes, and
+// where the Han character right before it starts (-1 when the character
+// before is not Han): its tokens are the character and that pair. word is
+// called with each run of other letters and digits, not lower-cased. Only words are lower-cased, each
 // as it is yielded: lower-casing the whole text first asked every
 // Chinese character's case (a table search each), and lower case has the
 // same letters, digits and Han characters as the text (a test checks
