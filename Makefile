@@ -22,7 +22,7 @@ vet:
 ##       seeds and any crasher stay in testdata/fuzz
 FUZZTIME ?= 1m
 FUZZ_TARGETS = frontmatter:FuzzSplitDecode markdown:FuzzReferences indicator:FuzzParsePeriod \
-	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert
+	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert imageproc:FuzzProcess
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./internal/$${t%%:*} || exit 1; \
@@ -36,6 +36,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'Convert100|CheckPage100|Figures100|Global100|Sections100|Layout100|Minify100|XHTML100|EPUB100' -benchmem -count 5 \
 		./internal/markdown ./internal/check ./internal/search ./internal/render ./internal/output ./internal/edition
 	$(GO) test -run '^$$' -bench 'BenchmarkBuildSample|BenchmarkIndicators' -benchmem -count 5 ./internal/site
+	$(GO) test -run '^$$' -bench 'BenchmarkProcess' -count 5 ./cmd/folio
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild1000|BenchmarkCheck1000' -count 3 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkRebuild1000' -count 5 ./internal/site
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload$$' -benchtime 50x ./internal/server

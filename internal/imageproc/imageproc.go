@@ -1,9 +1,14 @@
 // Package imageproc turns a source image into the responsive variants a page
 // serves: EXIF orientation applied, metadata stripped, resized to a set of
-// widths (never upscaled), encoded as WebP and in the source format. It
-// keeps Hugo's resources/images behind one small API (Hugo's own API has
-// changed between releases), and encodes WebP with gen2brain/webp, since
-// Hugo's WebP runtime is internal.
+// widths (never upscaled), encoded as WebP and in the source format.
+//
+// It does what Hugo's resources/images does for a resize, with the
+// libraries Hugo's does it with: bep/imagemeta reads the EXIF orientation,
+// gift resizes (Lanczos) and turns, the standard library decodes and
+// encodes JPEG and PNG, and gen2brain/webp encodes WebP (Hugo's WebP
+// runtime is internal). Importing resources/images itself linked half of
+// Hugo (its config, chroma's lexers and styles, bluemonday, go-org), whose
+// package initialisation cost every folio command about 20 ms at start.
 package imageproc
 
 import (
@@ -11,15 +16,16 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"slices"
-	"strconv"
 	"sync/atomic"
 
-	"github.com/bep/logg"
+	"github.com/bep/imagemeta"
 	"github.com/gen2brain/webp"
 	"github.com/gohugoio/gift"
-	"github.com/gohugoio/hugo/resources/images"
 )
 
 // Options configure the variants.
@@ -50,7 +56,6 @@ type Result struct {
 // Processor processes images; it is safe for concurrent use.
 type Processor struct {
 	opts    Options
-	proc    *images.ImageProcessor
 	decodes atomic.Int64
 }
 
@@ -68,20 +73,7 @@ func New(opts Options) (*Processor, error) {
 	opts.Widths = slices.Clone(opts.Widths)
 	slices.Sort(opts.Widths)
 	opts.Widths = slices.Compact(opts.Widths)
-	cfg, err := images.DecodeConfig(map[string]any{
-		"quality":        opts.Quality,
-		"resampleFilter": "lanczos",
-		"anchor":         "center",
-	})
-	if err != nil {
-		return nil, err
-	}
-	quiet := logg.New(logg.Options{Level: logg.LevelError, Handler: logg.HandlerFunc(func(*logg.Entry) error { return nil })})
-	proc, err := images.NewImageProcessor(quiet.WithLevel(logg.LevelDebug), quiet.WithLevel(logg.LevelWarn), nil, cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &Processor{opts: opts, proc: proc}, nil
+	return &Processor{opts: opts}, nil
 }
 
 // Options returns the options in force, for cache keys.
@@ -133,39 +125,28 @@ func (p *Processor) Process(data []byte) (*Result, error) {
 	if int64(w)*int64(h) > int64(p.opts.MaxPixels) {
 		return nil, fmt.Errorf("the image is %d×%d pixels, above the limit of %d million: scale it down before adding it", w, h, p.opts.MaxPixels/1_000_000)
 	}
-	hf, _ := images.ImageFormatFromExt("." + format)
-	orientation := 0
-	if meta, err := p.proc.DecodeMeta("image", hf.ToImageMetaImageFormatFormat(), bytes.NewReader(data)); err == nil && meta != nil {
-		orientation = meta.Orientation
-	}
+	orientation := readOrientation(format, data)
 	p.decodes.Add(1)
-	src, err := p.proc.Codec.DecodeFormat(hf, bytes.NewReader(data))
+	// By content, not by name: a JPEG saved as .png is common.
+	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode the image: %v", err)
 	}
 	if f := orientationFilters[orientation]; f != nil {
-		if src, err = p.proc.Filter(src, f); err != nil {
-			return nil, err
-		}
+		src = apply(src, f)
 	}
 	b := src.Bounds()
 	w, h = b.Dx(), b.Dy()
 
 	res := &Result{Format: format}
 	for _, width := range p.widths(w) {
-		conf, err := images.DecodeImageConfig([]string{"resize", strconv.Itoa(width) + "x", format, "q" + strconv.Itoa(p.opts.Quality)}, p.proc.Cfg, hf)
-		if err != nil {
-			return nil, err
-		}
 		img := src
 		if width != w {
-			if img, err = p.proc.ApplyFiltersFromConfig(src, conf); err != nil {
-				return nil, err
-			}
+			img = apply(src, gift.Resize(width, 0, gift.LanczosResampling))
 		}
 		vb := img.Bounds()
 		var fallback bytes.Buffer
-		if err := p.proc.Codec.EncodeTo(conf, &fallback, img); err != nil {
+		if err := encode(&fallback, img, format, p.opts.Quality); err != nil {
 			return nil, fmt.Errorf("encoding %s: %v", format, err)
 		}
 		var wp bytes.Buffer
@@ -198,8 +179,81 @@ func (p *Processor) widths(w int) []int {
 	return out
 }
 
+// readOrientation returns the EXIF orientation (1–8) of a JPEG or PNG, or 0
+// when it has none or its metadata cannot be read: the image is then used
+// as stored.
+func readOrientation(format string, data []byte) (orientation int) {
+	defer func() {
+		if recover() != nil { // damaged metadata must not stop the build
+			orientation = 0
+		}
+	}()
+	imf := imagemeta.JPEG
+	if format == "png" {
+		imf = imagemeta.PNG
+	}
+	_, _ = imagemeta.Decode(imagemeta.Options{
+		R:           bytes.NewReader(data),
+		ImageFormat: imf,
+		Sources:     imagemeta.EXIF,
+		ShouldHandleTag: func(ti imagemeta.TagInfo) bool {
+			return ti.Tag == "Orientation" && ti.Namespace == "IFD0" // not a thumbnail's
+		},
+		HandleTag: func(ti imagemeta.TagInfo) error {
+			switch v := ti.Value.(type) {
+			case uint16:
+				orientation = int(v)
+			case uint32:
+				orientation = int(v)
+			case int:
+				orientation = v
+			}
+			return nil
+		},
+	})
+	return orientation
+}
+
+// apply draws src through filter into an image of src's kind, as Hugo's
+// image processor does: an RGBA stays RGBA, and YCbCr, which gift cannot
+// draw into, becomes NRGBA.
+func apply(src image.Image, filter gift.Filter) image.Image {
+	g := gift.New(filter)
+	bounds := g.Bounds(src.Bounds())
+	var dst draw.Image
+	switch src.(type) {
+	case *image.RGBA:
+		dst = image.NewRGBA(bounds)
+	case *image.Gray:
+		dst = image.NewGray(bounds)
+	case *image.RGBA64:
+		dst = image.NewRGBA64(bounds)
+	case *image.NRGBA64:
+		dst = image.NewNRGBA64(bounds)
+	case *image.Gray16:
+		dst = image.NewGray16(bounds)
+	default:
+		dst = image.NewNRGBA(bounds)
+	}
+	g.Draw(dst, src)
+	return dst
+}
+
+// encode writes img as a JPEG of the given quality or as a PNG.
+func encode(w io.Writer, img image.Image, format string, quality int) error {
+	if format == "png" {
+		return (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(w, img)
+	}
+	if n, ok := img.(*image.NRGBA); ok && n.Opaque() {
+		// The same pixels read as RGBA, which the encoder takes without
+		// converting each one.
+		img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
+	}
+	return jpeg.Encode(w, img, &jpeg.Options{Quality: quality})
+}
+
 // orientationFilters undo EXIF orientations 2–8 (the same table as Hugo's
-// auto-orient filter, which is not exported).
+// auto-orient filter).
 var orientationFilters = map[int]gift.Filter{
 	2: gift.FlipHorizontal(),
 	3: gift.Rotate180(),

@@ -14,7 +14,7 @@ import (
 
 // testJPEG is a w×h JPEG whose left half is red and right half blue, with
 // an EXIF orientation tag when orientation > 0.
-func testJPEG(t *testing.T, w, h, orientation int) []byte {
+func testJPEG(t testing.TB, w, h, orientation int) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
