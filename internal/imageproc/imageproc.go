@@ -180,8 +180,9 @@ func (p *Processor) widths(w int) []int {
 }
 
 // readOrientation returns the EXIF orientation (1–8) of a JPEG or PNG, or 0
-// when it has none or its metadata cannot be read: the image is then used
-// as stored.
+// when it has none or it cannot be read: the image is then used as stored.
+// An orientation read before the metadata turns out damaged is kept (Hugo's
+// processor drops it), since the tag itself was whole.
 func readOrientation(format string, data []byte) (orientation int) {
 	defer func() {
 		if recover() != nil { // damaged metadata must not stop the build
