@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/goccy/go-yaml/ast"
+
 	"folio/internal/diag"
 	"folio/internal/frontmatter"
 )
@@ -39,6 +41,12 @@ type Publication struct {
 	// digits: none, space, or "" for no rule.
 	Glossary   []string
 	CJKSpacing string
+	// Subject is the place the publication is about, with the names its
+	// prose gives it; Checks the publisher's severities for the rules,
+	// and CheckAllow the names and words no prose rule flags.
+	Subject    Subject
+	Checks     []CheckSetting
+	CheckAllow []string
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
@@ -64,6 +72,7 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	var titlePos diag.Position
 	var hasTitle, hasBase bool
 	var basePos, widthsPos, qualityPos, spacingPos diag.Position
+	var subjectNode, checksNode ast.Node
 	fields := []frontmatter.Field{
 		{Key: "title", Target: &p.Title, Set: &hasTitle, Pos: &titlePos},
 		{Key: "subtitle", Target: &p.Subtitle},
@@ -81,10 +90,14 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		{Key: "image_quality", Target: &p.ImageQuality, Pos: &qualityPos},
 		{Key: "glossary", Target: &p.Glossary},
 		{Key: "cjk_spacing", Target: &p.CJKSpacing, Pos: &spacingPos},
+		{Key: "subject", Target: &subjectNode},
+		{Key: "checks", Target: &checksNode},
 	}
 	if !frontmatter.Decode(display, data, 1, fields, "publication-unknown-key", diags) {
 		return p
 	}
+	p.Subject = decodeSubject(display, subjectNode, diags)
+	p.Checks, p.CheckAllow = decodeChecks(display, checksNode, diags)
 	if p.Title == "" {
 		pos := diag.Position{File: display, Line: 1, Col: 1}
 		if hasTitle {

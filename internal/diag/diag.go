@@ -39,11 +39,17 @@ type Severity int
 const (
 	Warning Severity = iota
 	Error
+	// Off is not a severity a diagnostic is reported with: an override
+	// to Off drops the rule's diagnostics.
+	Off Severity = -1
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Off:
+		return "off"
 	}
 	return "warning"
 }
@@ -74,15 +80,45 @@ func (d Diagnostic) String() string {
 
 // List collects diagnostics; it is safe for concurrent use.
 type List struct {
-	mu    sync.Mutex
-	items []Diagnostic
+	mu        sync.Mutex
+	items     []Diagnostic
+	overrides map[string]Severity
 }
 
-// Add appends d.
+// Add appends d, with the severity an override gives its rule.
 func (l *List) Add(d Diagnostic) {
 	l.mu.Lock()
-	l.items = append(l.items, d)
+	if s, ok := l.overrides[d.Rule]; ok {
+		d.Severity = s
+	}
+	if d.Severity != Off {
+		l.items = append(l.items, d)
+	}
 	l.mu.Unlock()
+}
+
+// Override gives every diagnostic of the rules in severities, those
+// already added and those to come, the severity named there; Off drops
+// them. It is how a publication chooses which of its rules stop a build.
+func (l *List) Override(severities map[string]Severity) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.overrides == nil {
+		l.overrides = map[string]Severity{}
+	}
+	for rule, s := range severities {
+		l.overrides[rule] = s
+	}
+	kept := l.items[:0]
+	for _, d := range l.items {
+		if s, ok := l.overrides[d.Rule]; ok {
+			d.Severity = s
+		}
+		if d.Severity != Off {
+			kept = append(kept, d)
+		}
+	}
+	l.items = kept
 }
 
 // Errorf adds an error at pos.

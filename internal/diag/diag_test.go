@@ -59,3 +59,31 @@ func TestListSortsAndCounts(t *testing.T) {
 		t.Errorf("Count = %d, %d", e, w)
 	}
 }
+
+// TestOverride: a publication's choice of severity applies to the
+// diagnostics already collected and to those added later, and Off drops
+// them; other rules keep their own.
+func TestOverride(t *testing.T) {
+	var l List
+	l.Add(Diagnostic{Pos: Position{"a.md", 1, 1}, Severity: Warning, Rule: "repeated-word", Message: "before"})
+	l.Add(Diagnostic{Pos: Position{"a.md", 2, 1}, Severity: Error, Rule: "conflicting-figure", Message: "before"})
+	l.Add(Diagnostic{Pos: Position{"a.md", 3, 1}, Severity: Warning, Rule: "stray-latin", Message: "kept"})
+	l.Override(map[string]Severity{"repeated-word": Error, "conflicting-figure": Off})
+	l.Add(Diagnostic{Pos: Position{"a.md", 4, 1}, Severity: Warning, Rule: "repeated-word", Message: "after"})
+	l.Add(Diagnostic{Pos: Position{"a.md", 5, 1}, Severity: Error, Rule: "conflicting-figure", Message: "after"})
+	var got []string
+	for _, d := range l.Items() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"a.md:1:1: error: before [repeated-word]",
+		"a.md:3:1: warning: kept [stray-latin]",
+		"a.md:4:1: error: after [repeated-word]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if e, w := l.Count(); e != 2 || w != 1 {
+		t.Errorf("Count = %d errors, %d warnings; want 2, 1", e, w)
+	}
+}

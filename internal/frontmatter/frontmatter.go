@@ -306,6 +306,10 @@ func startToken(n ast.Node) *token.Token {
 	return n.GetToken()
 }
 
+// DecodeValue decodes one value node into target, one of the types Field
+// takes; a null leaves it as it is.
+func DecodeValue(n ast.Node, target any) error { return decodeValue(n, target) }
+
 func decodeValue(n ast.Node, target any) error {
 	if _, isNull := n.(*ast.NullNode); isNull {
 		return nil

@@ -348,6 +348,7 @@ func (b *builder) load() {
 	}
 	b.pub = content.LoadCached(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, files, b.diags)
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	b.diags.Override(ruleSeverities(b.pub.Config.Checks, b.diags))
 	b.images = b.session.imagesFor(b.pub.Dir, imageproc.Options{
 		Widths: b.pub.Config.ImageWidths, Quality: b.pub.Config.ImageQuality,
 	})

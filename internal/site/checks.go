@@ -1,0 +1,43 @@
+package site
+
+import (
+	"strings"
+
+	"folio/internal/check"
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/suggest"
+)
+
+// ruleSeverities turns the publisher's checks: lines into the severities
+// the build reports each rule with. An unknown rule or level is an error
+// at its line, with the nearest known one suggested.
+func ruleSeverities(settings []config.CheckSetting, diags *diag.List) map[string]diag.Severity {
+	levels := map[string]diag.Severity{"error": diag.Error, "warning": diag.Warning, "off": diag.Off}
+	out := map[string]diag.Severity{}
+	ids := make([]string, len(check.Rules))
+	for i, r := range check.Rules {
+		ids[i] = r.ID
+	}
+	for _, s := range settings {
+		if _, ok := check.LookupRule(s.Rule); !ok {
+			msg := "checks: unknown rule " + quote(s.Rule)
+			if near := suggest.Nearest(s.Rule, ids); near != "" {
+				msg += "; did you mean " + quote(near) + "?"
+			} else {
+				msg += "; the rules are " + strings.Join(ids, ", ")
+			}
+			diags.Errorf(s.Pos, "publication-checks", "%s", msg)
+			continue
+		}
+		level, ok := levels[strings.ToLower(s.Level)]
+		if !ok {
+			diags.Errorf(s.LevelPos, "publication-checks", "checks: %s must be error, warning or off, not %s", s.Rule, quote(s.Level))
+			continue
+		}
+		out[s.Rule] = level
+	}
+	return out
+}
+
+func quote(s string) string { return "\"" + s + "\"" }
