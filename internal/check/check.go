@@ -32,6 +32,13 @@ type Options struct {
 	// Spacing is the house style between Chinese and Latin letters or
 	// digits: "none" (GDP增速), "space" (GDP 增速), or "" for no rule.
 	Spacing string
+	// Subject is the place the publication is about and its other names
+	// (全区, 该区), the name first; when empty, the place the title names
+	// (Title) is the subject. Year is the publication's, for 今年 and 目前
+	// in pages that have no date of their own.
+	Subject []string
+	Title   string
+	Year    int
 }
 
 // Page is one converted Markdown file.
@@ -39,6 +46,8 @@ type Page struct {
 	Doc    ast.Node
 	Source []byte                  // what Doc's segments point into
 	Pos    func(int) diag.Position // converts an offset in Source
+	Title  string                  // the page's title, which may name its place
+	Year   int                     // the year of the page's date, 0 if it has none
 }
 
 // Kind is what a block of text is.
@@ -370,6 +379,7 @@ type PageResult struct {
 
 	figures *FigureResult // against the data of figuresKey
 	figKey  string
+	context StatementContext // what the page's figures are stated for
 	// compacted: Compact let the blocks go, so the figures stay as they
 	// were checked.
 	compacted bool
@@ -389,7 +399,22 @@ func CheckPage(p *Page, opts Options) *PageResult {
 		CJKSpacing(b, opts.Spacing, &diags)
 	}
 	HeadingSkip(blocks, &diags)
-	return &PageResult{Blocks: blocks, Diags: diags.Items(), paras: dupParas(blocks)}
+	return &PageResult{Blocks: blocks, Diags: diags.Items(), paras: dupParas(blocks), context: statementContext(p, opts)}
+}
+
+// statementContext is what the page's statements of figures are resolved
+// against: the publication's subject, the page's place and year.
+func statementContext(p *Page, opts Options) StatementContext {
+	ctx := StatementContext{Subject: opts.Subject, ChapterPlace: PlaceIn(p.Title), Year: p.Year}
+	if len(ctx.Subject) == 0 {
+		if place := PlaceIn(opts.Title); place != "" {
+			ctx.Subject = []string{place}
+		}
+	}
+	if ctx.Year == 0 {
+		ctx.Year = opts.Year
+	}
+	return ctx
 }
 
 // FigureData is what the figure checks use of the data: its terms, and a
@@ -407,7 +432,7 @@ func NewFigureData(data *indicator.Set) *FigureData {
 // figures checks the page's figures against fd unless they were already.
 func (r *PageResult) figuresFor(fd *FigureData) {
 	if r.figures == nil || r.figKey != fd.key {
-		r.figures, r.figKey = PageFigures(r.Blocks, fd.terms), fd.key
+		r.figures, r.figKey = PageFigures(r.Blocks, fd.terms, &r.context), fd.key
 	}
 }
 

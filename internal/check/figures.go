@@ -25,9 +25,6 @@ var unitPatterns = map[string]*regexp.Regexp{
 
 var (
 	starNumbers = map[string]float64{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
-	// A statement about something the data does not hold: a subject,
-	// a verb of change, a percentage.
-	statementRE = regexp.MustCompile(`(\p{Han}{2,12}?)(?:同比)?(?:增长|增幅为|增速为|增速达|增速|下降)\s*(\d+(?:\.\d+)?)\s*[%％]`)
 )
 
 // Figures compares the numbers prose states beside an indicator's label or
@@ -35,8 +32,8 @@ var (
 // same number a hand-typed-figure warning (write the reference instead).
 // Statements of things the data does not hold (…增长13.2%) are compared
 // with each other across the publication.
-func Figures(blocks []*Block, data *indicator.Set, diags *diag.List) {
-	found := PageFigures(blocks, Terms(data))
+func Figures(blocks []*Block, data *indicator.Set, ctx *StatementContext, diags *diag.List) {
+	found := PageFigures(blocks, Terms(data), ctx)
 	for _, d := range found.Diags {
 		diags.Add(d)
 	}
@@ -64,12 +61,6 @@ func Terms(data *indicator.Set) []Term {
 	}
 	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i].text) > len(terms[j].text) })
 	return terms
-}
-
-// Statement is a figure stated for something the data does not hold.
-type Statement struct {
-	Key, Value string // subject|year, and the number
-	Pos        diag.Position
 }
 
 // FigureResult is what one page's figures gave: diagnostics against the
@@ -110,12 +101,23 @@ func isDigits(s string) bool {
 	return true
 }
 
-// PageFigures checks the figures of one page's blocks against the data.
-func PageFigures(blocks []*Block, terms []Term) *FigureResult {
+// PageFigures checks the figures of one page's blocks against the data,
+// and reads the statements of figures the data does not hold, to compare
+// across the publication.
+func PageFigures(blocks []*Block, terms []Term, ctx *StatementContext) *FigureResult {
 	var diags diag.List
 	res := &FigureResult{}
-	for _, b := range blocks {
-		if b.Kind == Heading || !b.chinese {
+	var st state
+	inData := func(metric string) bool {
+		for _, t := range terms {
+			if strings.Contains(metric, t.text) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, b := range blocks {
+		if b.Kind == Heading || b.Kind == Cell || !b.chinese {
 			continue
 		}
 		for _, loc := range sentences(b.Text) {
@@ -139,52 +141,63 @@ func PageFigures(blocks []*Block, terms []Term) *FigureResult {
 					checkFigure(b, loc[0]+off, t, year, &diags)
 				}
 			}
-			if b.Ignores("conflicting-figure") {
-				continue
-			}
-			if !strings.Contains(sentence, "%") && !strings.Contains(sentence, "％") {
-				continue // statementRE tries every position; most sentences hold no percentage
-			}
-			for _, m := range statementRE.FindAllStringSubmatchIndex(sentence, -1) {
-				if covered[m[2]] {
-					continue
-				}
-				subject := trimModifiers(sentence[m[2]:m[3]])
-				res.Statements = append(res.Statements, Statement{Key: subject + "|" + year, Value: sentence[m[4]:m[5]], Pos: b.Pos(loc[0] + m[4])})
-			}
 		}
+		// A list inherits the subject and period of its lead-in; a
+		// paragraph starts afresh.
+		if b.Kind != Item {
+			st = state{}
+		}
+		if ctx == nil || b.Ignores("conflicting-figure") {
+			continue
+		}
+		listFollows := i+1 < len(blocks) && blocks[i+1].Kind == Item
+		res.Statements = blockStatements(b, ctx, &st, inData, listFollows, res.Statements)
 	}
 	res.Diags = diags.Items()
 	return res
 }
 
 // MergeStatements reports statements of one thing that disagree, across
-// the pages, in reading order.
+// the pages, in reading order: each names the first statement it
+// contradicts.
 func MergeStatements(pages []*FigureResult, diags *diag.List) {
-	others := map[string][]Statement{}
-	var keys []string
+	first := map[string][]Statement{}
 	for _, p := range pages {
 		for _, st := range p.Statements {
-			if _, ok := others[st.Key]; !ok {
-				keys = append(keys, st.Key)
-			}
-			others[st.Key] = append(others[st.Key], st)
-		}
-	}
-	for _, key := range keys {
-		list := others[key]
-		subject, year, _ := strings.Cut(key, "|")
-		for _, s := range list[1:] {
-			if s.Value != list[0].Value {
-				when := ""
-				if year != "" {
-					when = "（" + year + "年）"
+			seen := first[st.Key]
+			agreed := false
+			for _, f := range seen {
+				if st.agrees(f) {
+					agreed = true
+					break
 				}
-				diags.Add(diag.Diagnostic{Pos: s.Pos, Severity: diag.Error, Rule: "conflicting-figure",
-					Message: fmt.Sprintf("%s%s is stated as %s%% here but %s%% at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", subject, when, s.Value, list[0].Value, list[0].Pos)})
+			}
+			if !agreed && len(seen) > 0 {
+				f := seen[0]
+				of := ""
+				if st.Subject != "*" {
+					of = " of " + st.Subject
+				}
+				diags.Add(diag.Diagnostic{Pos: st.Pos, Severity: diag.Warning, Rule: "conflicting-figure",
+					Message: fmt.Sprintf("%s%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), of, st.Period, st.Written, f.Written, f.Pos)})
+			}
+			if !agreed {
+				first[st.Key] = append(seen, st)
 			}
 		}
 	}
+}
+
+// describe names a statement's metric and measure: 地区生产总值, or
+// 地区生产总值增速 for a growth rate.
+func describe(s Statement) string {
+	switch _, measure, _ := strings.Cut(s.Key, "|"); {
+	case strings.HasPrefix(measure, "growth|"):
+		return s.Metric + " growth"
+	case strings.HasPrefix(measure, "average growth|"):
+		return s.Metric + " average growth"
+	}
+	return s.Metric
 }
 
 // checkFigure looks for the number stated after a term, in the same
@@ -273,22 +286,6 @@ func pointFor(ind *indicator.Indicator, year string) (indicator.Point, indicator
 	}
 	pt, ok := ind.Latest()
 	return pt, pt.Period, ok
-}
-
-// modifiers are words before a subject that do not change what it is:
-// 全年出口额 and 出口额 are one figure.
-var modifiers = []string{"全年", "今年", "去年", "当年", "年度", "全区", "全市", "同比", "其中", "累计", "实现", "完成"}
-
-func trimModifiers(subject string) string {
-	for changed := true; changed; {
-		changed = false
-		for _, m := range modifiers {
-			if rest, ok := strings.CutPrefix(subject, m); ok && len([]rune(rest)) >= 2 {
-				subject, changed = rest, true
-			}
-		}
-	}
-	return subject
 }
 
 // sentences returns the byte ranges of text's sentences: runs ending with

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"folio/internal/check"
 	"folio/internal/content"
@@ -75,7 +76,7 @@ func (b *builder) convert() {
 			c.check = e.check
 			return
 		}
-		c.check = check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos}, rules)
+		c.check = check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos, Title: p.Front.Title, Year: yearOf(p.Front.Date)}, rules)
 		if b.session.oneShot {
 			// Nothing reads the page's Markdown again but through
 			// positions: those of its links are taken now, the checks
@@ -362,7 +363,9 @@ func (b *builder) imagesKey(env *mdenv.Env) string {
 // checkOptions are the house rules of the publication.
 func (b *builder) checkOptions() check.Options {
 	cfg := b.pub.Config
-	return check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing}
+	opts := check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing, Subject: cfg.Subject.Names(), Title: cfg.Title}
+	opts.Year = yearOf(cfg.Published)
+	return opts
 }
 
 // check reports what each page's checks found (they ran with the
@@ -414,4 +417,12 @@ func (b *builder) check() {
 		b.session.globalPages, b.session.globalData = kept, data
 	}
 	b.diags.Merge(&global)
+}
+
+// yearOf is t's year, 0 for no date.
+func yearOf(t time.Time) int {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Year()
 }

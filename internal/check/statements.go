@@ -1,0 +1,826 @@
+package check
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"folio/internal/diag"
+)
+
+// A figure stated in prose is compared with the other statements of the
+// same thing: the same metric, of the same subject, for the same period,
+// in the same kind of unit. Each of the four is read from the sentence the
+// way a reader resolves it, and a statement any of them cannot be read for
+// is not compared at all: a false alarm costs an editor's trust, so
+// precision comes first.
+//
+//   - metric: the phrase before the number, ending in a statistical noun
+//     (…总值, …收入, …增加值, …率, 企业, 党员 …), or, for a growth rate
+//     (同比增长5.3%), the metric the sentence named last. Comparison words
+//     (同比, 比上年) are never a metric.
+//   - subject: the place or organisation named at the start of a clause
+//     (北岭开发区, 南湖镇, 青禾光电科技有限公司), carried through the
+//     paragraph; 全区, 该区 and the like stand for the chapter's place or
+//     the publication's subject.
+//   - period: the nearest time before the number (2020年, 2021年1—5月,
+//     上半年, 目前), else the paragraph's.
+//   - unit: percent, yuan, or the measure word, scaled by 万 and 亿.
+
+// StatementContext is what a page's statements are resolved against.
+type StatementContext struct {
+	// Subject is the publication's subject and its other names, the
+	// canonical name first; empty when the publication names none.
+	Subject []string
+	// ChapterPlace is the place the page's title names, if any.
+	ChapterPlace string
+	// Year resolves 今年 and 目前: the page's date, else the
+	// publication's; 0 when neither is known.
+	Year int
+}
+
+// figureRE finds a number with the unit prose writes it in.
+var figureRE = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?\s*(%|％|美元|元|人次|家|个|名|户|人|项|件|所|座|套|亩|场)`)
+
+// timeRE finds the expressions of time a figure's period is read from.
+var timeRE = regexp.MustCompile(`(截至|截止)?(?:(?:(\d{4})\s*年|(今年|本年度|本年|去年|目前|当前|如今|现在))` +
+	`(?:(\d{1,2})\s*(?:—|–|-|~|～|至)\s*(\d{1,2})\s*月|(\d{1,2})\s*月(?:份)?(?:底|末)?|(上半年|下半年|前三季度|[一二三四1-4]季度)|(?:年)?(?:末|底|初))?` +
+	// A period without its year (上半年, 1—5月, 年末) takes the year
+	// named before it.
+	`|(\d{1,2})\s*(?:—|–|-|~|～|至)\s*(\d{1,2})\s*月|(上半年|下半年|前三季度|[一二三四]季度)|(年末|年底|年初))(以来)?`)
+
+// timeStartRE is timeRE at the start of a text: anchored, it fails at
+// once where the text starts otherwise (timeRE would try every position).
+var (
+	timeStartRE   = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
+	figureStartRE = regexp.MustCompile(`^(?:` + figureRE.String() + `)`)
+)
+
+// Each expression these rules look for is short and starts at a known
+// kind of character, so they are matched anchored, in a window at each
+// such start: Go's regexp clears memory in proportion to the text it is
+// given, and an unanchored search tries every position.
+const window = 48
+
+// head is the first window bytes of s, cut at a character boundary.
+func head(s string) string {
+	if len(s) <= window {
+		return s
+	}
+	n := window
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// findAllAt returns the matches of the anchored re that start where
+// start says one may, left to right and not overlapping, as
+// FindAllStringSubmatchIndex would.
+func findAllAt(re *regexp.Regexp, s string, start func(s string, i int) bool) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if !start(s, i) {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		m := re.FindStringSubmatchIndex(head(s[i:]))
+		if m == nil || m[1] == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1]
+	}
+	return out
+}
+
+// timeStart says whether a time expression may start at s[i]: at a
+// number's first digit or at the first character of a word timeRE knows.
+func timeStart(s string, i int) bool {
+	c := s[i]
+	if isDigit(c) {
+		return i == 0 || !isDigit(s[i-1]) && s[i-1] != '.'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return strings.ContainsRune("截今本去目当如现上下前一二三四年", r)
+}
+
+// numberStart says whether a number starts at s[i].
+func numberStart(s string, i int) bool {
+	return isDigit(s[i]) && (i == 0 || !isDigit(s[i-1]) && s[i-1] != '.' && s[i-1] != ',')
+}
+
+// mayNameTime says whether s can hold a time timeRE finds: most sentences
+// with a number also name a year, but the test is cheap where they do
+// not.
+func mayNameTime(s string) bool {
+	for _, w := range []string{"年", "月", "季度", "目前", "当前", "如今", "现在"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// A place named at the start of a clause: a name and a suffix saying what
+// it is. Generic words with those suffixes (地区, 社区, 城乡) are not
+// names.
+var (
+	placeSuffixes = []string{"经济技术开发区", "高新技术产业开发区", "高新区", "经开区", "开发区", "新区", "产业园", "园区", "街道", "自治县", "自治州", "区", "县", "市", "镇", "乡", "村", "省"}
+	orgSuffixes   = []string{"股份有限公司", "有限责任公司", "有限公司", "集团", "合作社", "党支部", "党总支", "党委", "党工委", "委员会", "管委会", "医院", "银行"}
+)
+
+// nameAt finds a name of min to max Han characters at the start of s
+// followed by one of suffixes, the shortest name first and, at each
+// length, the suffixes in order (as the regexp ^(\p{Han}{min,max}?)(a|b…)
+// would); it returns the name and the whole match.
+func nameAt(s string, min, max int, suffixes []string) (name, whole string) {
+	n, i := 0, 0
+	for i < len(s) && n < max {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHanRune(r) {
+			return "", ""
+		}
+		i += size
+		n++
+		if n < min {
+			continue
+		}
+		for _, suf := range suffixes {
+			if strings.HasPrefix(s[i:], suf) {
+				return s[:i], s[:i+len(suf)]
+			}
+		}
+	}
+	return "", ""
+}
+
+var (
+	notPlaces       = setOf("园区", "老区", "新区", "库区", "校区", "开发区", "工业区", "产业园", "镇村", "县市", "省市")
+	notPlaceEndings = []string{"地区", "城区", "社区", "小区", "景区", "辖区", "市区", "郊区", "山区", "片区", "街区", "城市", "都市", "超市", "股市", "城镇", "乡镇", "村镇", "农村", "乡村", "山村", "城乡"}
+)
+
+// suffixWords are words a place suffix starts (市场, 区域): a name does
+// not end there.
+var suffixWords = []string{"市场", "市民", "市值", "市级", "市容", "区域", "区位", "区级", "区间", "区块", "县域", "县级", "镇域", "镇级", "村民", "村庄", "村级", "村落", "村集体", "省级", "省份", "乡村", "乡亲", "乡土", "乡镇"}
+
+// anaphora at the start of a clause refer to the subject already named:
+// 开发区 is the development zone the paragraph is about.
+var anaphora = []string{"开发区", "高新区", "园区", "新区", "区里", "县里", "镇里", "市里", "村里", "公司", "集团", "企业"}
+
+// placeName returns the place a clause starts with, or "".
+func placeName(clause string) string {
+	name, whole := nameAt(clause, 1, 6, placeSuffixes)
+	if whole == "" || notPlaces[whole] || strings.ContainsAny(name, placeNameStop) {
+		return ""
+	}
+	rest := clause[len(name):]
+	for _, w := range suffixWords {
+		if strings.HasPrefix(rest, w) {
+			return ""
+		}
+	}
+	for _, w := range notPlaceEndings {
+		if strings.HasSuffix(whole, w) {
+			return ""
+		}
+	}
+	return whole
+}
+
+// generic names stand for the subject of the text: 全区 is the district
+// the chapter or the publication is about.
+var genericPrefixes = []string{"全", "该", "我", "本"}
+
+// placeNameStop are characters no place name contains: a match through
+// them is a phrase, not a name.
+const placeNameStop = "的了和与及在是为把对将从向等个年月日这那其每各全该我本有"
+
+// statNouns end a metric's phrase: what statistics count or measure.
+var statNouns = []string{"总值", "增加值", "产值", "收入", "支出", "投资", "总额", "额", "利润", "税收", "总量", "产量", "量", "率", "比重", "占比", "人数", "户数", "人口", "面积", "规模", "指数", "工资", "余额", "企业", "市场主体", "党员", "党组织", "工商户"}
+
+// linkWords may stand between a metric and its number.
+var linkWords = []string{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "增至", "达到", "共有", "拥有", "现有", "实现", "完成", "合计", "总计", "已经", "全年", "由", "从", "的", "达", "为", "是", "共", "有", "仍", "已", "也", "还", "再", "：", ":"}
+
+// modifiers start a metric's phrase without changing what it is:
+// 全年出口额 and 出口额 are one figure, and so are 实现地区生产总值 and
+// 地区生产总值.
+var modifiers = []string{"全年", "今年", "去年", "当年", "年度", "同比", "实现", "完成", "共有", "拥有", "现有", "达到"}
+
+// Words before a number that make it a bound (超过 100), words after it,
+// and words that make a sentence a plan rather than a fact.
+var (
+	boundBefore = []string{"超过", "突破", "不足", "不到", "高于", "低于", "多于", "少于", "将近", "接近", "近", "约", "逾", "超", "上"}
+	boundAfter  = []string{"以上", "以下", "以内", "左右", "余", "多", "上下", "强", "弱"}
+	planWords   = []string{"力争", "目标", "计划", "预计", "预期", "争取", "规划", "确保", "有望", "将达", "要达到"}
+)
+
+// growthRE ends the text before a growth rate: 同比增长, 比上年下降 ….
+var growthRE = regexp.MustCompile(`(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|比去年|较去年)?(平均|年均)?(增长|增加|下降|减少|增幅为|增幅|增速为|增速|回落|提高|提升|上升)了?$`)
+
+// A Statement is one figure stated for something the data does not hold.
+type Statement struct {
+	Key     string // metric|measure|subject|period|unit: what must agree
+	Metric  string
+	Subject string
+	Period  string // as a reader reads it: 2020年, 2021年1—5月
+	Written string // the number with its unit, as written
+	Value   float64
+	Tol     float64 // half a unit in the last place written
+	Pos     diag.Position
+}
+
+// agrees says whether two statements of one thing give the same figure,
+// each to the precision it is written with.
+func (s Statement) agrees(o Statement) bool {
+	return math.Abs(s.Value-o.Value) <= math.Max(s.Tol, o.Tol)+1e-9
+}
+
+// state is what a block's text has established so far: the subject and
+// period later sentences inherit.
+type state struct {
+	subject string
+	period  period
+}
+
+type period struct {
+	year int
+	sub  string // "", "1-5", "H1", "Q1", "M6", "since"
+}
+
+func (p period) String() string {
+	if p.year == 0 {
+		return ""
+	}
+	y := strconv.Itoa(p.year) + "年"
+	switch {
+	case p.sub == "":
+		return y
+	case p.sub == "H1":
+		return y + "上半年"
+	case p.sub == "H2":
+		return y + "下半年"
+	case p.sub == "1-9" || p.sub == "Q1-3":
+		return y + "前三季度"
+	case strings.HasPrefix(p.sub, "Q"):
+		return y + p.sub[1:] + "季度"
+	case strings.HasPrefix(p.sub, "M"):
+		return y + p.sub[1:] + "月"
+	case p.sub == "since":
+		return y + "以来"
+	}
+	return y + strings.Replace(p.sub, "-", "—", 1) + "月"
+}
+
+// blockStatements appends the statements of one block's text to out. st
+// carries the subject and period from block to block (a list inherits its
+// lead-in's); skip says whether a statement's metric is one the data
+// holds (compared with the data instead). The places and times of the
+// sentences without figures are read only when a figure follows them, or
+// when keep says the next block inherits them.
+func blockStatements(b *Block, ctx *StatementContext, st *state, skip func(metric string) bool, keep bool, out []Statement) []Statement {
+	text := b.Text
+	locs := sentences(text)
+	read := 0 // the sentences before it are in st
+	for k, loc := range locs {
+		sentence := text[loc[0]:loc[1]]
+		if !containsByte(sentence, isDigit) {
+			continue
+		}
+		figures := findAllAt(figureStartRE, sentence, numberStart)
+		if len(figures) == 0 {
+			continue
+		}
+		for _, l := range locs[read:k] {
+			readContext(text[l[0]:l[1]], ctx, st)
+		}
+		out = sentenceStatements(b, loc[0], sentence, figures, ctx, st, skip, out)
+		read = k + 1
+	}
+	if keep {
+		for _, l := range locs[read:] {
+			readContext(text[l[0]:l[1]], ctx, st)
+		}
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// clauseStarts returns the byte offsets where the sentence's clauses
+// start: after ， 、 ； and ： (unless a number follows the colon, as in
+// 规模以上工业企业：187家, where the colon links a metric to its value).
+func clauseStarts(s string) []int {
+	starts := []int{0}
+	for i, r := range s {
+		switch r {
+		case '，', '、', '；', ',', '（', '）', '(', ')':
+			starts = append(starts, i+utf8.RuneLen(r))
+		case '：', ':':
+			j := i + utf8.RuneLen(r)
+			if j < len(s) && isDigit(s[j]) {
+				continue
+			}
+			starts = append(starts, j)
+		}
+	}
+	return starts
+}
+
+// timeMark is a time expression found in a sentence.
+type timeMark struct {
+	at, end int
+	p       period
+	base    bool // a comparison's base (较2015年), not a period
+}
+
+// readTimes finds the times a sentence names, in order; year is the year
+// in force before it, for a period named without its year.
+func readTimes(s string, ctx *StatementContext, year int) []timeMark {
+	var out []timeMark
+	if !mayNameTime(s) {
+		return nil
+	}
+	for _, m := range findAllAt(timeStartRE, s, timeStart) {
+		t := timeMark{at: m[0], end: m[1]}
+		group := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return s[m[2*k]:m[2*k+1]]
+		}
+		switch {
+		case group(2) != "":
+			t.p.year, _ = strconv.Atoi(group(2))
+		case group(3) == "去年":
+			if ctx.Year > 0 {
+				t.p.year = ctx.Year - 1
+			}
+		case group(3) != "": // 今年, 目前 …
+			t.p.year = ctx.Year
+		default:
+			t.p.year = year
+		}
+		switch {
+		case group(4) != "":
+			t.p.sub = group(4) + "-" + group(5)
+		case group(6) != "":
+			t.p.sub = "M" + group(6)
+		case group(7) != "":
+			t.p.sub = quarter(group(7))
+		case group(8) != "":
+			t.p.sub = group(8) + "-" + group(9)
+		case group(10) != "":
+			t.p.sub = quarter(group(10))
+		}
+		if group(1) != "" { // 截至2021年6月: a point in that year
+			t.p.sub = ""
+		}
+		if group(12) != "" {
+			t.p.sub = "since"
+		}
+		before := s[:m[0]]
+		for _, w := range []string{"较", "比", "与", "同", "和", "是", "于"} {
+			if strings.HasSuffix(before, w) {
+				t.base = true
+			}
+		}
+		if t.p.year == 0 {
+			continue
+		}
+		if !t.base {
+			year = t.p.year
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func quarter(s string) string {
+	switch s {
+	case "上半年":
+		return "H1"
+	case "下半年":
+		return "H2"
+	case "前三季度":
+		return "1-9"
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	n := strings.IndexRune("一二三四", r)/len("一") + 1
+	if r >= '1' && r <= '4' {
+		n = int(r - '0')
+	}
+	return "Q" + strconv.Itoa(n)
+}
+
+// subjectAt reads the subject a clause starts with, after its time and a
+// preposition: a place, an organisation, or a generic name (全区) that
+// stands for the chapter's or publication's subject.
+func subjectAt(clause string, ctx *StatementContext) string {
+	clause = skipTimeAndPrepositions(clause)
+	for _, a := range anaphora {
+		if strings.HasPrefix(clause, a) {
+			return ""
+		}
+	}
+	for _, g := range genericPrefixes {
+		if rest, ok := strings.CutPrefix(clause, g); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if strings.ContainsRune("区县市镇乡省州旗村", r) {
+				return genericSubject(r, ctx)
+			}
+		}
+	}
+	if name, whole := nameAt(clause, 2, 14, orgSuffixes); whole != "" && !strings.ContainsAny(name, placeNameStop) {
+		return canonical(whole, ctx)
+	}
+	if p := placeName(clause); p != "" {
+		return canonical(p, ctx)
+	}
+	return ""
+}
+
+func skipTimeAndPrepositions(clause string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, p := range []string{"在", "截至", "截止", "到", "据", "对"} {
+			if rest, ok := strings.CutPrefix(clause, p); ok {
+				clause, changed = rest, true
+			}
+		}
+		if clause == "" || !timeStart(clause, 0) {
+			// no time here
+		} else if m := timeStartRE.FindStringIndex(head(clause)); m != nil && m[1] > 0 {
+			clause, changed = clause[m[1]:], true
+		}
+		for _, w := range []string{"，", "全年", "以来"} {
+			if rest, ok := strings.CutPrefix(clause, w); ok {
+				clause, changed = rest, true
+			}
+		}
+	}
+	return clause
+}
+
+// defaultSubject is the subject of a statement that names none: the
+// chapter's place, else the publication's subject, else the publication
+// itself ("*").
+func (ctx *StatementContext) defaultSubject() string {
+	switch {
+	case ctx.ChapterPlace != "":
+		return ctx.ChapterPlace
+	case len(ctx.Subject) > 0:
+		return ctx.Subject[0]
+	}
+	return "*"
+}
+
+// genericSubject is what 全区 (suffix 区) stands for: the chapter's place
+// or the publication's subject when it is of that kind, else the generic
+// name itself.
+func genericSubject(suffix rune, ctx *StatementContext) string {
+	if strings.HasSuffix(ctx.ChapterPlace, string(suffix)) {
+		return ctx.ChapterPlace
+	}
+	if len(ctx.Subject) > 0 && strings.HasSuffix(ctx.Subject[0], string(suffix)) {
+		return ctx.Subject[0]
+	}
+	return "全" + string(suffix)
+}
+
+// canonical maps another name of the publication's subject to its name.
+func canonical(name string, ctx *StatementContext) string {
+	for _, n := range ctx.Subject {
+		if n == name {
+			return ctx.Subject[0]
+		}
+	}
+	return name
+}
+
+// PlaceIn returns the first place a title names (青溪区 in
+// 改革破冰——青溪区全面深化改革纪实), or "".
+func PlaceIn(title string) string {
+	for _, part := range strings.FieldsFunc(title, func(r rune) bool { return !isHanRune(r) }) {
+		for i := range part {
+			if p := placeName(part[i:]); p != "" && (i == 0 || utf8.RuneCountInString(p) >= 3) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// readContext updates st with the subjects and times of a sentence that
+// states no figure.
+func readContext(sentence string, ctx *StatementContext, st *state) {
+	for _, c := range clauseStarts(sentence) {
+		if s := subjectAt(sentence[c:], ctx); s != "" {
+			st.subject = s
+		}
+	}
+	for _, t := range readTimes(sentence, ctx, st.period.year) {
+		if !t.base {
+			st.period = t.p
+		}
+	}
+}
+
+// sentenceStatements reads the statements of one sentence starting at
+// byte off of b's text.
+func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *StatementContext, st *state, skip func(string) bool, out []Statement) []Statement {
+	starts := clauseStarts(s)
+	times := readTimes(s, ctx, st.period.year)
+	subjects := make([]string, len(starts))
+	for i, c := range starts {
+		subjects[i] = subjectAt(s[c:], ctx)
+	}
+	var lastMetric string // the metric the sentence named last
+	lastMetricClause := -1
+	for _, m := range figures {
+		at := m[0]
+		ci := 0 // the clause the figure is in
+		for i, c := range starts {
+			if c <= at {
+				ci = i
+			}
+		}
+		subject := st.subject
+		if subject == "" {
+			subject = ctx.defaultSubject()
+		}
+		for i := 0; i <= ci; i++ {
+			if subjects[i] != "" {
+				subject = subjects[i]
+			}
+		}
+		per := st.period
+		for _, t := range times {
+			if t.end <= at && !t.base {
+				per = t.p
+			}
+		}
+		before := s[starts[ci]:at]
+		metric, measure, ok := readMetric(before, s[m[1]:], ctx)
+		if !ok {
+			continue
+		}
+		if metric == "" && measure != "level" && lastMetricClause >= 0 && lastMetricClause >= ci-2 {
+			metric = lastMetric
+		}
+		if measure == "level" && metric != "" || metric != "" && strings.TrimSpace(before) != "" {
+			lastMetric, lastMetricClause = metric, ci
+		}
+		if metric == "" || subject == "" || per.year == 0 || planned(s[:at]) || bounded(s, m) || skip(metric) {
+			continue
+		}
+		value, tol := parseFigure(s[m[2]:m[3]], s, m)
+		if measure == "decline" {
+			value, measure = -value, "growth"
+		}
+		unit := s[m[6]:m[7]]
+		if unit == "％" {
+			unit = "%"
+		}
+		out = append(out, Statement{
+			Key:     metric + "|" + measure + "|" + subject + "|" + strconv.Itoa(per.year) + per.sub + "|" + unit,
+			Metric:  metric,
+			Subject: subject,
+			Period:  per.String(),
+			Written: s[m[2]:m[1]],
+			Value:   value,
+			Tol:     tol,
+			Pos:     b.Pos(off + m[2]),
+		})
+	}
+	// What the sentence established carries to the next.
+	for _, sub := range subjects {
+		if sub != "" {
+			st.subject = sub
+		}
+	}
+	for _, t := range times {
+		if !t.base {
+			st.period = t.p
+		}
+	}
+	return out
+}
+
+// readMetric reads the metric of a figure from the clause's text before
+// it (and, for 1162个基层党组织, after it). measure is level, growth,
+// decline or average growth; ok is false when the figure is no statement
+// the rule compares (a share of a subset, a change against a base year).
+func readMetric(before, after string, ctx *StatementContext) (metric, measure string, ok bool) {
+	before = strings.TrimSpace(before)
+	if strings.Contains(before, "其中") || strings.Contains(before, "分别") || strings.Contains(before, "依次") {
+		return "", "", false
+	}
+	measure = "level"
+	if m := growthRE.FindStringSubmatchIndex(before); m != nil {
+		switch {
+		case m[4] >= 0:
+			measure = "average growth"
+		case strings.HasPrefix(before[m[6]:m[7]], "下降") || strings.HasPrefix(before[m[6]:m[7]], "减少") || strings.HasPrefix(before[m[6]:m[7]], "回落"):
+			measure = "decline"
+		default:
+			measure = "growth"
+		}
+		// 较2015年下降: a change against a base year, not a rate of
+		// growth over the period.
+		if strings.ContainsAny(before[:m[0]], "0123456789") && (strings.Contains(before, "较") || strings.Contains(before, "比")) {
+			return "", "", false
+		}
+		before = before[:m[0]]
+	}
+	phrase := trimSubjectAndTime(before, ctx)
+	for changed := true; changed; {
+		changed = false
+		for _, w := range linkWords {
+			if rest, ok := strings.CutSuffix(phrase, w); ok {
+				phrase, changed = rest, true
+			}
+		}
+		// 由2017年的38.6%提高到2020年的: the times and the figure
+		// before this one stand between the metric and its number.
+		last, _ := utf8.DecodeLastRuneInString(phrase)
+		for _, f := range []struct {
+			re    *regexp.Regexp
+			start func(string, int) bool
+			ends  string
+		}{{timeStartRE, timeStart, "年月度末底初来前今在"}, {figureStartRE, numberStart, "%％元次家个名户人项件所座套亩场"}} {
+			if !strings.ContainsRune(f.ends, last) {
+				continue
+			}
+			if locs := findAllAt(f.re, phrase, f.start); len(locs) > 0 && locs[len(locs)-1][1] == len(phrase) {
+				phrase, changed = phrase[:locs[len(locs)-1][0]], true
+			}
+		}
+		for _, w := range modifiers {
+			if rest, ok := strings.CutPrefix(phrase, w); ok {
+				phrase, changed = rest, true
+			}
+		}
+	}
+	if phrase == "" && measure == "level" {
+		// 全区1162个基层党组织: the metric follows the measure word.
+		return nounAfter(after), measure, true
+	}
+	if phrase == "" {
+		return "", measure, true
+	}
+	if !allHanString(phrase) || !endsWithStatNoun(phrase) {
+		return "", "", false
+	}
+	for _, suffix := range []string{"总量", "总数", "数量"} {
+		if rest, ok := strings.CutSuffix(phrase, suffix); ok && rest != "" {
+			phrase = rest
+		}
+	}
+	return phrase, measure, true
+}
+
+// trimSubjectAndTime removes the time, the preposition and the subject a
+// clause's text starts with.
+func trimSubjectAndTime(s string, ctx *StatementContext) string {
+	for changed := true; changed; {
+		changed = false
+		t := skipTimeAndPrepositions(s)
+		if t != s {
+			s, changed = t, true
+		}
+		for _, g := range genericPrefixes {
+			if rest, ok := strings.CutPrefix(s, g); ok {
+				r, size := utf8.DecodeRuneInString(rest)
+				if strings.ContainsRune("区县市镇乡省州旗村", r) {
+					s, changed = rest[size:], true
+				}
+			}
+		}
+		for _, a := range anaphora {
+			if rest, ok := strings.CutPrefix(s, a); ok {
+				s, changed = rest, true
+			}
+		}
+		if name, whole := nameAt(s, 2, 14, orgSuffixes); whole != "" && !strings.ContainsAny(name, placeNameStop) {
+			s, changed = s[len(whole):], true
+		} else if p := placeName(s); p != "" {
+			s, changed = s[len(p):], true
+		}
+	}
+	return s
+}
+
+// nounAfter reads the counted noun after a measure word: 基层党组织 in
+// 1162个基层党组织全部完成…, when it is a statistical noun.
+func nounAfter(after string) string {
+	n := 0
+	end := 0
+	for i, r := range after {
+		if !isHanRune(r) || n >= 10 {
+			break
+		}
+		n++
+		end = i + utf8.RuneLen(r)
+		if endsWithStatNoun(after[:end]) {
+			return after[:end]
+		}
+	}
+	return ""
+}
+
+func endsWithStatNoun(s string) bool {
+	for _, n := range statNouns {
+		if strings.HasSuffix(s, n) && s != n || s == n && utf8.RuneCountInString(n) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func allHanString(s string) bool {
+	for _, r := range s {
+		if !isHanRune(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isHanRune(r rune) bool { return r >= 0x3400 && r <= 0x9FFF || r >= 0x20000 && r <= 0x3134F }
+
+// planned says whether the text before a figure makes it a plan or a
+// target rather than a fact.
+func planned(before string) bool {
+	for _, w := range planWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bounded says whether the figure m of s is a bound (超过300亿元,
+// 80%以上, 400余项) or part of a series or range (116-107-98).
+func bounded(s string, m []int) bool {
+	before := s[:m[0]]
+	for _, w := range boundBefore {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	if m[4] >= 0 { // 万 or 亿 between the number and its unit: look between
+		for _, w := range boundAfter {
+			if strings.HasPrefix(s[m[3]:], w) {
+				return true
+			}
+		}
+	}
+	for _, w := range boundAfter {
+		if strings.HasPrefix(strings.TrimSpace(s[m[1]:]), w) || strings.HasPrefix(s[m[3]:], w) {
+			return true
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(s[m[1]:])
+	return strings.ContainsRune("-—–~～至/", last) || strings.ContainsRune("-—–~～至/", next) && m[1] < len(s)
+}
+
+// parseFigure returns the value a figure states, in its unit's base
+// (亿元 in yuan), and half a unit of its last written digit.
+func parseFigure(num, s string, m []int) (value, tol float64) {
+	clean := strings.ReplaceAll(num, ",", "")
+	value, _ = strconv.ParseFloat(clean, 64)
+	tol = 0.5
+	if i := strings.IndexByte(clean, '.'); i >= 0 {
+		tol = 0.5 * math.Pow(10, -float64(len(clean)-i-1))
+	}
+	if m[4] >= 0 {
+		exp := "e4"
+		if s[m[4]:m[5]] == "亿" {
+			exp = "e8"
+		}
+		value, _ = strconv.ParseFloat(clean+exp, 64) // exact, where 19.4*1e8 is not
+		t, _ := strconv.ParseFloat(strconv.FormatFloat(tol, 'g', -1, 64)+exp, 64)
+		tol = t
+	}
+	return value, tol
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,115 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"folio/internal/diag"
+)
+
+// statementsOf reads the statements of paragraphs (one block each) the
+// way PageFigures does, as key=value lines.
+func statementsOf(ctx *StatementContext, paras ...string) []string {
+	var st state
+	var out []string
+	for _, text := range paras {
+		kind := Prose
+		if t, ok := strings.CutPrefix(text, "- "); ok {
+			kind, text = Item, t
+		} else {
+			st = state{}
+		}
+		b := &Block{Kind: kind, Text: text, page: &Page{Pos: func(int) diag.Position { return diag.Position{} }}}
+		b.offs.add(len(text), 0, true)
+		for _, s := range blockStatements(b, ctx, &st, func(string) bool { return false }, true, nil) {
+			out = append(out, fmt.Sprintf("%s=%g", s.Key, s.Value))
+		}
+	}
+	return out
+}
+
+func TestStatements(t *testing.T) {
+	ctx := &StatementContext{Subject: []string{"长河县"}, Year: 2021}
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  []string
+	}{
+		{"metric, subject and year", []string{"2020年，全县实现地区生产总值312.5亿元，同比增长4.1%。"},
+			[]string{"地区生产总值|level|长河县|2020|元=3.125e+10", "地区生产总值|growth|长河县|2020|%=4.1"}},
+		{"consecutive growth clauses keep their own metrics", []string{"2020年，全县规模以上工业增加值同比增长5.3%，固定资产投资同比增长7.4%，社会消费品零售总额同比下降0.8%。"},
+			[]string{"规模以上工业增加值|growth|长河县|2020|%=5.3", "固定资产投资|growth|长河县|2020|%=7.4", "社会消费品零售总额|growth|长河县|2020|%=-0.8"}},
+		{"a comparison word alone is no metric", []string{"2020年，用电量同比增长39.2%，同比增长12%。"},
+			[]string{"用电量|growth|长河县|2020|%=39.2", "用电量|growth|长河县|2020|%=12"}},
+		{"a named town is the subject", []string{"2019年，柳溪镇一般公共预算收入同比增长6.5%。"},
+			[]string{"一般公共预算收入|growth|柳溪镇|2019|%=6.5"}},
+		{"the subject carries through the paragraph", []string{"石门开发区设立于2006年。2020年，开发区完成工业投资96.3亿元。"},
+			[]string{"工业投资|level|石门开发区|2020|元=9.63e+09"}},
+		{"sub-year periods", []string{"2021年1—5月，全县一般公共预算收入19.4亿元；上半年外贸进出口总额同比增长8%。"},
+			[]string{"一般公共预算收入|level|长河县|20211-5|元=1.94e+09", "外贸进出口总额|growth|长河县|2021H1|%=8"}},
+		{"目前 is the publication's year, 截至 a point in a year", []string{"目前，全县1162个基层党组织全部完成规范化建设。", "截至2021年6月，全县共有基层党组织1126个、党员21436名。"},
+			[]string{"基层党组织|level|长河县|2021|个=1162", "基层党组织|level|长河县|2021|个=1126", "党员|level|长河县|2021|名=21436"}},
+		{"a stock as it changed between two years", []string{"全县森林覆盖率由2017年的38.6%提高到2020年的41.2%。"},
+			[]string{"森林覆盖率|level|长河县|2017|%=38.6", "森林覆盖率|level|长河县|2020|%=41.2"}},
+		{"bounds, plans, ranges and base years are not statements", []string{
+			"2020年，全县规模以上工业总产值突破1100亿元，参保率稳定在98%以上。",
+			"力争到2025年规模以上工业总产值达到1000亿元。",
+			"2020年，单位工业增加值能耗较2015年下降27.6%。",
+			"2017年至2020年，位次依次为116-107-98-88位。"}, nil},
+		{"a list inherits its lead-in's subject and period", []string{"2020年，石门开发区主要指标如下：", "- 规模以上工业企业：187家", "- 高新技术企业：98家"},
+			[]string{"规模以上工业企业|level|石门开发区|2020|家=187", "高新技术企业|level|石门开发区|2020|家=98"}},
+		{"new registrations are not the stock", []string{"2020年全年新增市场主体1.13万户，年末全县市场主体总量达到5.82万户。"},
+			[]string{"新增市场主体|level|长河县|2020|户=11300", "市场主体|level|长河县|2020|户=58200"}},
+		{"a statement without a period is not compared", []string{"全县高新技术企业达到236家。"}, nil},
+		{"an alias names the subject", []string{"2020年，长河地区生产总值增长3%。"}, []string{"长河地区生产总值|growth|长河县|2020|%=3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := statementsOf(ctx, tc.paras...)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPlaceIn(t *testing.T) {
+	for title, want := range map[string]string{
+		"改革破冰 活力迸发——长河县全面深化改革纪实": "长河县",
+		"石门开发区：从一片荒坡到产业新城":       "石门开发区",
+		"奋进百年路 谱写新篇章":            "",
+		"地区生产总值稳步增长":             "",
+		"城乡融合发展纪实":               "",
+	} {
+		if got := PlaceIn(title); got != want {
+			t.Errorf("PlaceIn(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+// TestStatementsAgreeToTheirPrecision: 2.14万名 and 21436名 are one figure
+// written to two precisions; 5.82万户 and 5.28万户 are not.
+func TestStatementsAgreeToTheirPrecision(t *testing.T) {
+	ctx := &StatementContext{Year: 2021}
+	for _, tc := range []struct {
+		a, b  string
+		agree bool
+	}{
+		{"2020年，全县党员2.14万名。", "2020年，全县党员21436名。", true},
+		{"2020年，全县市场主体5.82万户。", "2020年，全县市场主体5.28万户。", false},
+		{"2020年，全县地区生产总值486.3亿元。", "2020年，全县地区生产总值486.30亿元。", true},
+	} {
+		var figs []*FigureResult
+		for _, text := range []string{tc.a, tc.b} {
+			b := &Block{Kind: Prose, Text: text, page: &Page{Pos: func(int) diag.Position { return diag.Position{} }}}
+			b.offs.add(len(text), 0, true)
+			var st state
+			figs = append(figs, &FigureResult{Statements: blockStatements(b, ctx, &st, func(string) bool { return false }, true, nil)})
+		}
+		var diags diag.List
+		MergeStatements(figs, &diags)
+		if got := diags.Len() == 0; got != tc.agree {
+			t.Errorf("%s / %s: agree = %v, want %v", tc.a, tc.b, got, tc.agree)
+		}
+	}
+}
