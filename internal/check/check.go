@@ -39,6 +39,11 @@ type Options struct {
 	Subject []string
 	Title   string
 	Year    int
+	// Simplified: the publication is in simplified Chinese (zh-CN,
+	// zh-Hans), where a traditional character is a slip. Allow lists the
+	// names and words the prose rules leave as they are.
+	Simplified bool
+	Allow      []string
 }
 
 // Page is one converted Markdown file.
@@ -397,6 +402,10 @@ func CheckPage(p *Page, opts Options) *PageResult {
 		UnfinishedParagraph(b, &diags)
 		PunctuationWidth(b, &diags)
 		CJKSpacing(b, opts.Spacing, &diags)
+		ConfusableWord(b, &diags)
+		if opts.Simplified {
+			TraditionalInSimplified(b, opts.Allow, &diags)
+		}
 	}
 	HeadingSkip(blocks, &diags)
 	return &PageResult{Blocks: blocks, Diags: diags.Items(), paras: dupParas(blocks), context: statementContext(p, opts)}

@@ -363,7 +363,8 @@ func (b *builder) imagesKey(env *mdenv.Env) string {
 // checkOptions are the house rules of the publication.
 func (b *builder) checkOptions() check.Options {
 	cfg := b.pub.Config
-	opts := check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing, Subject: cfg.Subject.Names(), Title: cfg.Title}
+	opts := check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing, Subject: cfg.Subject.Names(), Title: cfg.Title,
+		Simplified: simplifiedChinese(cfg.Language), Allow: cfg.CheckAllow}
 	opts.Year = yearOf(cfg.Published)
 	return opts
 }
@@ -425,4 +426,19 @@ func yearOf(t time.Time) int {
 		return 0
 	}
 	return t.Year()
+}
+
+// simplifiedChinese says whether a language tag is simplified Chinese:
+// zh, zh-CN, zh-Hans, zh-SG and their like, not zh-TW, zh-HK or zh-Hant.
+func simplifiedChinese(lang string) bool {
+	l := strings.ToLower(lang)
+	if l != "zh" && !strings.HasPrefix(l, "zh-") && !strings.HasPrefix(l, "zh_") {
+		return false
+	}
+	for _, t := range []string{"hant", "tw", "hk", "mo"} {
+		if strings.Contains(l, t) {
+			return false
+		}
+	}
+	return true
 }
