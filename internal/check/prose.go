@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -11,18 +10,34 @@ import (
 	"folio/internal/diag"
 )
 
-// knownTerms are Latin words Chinese running text uses as they are.
-var knownTerms = []string{
-	"GDP", "GNP", "CPI", "PPI", "PMI", "R&D", "AI", "IT", "ICT", "IoT", "5G", "4G", "3G", "APP", "App", "app",
-	"PC", "QR", "ID", "VR", "AR", "LED", "PM2.5", "CEO", "WTO", "OK", "Wi-Fi", "WiFi", "PDF", "EPUB", "HTML",
-	"CSV", "JSON", "URL", "CBD", "ETC", "VIP", "e", "a", "A", "B", "C", "D", "N", "s", "km", "kg", "m", "cm", "mm", "t", "MW", "kW", "kWh",
-}
+// knownTerms are Latin words that Chinese running text uses as they are
+// and that the shape of a word does not already tell: acronyms in capitals
+// (GDP, PPP, AAAA), words with digits (5G, PM2.5) and names in CamelCase
+// (iPhone) and capitalised names (Alibaba) are never stray; lower-case
+// words are, unless they are units, file types and the few loans listed
+// here.
+var knownTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		App Apps app apps Wi-Fi WiFi wifi Email E-mail email e-mail vlog blog logo ok vs pk
+		km kg cm mm dm mg ml mu ha hm kt kw kwh mw hz ppm ppb kcal cal mol lx lm min sec rpm
+		www http https com cn org net gov edu html htm pdf doc docx xls xlsx ppt pptx txt jpg jpeg png gif svg zip csv json xml`) {
+		m[w] = true
+	}
+	return m
+}()
 
 var latinWordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*[A-Za-z0-9+]|[A-Za-z]|[0-9]+[A-Za-z]+[A-Za-z0-9]*`)
 
-// StrayLatin flags a Latin word inside Chinese running text that is not a
-// known term or listed in the publication's glossary: often a leftover of
-// translation or a paste.
+// StrayLatin flags a Latin word inside Chinese running text that reads as
+// a leftover of translation or a paste (数据共享and业务协同, the区域): a word
+// in lower case (or a capitalised English function word: The, And) that is
+// not a known term or listed in the publication's glossary. What Chinese copy writes in Latin letters on
+// purpose is left alone: acronyms and grades in capitals (PPP, R&D, AA+,
+// AAAA级, 一级A), words with digits (5G, PM2.5), names in CamelCase (iPhone,
+// WeChat), units (km, kWh), Latin text that stands alone in brackets or
+// quotation marks (京东方（BOE）, “smart city”), a phrase of several words
+// (Made in China), and addresses (www.example.cn, name@example.cn).
 func StrayLatin(b *Block, glossary []string, diags *diag.List) {
 	if b.Ignores("stray-latin") || !b.chinese {
 		return
@@ -30,31 +45,175 @@ func StrayLatin(b *Block, glossary []string, diags *diag.List) {
 	if !containsByte(b.Text, isASCIILetter) {
 		return // the regexp below has no literal prefix: most paragraphs skip it
 	}
-	for _, loc := range latinWordRE.FindAllStringIndex(b.Text, -1) {
-		word := b.Text[loc[0]:loc[1]]
-		word = strings.TrimRight(word, ".")
-		if slices.Contains(knownTerms, word) || slices.ContainsFunc(glossary, func(g string) bool { return strings.EqualFold(g, word) }) {
-			continue
+	text := b.Text
+	locs := latinWordRE.FindAllStringIndex(text, -1)
+	for k := 0; k < len(locs); {
+		// A run of words separated by single spaces is read as one phrase.
+		e := k + 1
+		capital := hasCapital(text[locs[k][0]:locs[k][1]])
+		for e < len(locs) && latinPhraseGap(text[locs[e-1][1]:locs[e][0]]) {
+			capital = capital || hasCapital(text[locs[e][0]:locs[e][1]])
+			e++
 		}
-		before, after := around(b.Text, loc[0], loc[1])
-		if !(cjk.IsWide(before) || cjk.IsWide(after) || before == ' ' || after == ' ') {
-			continue
+		if n := e - k; n >= 3 || n == 2 && capital {
+			k = e
+			continue // a name or a quoted phrase (Made in China, Smart City)
 		}
-		diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "stray-latin",
-			Message: fmt.Sprintf("Latin word %q in Chinese text: translate it, or if it is a name or term the publication uses, add it to glossary in publication.yaml", word)})
+		for _, loc := range locs[k:e] {
+			strayLatinWord(b, loc[0], loc[1], glossary, diags)
+		}
+		k = e
 	}
 }
+
+func strayLatinWord(b *Block, start, end int, glossary []string, diags *diag.List) {
+	text := b.Text
+	word := strings.TrimRight(text[start:end], ".")
+	if !strayShape(word) || knownTerms[word] {
+		return
+	}
+	for _, g := range glossary {
+		if strings.EqualFold(g, word) {
+			return
+		}
+	}
+	before, after := around(text, start, end)
+	if strings.ContainsRune("@/\\:#._-=&?%~", before) || strings.ContainsRune("@/\\_#", after) {
+		return // part of an address, a path or a handle
+	}
+	if rest := strings.TrimPrefix(text[end:], " "); rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return // a name with its model or version number (Mate 40, Windows 10)
+	}
+	if !(cjk.IsWide(before) || cjk.IsWide(after) || before == ' ' || after == ' ') {
+		return
+	}
+	if latinAlone(text, start, end) {
+		return
+	}
+	diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "stray-latin",
+		Message: fmt.Sprintf("Latin word %q in Chinese text: translate it, or if it is a name or term the publication uses, add it to glossary in publication.yaml", word)})
+}
+
+// strayShape says whether a Latin word is of a shape that Chinese copy
+// does not write on purpose: two or more letters, no digit, and either all
+// in lower case (and, the, project) or a capitalised function word (The).
+// Capitalised names (Alibaba), capitals (GDP, AAAA, AA+, R&D), CamelCase (iPhone, WeChat, MPa, pH), words with
+// digits and single letters are terms, grades, units and names.
+func strayShape(w string) bool {
+	letters, upper := 0, 0
+	firstUpper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			return false
+		case c >= 'A' && c <= 'Z':
+			if letters == 0 {
+				firstUpper = true
+			}
+			letters++
+			upper++
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c == '.' && i+1 < len(w) && isASCIILetter(w[i+1]):
+			return false // a domain or an abbreviation with points
+		}
+	}
+	switch {
+	case letters < 2:
+		return false
+	case upper == 0:
+		return !romanNumeral(w) // ii, iv: a list's numbering
+	case upper == 1 && firstUpper:
+		// Capitalised: a name (Alibaba, Siemens), which copy writes on
+		// purpose, or an English word that starts a sentence left in
+		// the text (The, And), which it does not.
+		return englishFunctionWords[strings.ToLower(w)]
+	}
+	return false // capitals or CamelCase
+}
+
+// englishFunctionWords are the words that make a capitalised Latin word
+// part of an English sentence rather than a name.
+var englishFunctionWords = map[string]bool{"the": true, "and": true, "of": true, "in": true, "to": true, "for": true, "with": true, "on": true, "at": true, "by": true, "from": true, "is": true, "are": true, "was": true, "were": true, "this": true, "that": true, "these": true, "it": true, "we": true, "our": true, "as": true, "or": true, "but": true, "not": true, "be": true, "an": true}
+
+// romanNumeral says whether a lower-case word is a Roman numeral under
+// forty (ii, iv, xii).
+func romanNumeral(w string) bool {
+	w = strings.TrimLeft(w, "x")
+	switch w {
+	case "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix":
+		return true
+	}
+	return false
+}
+
+func hasCapital(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// latinPhraseGap says whether what separates two Latin words joins them
+// into one phrase.
+func latinPhraseGap(gap string) bool {
+	return gap == " " || gap == "'" || gap == "’"
+}
+
+// latinAlone says whether the word at text[start:end] stands in brackets
+// or quotation marks that hold no Chinese: a name given in its own
+// language (京东方（BOE）), a term quoted (“smart city”), a book title.
+func latinAlone(text string, start, end int) bool {
+	const limit = 120 // bytes: a name or a term, not a sentence
+	var closer rune
+	for i := start; i > 0 && start-i < limit; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if cjk.IsHan(r) {
+			return false
+		}
+		if c, ok := latinOpeners[r]; ok {
+			closer = c
+			break
+		}
+		i -= size
+	}
+	if closer == 0 {
+		return false
+	}
+	for i := end; i < len(text) && i-end < limit; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == closer {
+			return true
+		}
+		if cjk.IsHan(r) {
+			return false
+		}
+		i += size
+	}
+	return false
+}
+
+var latinOpeners = map[rune]rune{'（': '）', '(': ')', '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』', '【': '】', '[': ']'}
 
 // sentenceEnds are the characters a Chinese paragraph may end with.
 var sentenceEnds = "。！？…；：.!?;:”’」』）)》】—"
 
 // UnfinishedParagraph flags a paragraph of Chinese prose that stops without
-// sentence-final punctuation, as text cut off in a paste does.
+// sentence-final punctuation, as text cut off in a paste does. Structure
+// written as a paragraph is not prose and needs no full stop: a crosshead
+// (一、…, （二）…, 1. …, 第三部分…), a byline or a dateline (记者 张三,
+// 新华社北京7月1日电, 2021年7月1日), a caption (图为…, … 张三 摄), a
+// field (来源：…), a short title-like line. A paragraph that stops after a
+// comma or on a word that needs what follows (其中, 达到, 包括) is flagged
+// whatever its shape.
 func UnfinishedParagraph(b *Block, diags *diag.List) {
 	if b.Kind != Prose && b.Kind != Quote || b.Ignores("unfinished-paragraph") || !b.chinese {
 		return
 	}
-	text := strings.TrimRight(b.Text, " \t\n")
+	text := trimEnd(b.Text)
 	if text == "" {
 		return
 	}
@@ -62,65 +221,454 @@ func UnfinishedParagraph(b *Block, diags *diag.List) {
 	if strings.ContainsRune(sentenceEnds, last) {
 		return
 	}
-	// A short line in a quote is an attribution or a slogan, not a
-	// paragraph.
-	if b.Kind == Quote && utf8.RuneCountInString(text) <= 20 {
+	if !cutOff(text, last) && structureLine(text, b.Kind, true) {
 		return
 	}
 	diags.Add(diag.Diagnostic{Pos: b.Pos(len(text) - size), Severity: diag.Warning, Rule: "unfinished-paragraph",
 		Message: "the paragraph ends without 。！？ or closing punctuation: finish the sentence, or check whether the rest was lost in a paste"})
 }
 
-var (
-	halfWidthPunctRE = regexp.MustCompile(`\p{Han}\s?([,;:?!])\s?\p{Han}|\p{Han}(\.)\p{Han}`)
-	halfParenRE      = regexp.MustCompile(`\(\s*\p{Han}[^()]*\)|\([^()]*\p{Han}\s*\)`)
-	fullWidth        = map[string]string{",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-)
+// trimEnd removes the spaces, ASCII or ideographic, at the end of text.
+func trimEnd(text string) string {
+	for {
+		switch {
+		case text == "":
+			return text
+		case text[len(text)-1] == ' ' || text[len(text)-1] == '\t' || text[len(text)-1] == '\n':
+			text = text[:len(text)-1]
+		case strings.HasSuffix(text, "\u3000"):
+			text = text[:len(text)-len("\u3000")]
+		default:
+			return text
+		}
+	}
+}
 
-// PunctuationWidth flags half-width punctuation between Chinese characters
-// and quotation marks of mixed styles in one paragraph.
+// cutOff says whether a line without final punctuation stops in the middle
+// of a clause: after a comma or an enumeration comma, or on a word that
+// cannot end one.
+func cutOff(text string, last rune) bool {
+	if last == '，' || last == '、' || last == ',' {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:len(text)-utf8.RuneLen(last)])
+	switch {
+	case (last == '到' || last == '至') && strings.ContainsRune("长高低升降增减扩缩提", prev):
+		return true // 增长到, 降至: the figure is missing
+	case last == '为' && strings.ContainsRune("率额量值速重比度价积数", prev):
+		return true // 覆盖率为, 比重为
+	}
+	for _, w := range danglingWords {
+		if strings.HasSuffix(text, w) {
+			return !(w == "其中" && strings.HasSuffix(text, "在其中")) // 乐在其中
+		}
+	}
+	return false
+}
+
+// danglingWords need what follows them: a sentence cannot end on them,
+// nor can a title.
+var danglingWords = []string{
+	"其中", "达到", "包括", "以及", "分别为", "分别", "累计", "合计", "共计", "总计", "同比", "约为",
+	"比上年", "较上年", "比如", "例如", "因为", "所以", "如果", "虽然", "但是", "而且", "并且",
+	"按照", "根据", "对于", "关于", "截至", "随着", "为了", "由于", "以便", "正在", "超过", "高于", "低于",
+}
+
+// structureLine says whether a line without final punctuation is a piece
+// of structure rather than a sentence. A short line with no clause
+// punctuation is a title, unless checkEnd and it ends as a clause does,
+// on a particle or a preposition (产业园区的建设正在).
+func structureLine(text string, kind Kind, checkEnd bool) bool {
+	n := 0
+	clause := false // a mark inside a sentence: ，；：。！？
+	for _, r := range text {
+		switch r {
+		case ' ', '\u3000', '\t':
+			continue
+		case '，', '；', '：', '。', '！', '？', ',', ';', ':', '!', '?':
+			clause = true
+		}
+		n++
+	}
+	if n > 80 {
+		return false
+	}
+	if caption(text) {
+		return true
+	}
+	if n > 40 {
+		return false
+	}
+	if byline(text) || dateline(text) || fieldLine(text) || strings.HasPrefix(text, "—") || strings.HasPrefix(text, "－－") ||
+		!clause && documentTitle(text) {
+		return true
+	}
+	if n > 30 {
+		return false
+	}
+	if m, runIn := enumerator(text); m > 0 {
+		// 一是… starts a sentence as often as a crosshead: only a short
+		// phrase counts.
+		return !runIn || n <= 24 && !clause
+	}
+	if kind == Quote && n <= 20 {
+		return true // an attribution or a slogan
+	}
+	if clause || n > 16 && !spacedPhrases(text) {
+		return false
+	}
+	// A title, a signature: unless it ends as a clause does.
+	return !checkEnd || !danglingEnd(text)
+}
+
+// documentTypes end the title of a document (GB/T 9704's kinds of
+// official document, and the kinds of report a commemorative publication
+// collects): 青溪区2020年国民经济和社会发展统计公报.
+var documentTypes = []string{
+	"公报", "报告", "通知", "通报", "通告", "公告", "意见", "方案", "办法", "规定", "决定", "决议", "纪要",
+	"规划", "计划", "条例", "细则", "纪实", "巡礼", "综述", "侧记", "讲话", "致辞", "贺信", "倡议书", "名单", "说明",
+}
+
+func documentTitle(text string) bool {
+	for _, t := range documentTypes {
+		if strings.HasSuffix(text, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedPhrases says whether a line is phrases of Chinese separated by
+// spaces, as headlines are written (产业集聚 动能澎湃).
+func spacedPhrases(text string) bool {
+	parts := strings.Fields(text)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) < 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// danglingEnd says whether a line ends on a particle, a conjunction or a
+// preposition: a clause, not a title.
+func danglingEnd(text string) bool {
+	last, size := utf8.DecodeLastRuneInString(text)
+	prev, _ := utf8.DecodeLastRuneInString(text[:len(text)-size])
+	switch last {
+	case '的':
+		return prev != '目' // 目的
+	case '了', '或', '而', '且', '但', '于', '吗', '呢', '吧':
+		return true
+	case '与':
+		return prev != '参' && prev != '赠' // 参与
+	case '并':
+		return !strings.ContainsRune("合兼吞归", prev)
+	case '把':
+		return prev != '一' && prev != '火' // 拉一把
+	case '被':
+		return prev != '植' && prev != '棉'
+	case '将':
+		return !strings.ContainsRune("大虎闯干健猛老名强良主战小", prev)
+	case '在':
+		return !strings.ContainsRune("所存实自现内外潜同常健好永何不", prev) // 存在, 无处不在
+	case '是':
+		return !strings.ContainsRune("求皆为", prev) // 实事求是
+	case '让':
+		return !strings.ContainsRune("礼谦转出退相互", prev)
+	case '使':
+		return !strings.ContainsRune("大特天行出公信专密驻", prev)
+	}
+	return false
+}
+
+const chineseNumerals = "一二三四五六七八九十百零〇两"
+
+// enumerator returns the length in bytes of the enumerator a crosshead
+// starts with (一、 （二） (3) 1. 1.2 4、 ① 第五部分 ●), 0 if there is
+// none; runIn says it is 一是 or 二要, which also starts sentences.
+func enumerator(text string) (n int, runIn bool) {
+	r, size := utf8.DecodeRuneInString(text)
+	switch {
+	case strings.ContainsRune(chineseNumerals, r):
+		i := spanOf(text, 0, func(r rune) bool { return strings.ContainsRune(chineseNumerals, r) })
+		next, nsize := utf8.DecodeRuneInString(text[i:])
+		switch next {
+		case '、', '．', '.':
+			return i + nsize, false
+		case '是', '要':
+			return i + nsize, true
+		}
+	case r == '（' || r == '(':
+		i := spanOf(text, size, func(r rune) bool { return strings.ContainsRune(chineseNumerals, r) || r >= '0' && r <= '9' })
+		if i > size && i-size <= 9 {
+			if next, nsize := utf8.DecodeRuneInString(text[i:]); next == '）' || next == ')' {
+				return i + nsize, false
+			}
+		}
+	case r >= '0' && r <= '9':
+		i := spanOf(text, 0, func(r rune) bool { return r >= '0' && r <= '9' })
+		if i > 3 {
+			return 0, false // a year or a quantity
+		}
+		levels := false
+		for i+1 < len(text) && text[i] == '.' && text[i+1] >= '0' && text[i+1] <= '9' {
+			i = spanOf(text, i+1, func(r rune) bool { return r >= '0' && r <= '9' })
+			levels = true
+		}
+		next, nsize := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case next == '、' || next == '．' || next == ')' || next == '）':
+			return i + nsize, false
+		case next == '.':
+			if after, _ := utf8.DecodeRuneInString(text[i+1:]); !(after >= '0' && after <= '9') {
+				return i + 1, false
+			}
+		case levels && (next == ' ' || next == '\u3000'):
+			return i + nsize, false // 1.2 概况
+		}
+	case r >= '①' && r <= '⒛' || r >= '❶' && r <= '➓' || strings.ContainsRune("●○◆◇■□★☆◎•", r):
+		return size, false
+	case r == '第':
+		i := spanOf(text, size, func(r rune) bool { return strings.ContainsRune(chineseNumerals, r) || r >= '0' && r <= '9' })
+		if i > size {
+			if next, nsize := utf8.DecodeRuneInString(text[i:]); strings.ContainsRune("章节部篇条编讲单课回期卷辑", next) {
+				return i + nsize, false
+			}
+		}
+	}
+	return 0, false
+}
+
+// spanOf returns the end of the run of runes from byte i that satisfy in.
+func spanOf(s string, i int, in func(rune) bool) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !in(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// bylineRoles open a byline or a credit line.
+var bylineRoles = []string{
+	"本报记者", "本台记者", "特约记者", "实习记者", "见习记者", "记者", "特约通讯员", "本报通讯员", "通讯员",
+	"本报讯", "本刊讯", "文/", "图/", "图文/", "文｜", "图｜", "摄影", "摄像", "作者", "撰稿", "撰文", "执笔",
+	"来源", "稿源", "责任编辑", "责编", "编辑", "编审", "审核", "审校", "校对", "终审", "初审", "复审",
+	"监制", "统筹", "策划", "制图", "供图", "供稿", "出品", "主编",
+}
+
+// byline says whether a line is a byline or a credit: 记者 张三 李四,
+// （通讯员 王五）, 来源：…, 张三 摄, 区委宣传部供图.
+func byline(text string) bool {
+	t := strings.TrimLeft(text, "（(【[ \u3000")
+	for _, role := range bylineRoles {
+		rest, ok := strings.CutPrefix(t, role)
+		if !ok {
+			continue
+		}
+		if rest == "" || strings.HasSuffix(role, "/") || strings.HasSuffix(role, "｜") {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if strings.ContainsRune(" \u3000:：/｜|丨·", r) {
+			return true
+		}
+		// 记者张三李四: names straight after the role.
+		if strings.HasSuffix(role, "者") || strings.HasSuffix(role, "员") {
+			return utf8.RuneCountInString(rest) <= 8 && spanOf(rest, 0, func(r rune) bool { return cjk.IsHan(r) || r == '、' || r == ' ' }) == len(rest)
+		}
+		return false
+	}
+	for _, credit := range []string{"供图", "供稿", "摄影", "摄", "摄像"} {
+		head, ok := strings.CutSuffix(text, credit)
+		if !ok || head == "" {
+			continue
+		}
+		if strings.HasPrefix(credit, "供") || strings.Contains(head, "记者") || strings.Contains(head, "通讯员") {
+			return true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(head); strings.ContainsRune(" \u3000/｜|丨", r) {
+			return true // 张三 摄
+		}
+	}
+	return false
+}
+
+// datelineRE is a date that stands alone on its line, after a signature
+// if any: 2021年7月1日, 二〇二一年六月三十日（星期三）, 青溪区人民政府
+// 2021年7月1日.
+var datelineRE = regexp.MustCompile(`^([^，。；！？]{0,24}?)[ \x{3000}]*[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4}) *(?:年 *(?:\d{1,2}|[一二三四五六七八九十]{1,3}) *月 *(?:\d{1,2}|[一二三四五六七八九十]{1,3}) *日|[-./]\d{1,2}[-./]\d{1,2})(?:[ \x{3000}]*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?[）)]?$`)
+
+// dateline says whether a line is a dateline: a news agency's dispatch
+// line (新华社北京7月1日电) or a date on its own or after a signature.
+func dateline(text string) bool {
+	if strings.HasSuffix(text, "日电") || strings.HasSuffix(text, "日讯") {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	switch last {
+	case '日', '天', '一', '二', '三', '四', '五', '六', '）', ')':
+	default:
+		if !(last >= '0' && last <= '9') {
+			return false
+		}
+	}
+	m := datelineRE.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	// A signature joined to its date by a line break, not a clause that
+	// ends on a date (工程于2021年7月1日).
+	sig := strings.TrimRight(m[1], " \u3000")
+	r, _ := utf8.DecodeLastRuneInString(sig)
+	return sig == "" || len(sig) < len(m[1]) || !strings.ContainsRune("于在至到从自止是为", r)
+}
+
+// caption says whether a line is a picture's caption: 图为…, 图1 …,
+// 左图…, ▲….
+func caption(text string) bool {
+	r, size := utf8.DecodeRuneInString(text)
+	switch r {
+	case '▲', '△', '▼', '▽', '↑', '↓', '←', '→', '◀', '▶':
+		return true
+	case '图':
+		next, _ := utf8.DecodeRuneInString(text[size:])
+		return strings.ContainsRune("为：: 　/｜片注示①②③④⑤⑥⑦⑧⑨⑩", next) || next >= '0' && next <= '9' ||
+			strings.ContainsRune(chineseNumerals, next) && !strings.HasPrefix(text[size:], "一样")
+	case '上', '下', '左', '右', '中', '题', '组', '配':
+		rest := text[size:]
+		rest = strings.TrimLeft(rest, "上下左右中")
+		return strings.HasPrefix(rest, "图：") || strings.HasPrefix(rest, "图:") || strings.HasPrefix(rest, "图为") || strings.HasPrefix(rest, "图 ") ||
+			(r == '题' || r == '组' || r == '配') && strings.HasPrefix(rest, "图")
+	}
+	return false
+}
+
+// fieldLine says whether a line is a label and its value (地址：…,
+// 联系电话：…): a label of a few characters, a colon, a value with no
+// sentence in it.
+func fieldLine(text string) bool {
+	i := strings.IndexAny(text, "：:")
+	if i <= 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	label, value := text[:i], text[i+size:]
+	if utf8.RuneCountInString(label) > 8 || strings.TrimSpace(value) == "" {
+		return false
+	}
+	for _, r := range label {
+		if !(cjk.IsHan(r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
+			return false
+		}
+	}
+	if strings.ContainsAny(value, "。；！？“") {
+		return false
+	}
+	// A comma only between fields: 地址：…，邮编：….
+	return !strings.Contains(value, "，") || strings.ContainsAny(value, "：:")
+}
+
+// PunctuationWidth flags half-width punctuation in Chinese text: a comma,
+// semicolon, colon, question or exclamation mark, or full stop that ends
+// or joins Chinese clauses (改革,发展; 主要包括:; 满足?青溪; 他说:“…清!”),
+// half-width parentheses around Chinese, and quotation marks of mixed
+// styles in one paragraph. Marks between digits (5.3%, 4.2:43.6, 9:00,
+// 1,000) and in Latin text are left alone.
 func PunctuationWidth(b *Block, diags *diag.List) {
 	if b.Ignores("punctuation-width") || !b.chinese {
 		return
 	}
-	// The regexps have no literal prefix and would try every position:
-	// paragraphs without the punctuation they look for skip them.
-	if strings.ContainsAny(b.Text, ",;:?!.") {
-		for _, m := range halfWidthPunctRE.FindAllStringSubmatchIndex(b.Text, -1) {
-			i, j := m[2], m[3]
-			if i < 0 {
-				i, j = m[4], m[5]
-			}
-			p := b.Text[i:j]
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: fmt.Sprintf("half-width %q between Chinese characters: write %s", p, fullWidth[p])})
+	text := b.Text
+	end := len(strings.TrimRight(text, " \t\n"))
+	for i := 0; i < end; i++ {
+		c := text[i]
+		if !halfWidthMarks[c] {
+			continue // one table look-up a byte: most bytes of Chinese text
 		}
+		j := i + 1
+		if c == '?' || c == '!' {
+			for j < end && (text[j] == '?' || text[j] == '!') {
+				j++ // ?! is one mark
+			}
+		}
+		if halfWidthMark(text[:i], c, text[j:end]) {
+			p := text[i : i+1]
+			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: fmt.Sprintf("half-width %q in Chinese text: write %s", p, fullWidth[p])})
+		}
+		i = j - 1
 	}
-	if strings.Contains(b.Text, "(") {
-		for _, loc := range halfParenRE.FindAllStringIndex(b.Text, -1) {
+	if strings.Contains(text, "(") {
+		for _, loc := range halfParenRE.FindAllStringIndex(text, -1) {
 			diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
 				Message: "half-width parentheses around Chinese text: write （ and ）"})
 		}
 	}
-	// One pass over the text for the three styles (ContainsAny with a set
-	// of non-ASCII marks scans the set for every character).
-	var curly, corner, straight bool
-	for _, r := range b.Text {
-		switch r {
-		case '“', '”':
-			curly = true
-		case '「', '」':
-			corner = true
-		case '"':
-			straight = true
-		}
-	}
+	// Three styles: searched for as strings, which is much faster than
+	// decoding every character of the paragraph.
+	straight := strings.IndexByte(text, '"') >= 0
+	curly := !straight && (strings.Contains(text, "“") || strings.Contains(text, "”"))
+	corner := curly && (strings.Contains(text, "「") || strings.Contains(text, "」"))
 	if straight || curly && corner {
-		i := strings.IndexAny(b.Text, `"「`)
+		i := strings.IndexAny(text, `"「`)
 		diags.Add(diag.Diagnostic{Pos: b.Pos(max(i, 0)), Severity: diag.Warning, Rule: "punctuation-width",
 			Message: "quotation marks of more than one style, or straight quotes, in Chinese text: use “ ” (and ‘ ’ inside them) throughout"})
 	}
 }
+
+var (
+	halfWidthMarks = func() (set [256]bool) {
+		for _, c := range []byte(",;:?!.") {
+			set[c] = true
+		}
+		return set
+	}()
+	halfParenRE = regexp.MustCompile(`\(\s*\p{Han}[^()]*\)|\([^()]*\p{Han}\s*\)`)
+	fullWidth   = map[string]string{",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+)
+
+// halfWidthMark says whether the half-width mark c, between before and
+// after, punctuates Chinese: it follows a Chinese character or a Chinese
+// closing mark and comes before another, before a Chinese quotation mark
+// or bracket, at the end of the paragraph, or before a figure or a Latin
+// word; or (not ? and !, as in a web address) it follows a figure or a
+// Latin word and comes straight before Chinese (增长5.3%,居全市第一).
+func halfWidthMark(before string, c byte, after string) bool {
+	l, _ := utf8.DecodeLastRuneInString(before)
+	r, _ := utf8.DecodeRuneInString(after)
+	spaced := false
+	if r == ' ' {
+		r, _ = utf8.DecodeRuneInString(after[1:])
+		spaced = true
+	}
+	atEnd := after == ""
+	leftChinese := cjk.IsHan(l) || chineseCloser(l)
+	rightChinese := cjk.IsHan(r) || chineseOpener(r) || chineseCloser(r)
+	if c == '.' {
+		// A full stop: never between digits or after Latin, never
+		// before a space (English), nor in an ellipsis.
+		return leftChinese && !spaced && (rightChinese || atEnd)
+	}
+	if leftChinese {
+		// Before a figure or a Latin word too (电话:0571…, 共3个,2个在建).
+		return rightChinese || atEnd || r < utf8.RuneSelf && isASCIIAlnum(byte(r))
+	}
+	if l < utf8.RuneSelf && (isASCIIAlnum(byte(l)) || l == '%') && !spaced && c != '?' && c != '!' {
+		return cjk.IsHan(r) || chineseOpener(r)
+	}
+	return false
+}
+
+func chineseOpener(r rune) bool { return strings.ContainsRune("“‘《〈（【「『〔", r) }
+
+func chineseCloser(r rune) bool { return strings.ContainsRune("”’》〉）】」』〕", r) }
 
 var (
 	spacedRE   = regexp.MustCompile(`\p{Han}( +)[A-Za-z0-9]|[A-Za-z0-9%]( +)\p{Han}`)
@@ -129,12 +677,23 @@ var (
 
 // CJKSpacing enforces the house style between Chinese characters and Latin
 // letters or digits: no space ("none": GDP增长5.3%) or one space ("space":
-// GDP 增长 5.3%).
+// GDP 增长 5.3%). Whatever the style, a space between two Chinese
+// characters of running prose (营商 环境) is flagged: Chinese has no spaces
+// between words. Headings, list items and table cells keep theirs, and so
+// do bylines, datelines, captions, title-like lines, parallel phrases
+// (守护一江清水 建设美丽青溪) and lists of names.
 func CJKSpacing(b *Block, style string, diags *diag.List) {
-	if style == "" || b.Ignores("cjk-spacing") {
+	if b.Ignores("cjk-spacing") {
 		return
 	}
-	re, message, could := spacedRE, "a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together", strings.Contains(b.Text, " ")
+	hasSpace := strings.IndexByte(b.Text, ' ') >= 0
+	if hasSpace {
+		hanSpaces(b, diags)
+	}
+	if style == "" {
+		return
+	}
+	re, message, could := spacedRE, "a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together", hasSpace
 	switch style {
 	case "none":
 	case "space":
@@ -152,6 +711,100 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 		}
 		diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing", Message: message})
 	}
+}
+
+// hanSpaces flags the spaces between two Chinese characters in a
+// paragraph of prose or a quotation.
+func hanSpaces(b *Block, diags *diag.List) {
+	if b.Kind != Prose && b.Kind != Quote || !b.chinese {
+		return
+	}
+	text := b.Text
+	checked := false
+	for i := 0; i < len(text); i++ {
+		k := strings.IndexByte(text[i:], ' ')
+		if k < 0 {
+			return
+		}
+		i += k
+		j := i + 1
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		l, _ := utf8.DecodeLastRuneInString(text[:i])
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if !cjk.IsHan(l) || !cjk.IsHan(r) {
+			i = j - 1
+			continue
+		}
+		if !checked {
+			// Structure (a byline, a caption, a title) uses spaces as
+			// separators: decided once, for the first space that counts.
+			if structureLine(strings.TrimSpace(text), Prose, false) {
+				return
+			}
+			checked = true
+		}
+		if !separatorSpace(text, i, j) && b.sourceSpace(i-utf8.RuneLen(l), j+utf8.RuneLen(r)) {
+			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing",
+				Message: fmt.Sprintf("a space between Chinese characters (%c %c): delete it, Chinese text has no spaces between words", l, r)})
+		}
+		i = j - 1
+	}
+}
+
+// sourceSpace says whether text[i:j], a space between two characters,
+// is written so in the source: not a space beside the markup of a link or
+// an emphasis (点击 [这里](…) 查看, 这是 **重点** 内容), which Markdown
+// writers add for the syntax's sake.
+func (b *Block) sourceSpace(i, j int) bool {
+	if b.offs.len() == 0 {
+		return true
+	}
+	return b.offs.at(j-1)-b.offs.at(i) == j-1-i
+}
+
+// separatorSpace says whether the space at text[i:j] separates the parts
+// of a clause that is a byline (记者 张三 李四), a list of names or short
+// terms (张三 李四 王五), or parallel phrases of equal length (不忘初心
+// 牢记使命).
+func separatorSpace(text string, i, j int) bool {
+	start, end := i, j
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if clauseBreak(r) {
+			break
+		}
+		start -= size
+	}
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if clauseBreak(r) {
+			break
+		}
+		end += size
+	}
+	clause := text[start:end]
+	for _, role := range []string{"记者", "通讯员", "摄影", "摄像", "编辑", "撰稿", "执笔", "作者", "供图", "供稿", "制图", "日电", " 摄"} {
+		if strings.Contains(clause, role) {
+			return true
+		}
+	}
+	parts := strings.Fields(clause)
+	short, equal := true, true
+	n0 := utf8.RuneCountInString(parts[0])
+	for _, p := range parts {
+		n := utf8.RuneCountInString(p)
+		short = short && n >= 2 && n <= 4
+		equal = equal && n == n0
+	}
+	return len(parts) >= 3 && short || equal && n0 >= 4
+}
+
+// clauseBreak says whether r ends a clause or opens or closes a
+// bracket or a quotation.
+func clauseBreak(r rune) bool {
+	return strings.ContainsRune("，。；：！？、（）()“”‘’《》【】「」『』—…·,;:!?\"", r)
 }
 
 // HeadingSkip flags a heading more than one level below the one before it

@@ -62,9 +62,11 @@ func TestRules(t *testing.T) {
 		{name: "silenced", md: "<!-- folio:ignore repeated-word -->\n我们的的目标。", want: ""},
 		// stray-latin
 		{name: "english word", md: "这是一个很好的project。", want: "stray-latin"},
-		{name: "name not in glossary", md: "引进了Alibaba物流。", want: "stray-latin"},
+		{name: "capitalised name", md: "引进了Alibaba物流。", want: ""},
+		{name: "English sentence start", md: "这是The开始。", want: "stray-latin"},
+		{name: "word not in glossary", md: "引进了alibaba物流。", want: "stray-latin"},
 		{name: "known term", md: "GDP增速平稳，5G网络覆盖全区。", want: ""},
-		{name: "glossary", md: "引进了Alibaba物流。", opts: Options{Glossary: []string{"alibaba"}}, want: ""},
+		{name: "glossary", md: "引进了alibaba物流。", opts: Options{Glossary: []string{"alibaba"}}, want: ""},
 		{name: "english paragraph", md: "This paragraph is English, with one 中文 word.", want: ""},
 		{name: "code", md: "运行`folio build`命令。", want: ""},
 		// unfinished-paragraph
