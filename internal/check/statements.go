@@ -324,7 +324,7 @@ func clauseStarts(s string) []int {
 	starts := []int{0}
 	for i, r := range s {
 		switch r {
-		case '，', '、', '；', ',', '（', '）', '(', ')':
+		case '，', '、', '；', ',', ';', '（', '）', '(', ')':
 			starts = append(starts, i+utf8.RuneLen(r))
 		case '：', ':':
 			j := i + utf8.RuneLen(r)
@@ -545,7 +545,11 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 	for i, c := range starts {
 		subjects[i] = subjectAt(s[c:], ctx)
 	}
-	var lastMetric string // the metric the sentence named last
+	// The metric of the figure before, for a growth rate stated without
+	// one (…486.3亿元，同比增长3.9%); "" when that figure's metric could
+	// not be read (其中工业增加值…，同比增长13.5% is not the growth of what
+	// came before 其中).
+	var lastMetric string
 	lastMetricClause := -1
 	for _, m := range figures {
 		at := m[0]
@@ -573,14 +577,13 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 		before := s[starts[ci]:at]
 		metric, measure, ok := readMetric(before, s[m[1]:], ctx)
 		if !ok {
+			lastMetric, lastMetricClause = "", ci
 			continue
 		}
-		if metric == "" && measure != "level" && lastMetricClause >= 0 && lastMetricClause >= ci-2 {
+		if metric == "" && measure != "level" && lastMetricClause >= ci-2 {
 			metric = lastMetric
 		}
-		if measure == "level" && metric != "" || metric != "" && strings.TrimSpace(before) != "" {
-			lastMetric, lastMetricClause = metric, ci
-		}
+		lastMetric, lastMetricClause = metric, ci
 		if metric == "" || subject == "" || per.year == 0 || planned(s[:at]) || bounded(s, m) || skip(metric) {
 			continue
 		}

@@ -42,6 +42,8 @@ func TestStatements(t *testing.T) {
 			[]string{"规模以上工业增加值|growth|长河县|2020|%=5.3", "固定资产投资|growth|长河县|2020|%=7.4", "社会消费品零售总额|growth|长河县|2020|%=-0.8"}},
 		{"a comparison word alone is no metric", []string{"2020年，用电量同比增长39.2%，同比增长12%。"},
 			[]string{"用电量|growth|长河县|2020|%=39.2", "用电量|growth|长河县|2020|%=12"}},
+		{"a growth rate after a subset is not the whole's", []string{"2020年，全县第二产业增加值120亿元，增长9.5%；其中工业增加值完成98亿元，同比增长13.5%。"},
+			[]string{"第二产业增加值|level|长河县|2020|元=1.2e+10", "第二产业增加值|growth|长河县|2020|%=9.5"}},
 		{"a named town is the subject", []string{"2019年，柳溪镇一般公共预算收入同比增长6.5%。"},
 			[]string{"一般公共预算收入|growth|柳溪镇|2019|%=6.5"}},
 		{"the subject carries through the paragraph", []string{"石门开发区设立于2006年。2020年，开发区完成工业投资96.3亿元。"},
