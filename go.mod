@@ -9,6 +9,7 @@ require (
 	github.com/evanw/esbuild v0.28.2
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/gen2brain/webp v0.5.5
+	github.com/go-ego/gse v0.80.3
 	github.com/goccy/go-yaml v1.19.2
 	github.com/gohugoio/gift v0.2.0
 	github.com/gohugoio/hugo v0.165.0
@@ -55,5 +56,6 @@ require (
 	github.com/spf13/afero v1.15.0 // indirect
 	github.com/spf13/cast v1.10.0 // indirect
 	github.com/tetratelabs/wazero v1.12.0 // indirect
+	github.com/vcaesar/cedar v0.20.2 // indirect
 	google.golang.org/protobuf v1.36.11 // indirect
 )
