@@ -14,6 +14,8 @@ serve:
 ## test: vet and run every test (RACE=1: under the race detector, as CI does)
 test: vet
 	$(GO) test $(if $(RACE),-race) ./...
+	@echo "folio check on the labelled corpora (recall and precision per rule):"
+	@$(GO) test -count=1 -run '^TestScore(CopyCorpus|CopyExtra)$$' -v ./internal/check | grep -E '^ {8}[^ ]'
 
 vet:
 	$(GO) vet ./...

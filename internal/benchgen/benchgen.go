@@ -1,7 +1,9 @@
 // Package benchgen writes large publications for benchmarks: N chapters of
 // Chinese prose with headings, lists, tables, quotes, links between
 // chapters, indicator references, a chart every tenth chapter and an
-// illustration every 25th, deterministic from a seed. The sentences are
+// illustration every 25th, deterministic from a seed. Every fifth chapter
+// is a statistical bulletin: the figures of generated counties and towns,
+// hundreds of them, for many years (figures.go). The sentences are
 // assembled from parts written for this purpose, so every paragraph
 // differs.
 package benchgen
@@ -116,9 +118,20 @@ func chapter(r *rand.Rand, i, n int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: 第%d篇\nsummary: 第%d篇的摘要，记录%s的做法。\n---\n", i, i, pick(r, objects))
 	b.WriteString(paragraph(r) + "\n\n")
+	// A bulletin (every fifth chapter) states figures where the others
+	// have prose; the prose is made all the same, so that the other
+	// chapters stay as they were.
+	bulletin := i%figureEvery == 0
+	para := func(slot int) string {
+		p := paragraph(r)
+		if bulletin {
+			p = figureParagraph(i, slot)
+		}
+		return p
+	}
 	for s := range 4 {
 		fmt.Fprintf(&b, "## %s%d\n\n", pick(r, headings), s+1)
-		b.WriteString(paragraph(r) + "\n\n")
+		b.WriteString(para(2*s) + "\n\n")
 		switch (i + s) % 4 {
 		case 0:
 			for range 3 {
@@ -136,7 +149,7 @@ func chapter(r *rand.Rand, i, n int) string {
 		case 3:
 			fmt.Fprintf(&b, "全年增速{{growth@2020}}，新开工重点项目{{projects}}。\n\n")
 		}
-		b.WriteString(paragraph(r))
+		b.WriteString(para(2*s + 1))
 		if i < n {
 			fmt.Fprintf(&b, "详见[下一篇](%05d-chapter-%d.md)。", i+1, i+1)
 		}

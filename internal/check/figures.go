@@ -159,33 +159,56 @@ func PageFigures(blocks []*Block, terms []Term, ctx *StatementContext) *FigureRe
 
 // MergeStatements reports statements of one thing that disagree, across
 // the pages, in reading order: each names the first statement it
-// contradicts.
+// contradicts. A statement without a period is compared with the latest
+// dated figure of the same thing, when that is of its year or the year
+// before (全县14620名党员 in a text of 2024 against 截至2023年底…14260名).
 func MergeStatements(pages []*FigureResult, diags *diag.List) {
 	first := map[string][]Statement{}
+	latest := map[string]int{} // thing → the latest year stated for it, as a whole year
+	var undated []Statement
 	for _, p := range pages {
 		for _, st := range p.Statements {
-			seen := first[st.Key]
-			agreed := false
-			for _, f := range seen {
-				if st.agrees(f) {
-					agreed = true
-					break
-				}
+			if st.Undated {
+				undated = append(undated, st)
+				continue
 			}
-			if !agreed && len(seen) > 0 {
-				f := seen[0]
-				of := ""
-				if st.Subject != "*" {
-					of = " of " + st.Subject
-				}
-				diags.Add(diag.Diagnostic{Pos: st.Pos, Severity: diag.Warning, Rule: "conflicting-figure",
-					Message: fmt.Sprintf("%s%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), of, st.Period, st.Written, f.Written, f.Pos)})
+			if st.Sub == "" && st.Year > latest[st.Thing] {
+				latest[st.Thing] = st.Year
 			}
-			if !agreed {
-				first[st.Key] = append(seen, st)
-			}
+			compareWith(st, first, st.Key, diags)
 		}
 	}
+	for _, st := range undated {
+		key := st.Thing + "|now"
+		if y, ok := latest[st.Thing]; ok && y >= st.Year-1 {
+			key = st.Thing + "|" + strconv.Itoa(y)
+			st.Period = strconv.Itoa(y) + "年 (stated without a date, the latest figure)"
+		} else {
+			st.Period = "the present (stated without a date)"
+		}
+		compareWith(st, first, key, diags)
+	}
+}
+
+// compareWith reports st when it disagrees with every statement of key
+// before it, and keeps it.
+func compareWith(st Statement, first map[string][]Statement, key string, diags *diag.List) {
+	seen := first[key]
+	for _, f := range seen {
+		if st.agrees(f) {
+			return
+		}
+	}
+	if len(seen) > 0 {
+		f := seen[0]
+		of := ""
+		if st.Subject != "*" {
+			of = " of " + st.Subject
+		}
+		diags.Add(diag.Diagnostic{Pos: st.Pos, Severity: diag.Warning, Rule: "conflicting-figure",
+			Message: fmt.Sprintf("%s%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), of, st.Period, st.Written, f.Written, f.Pos)})
+	}
+	first[key] = append(seen, st)
 }
 
 // describe names a statement's metric and measure: 地区生产总值, or

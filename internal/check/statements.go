@@ -204,7 +204,7 @@ var genericPrefixes = []string{"全", "该", "我", "本"}
 
 // placeNameStop are characters no place name contains: a match through
 // them is a phrase, not a name.
-const placeNameStop = "的了和与及在是为把对将从向等个年月日这那其每各全该我本有"
+const placeNameStop = "的了与及在是为把对将向等个年这那其每各该我有"
 
 // statNouns end a metric's phrase: what statistics count or measure.
 var statNouns = []string{"总值", "增加值", "产值", "收入", "支出", "投资", "总额", "额", "利润", "税收", "总量", "产量", "量", "率", "比重", "占比", "人数", "户数", "人口", "面积", "规模", "指数", "工资", "余额", "企业", "市场主体", "党员", "党组织", "工商户"}
@@ -231,6 +231,12 @@ var growthRE = regexp.MustCompile(`(同比|比上年同期|比上年|较上年�
 // A Statement is one figure stated for something the data does not hold.
 type Statement struct {
 	Key     string // metric|measure|subject|period|unit: what must agree
+	Thing   string // metric|measure|subject|unit: the key without the period
+	Year    int    // of the period; for an undated statement, the text's year
+	Sub     string // the part of the year, "" for the year or a point in it
+	// Undated: a stock stated without a period (全县14620名党员), read as
+	// the latest figure the publication gives of it.
+	Undated bool
 	Metric  string
 	Subject string
 	Period  string // as a reader reads it: 2020年, 2021年1—5月
@@ -396,9 +402,11 @@ func readTimes(s string, ctx *StatementContext, year int) []timeMark {
 			}
 		}
 		if t.p.year == 0 {
-			continue
+			// A period named without a year the text gives: still a
+			// period, so the figure is not read as undated.
+			t.p.sub += "?"
 		}
-		if !t.base {
+		if !t.base && t.p.year != 0 {
 			year = t.p.year
 		}
 		out = append(out, t)
@@ -584,6 +592,13 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 			metric = lastMetric
 		}
 		lastMetric, lastMetricClause = metric, ci
+		// A stock stated without a period is the current figure, when
+		// the text's year and a real subject are known; anything else
+		// without a period is not compared.
+		undated := per.year == 0 && per.sub == "" && measure == "level" && ctx.Year > 0 && subject != "*" && !strings.HasPrefix(subject, "全")
+		if undated {
+			per = period{year: ctx.Year}
+		}
 		if metric == "" || subject == "" || per.year == 0 || planned(s[:at]) || bounded(s, m) || skip(metric) {
 			continue
 		}
@@ -595,8 +610,13 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 		if unit == "％" {
 			unit = "%"
 		}
+		thing := metric + "|" + measure + "|" + subject + "|" + unit
 		out = append(out, Statement{
-			Key:     metric + "|" + measure + "|" + subject + "|" + strconv.Itoa(per.year) + per.sub + "|" + unit,
+			Key:     thing + "|" + strconv.Itoa(per.year) + per.sub,
+			Thing:   thing,
+			Year:    per.year,
+			Sub:     per.sub,
+			Undated: undated,
 			Metric:  metric,
 			Subject: subject,
 			Period:  per.String(),

@@ -23,7 +23,12 @@ func statementsOf(ctx *StatementContext, paras ...string) []string {
 		b := &Block{Kind: kind, Text: text, page: &Page{Pos: func(int) diag.Position { return diag.Position{} }}}
 		b.offs.add(len(text), 0, true)
 		for _, s := range blockStatements(b, ctx, &st, func(string) bool { return false }, true, nil) {
-			out = append(out, fmt.Sprintf("%s=%g", s.Key, s.Value))
+			p := strings.Split(s.Thing, "|")
+			when := fmt.Sprint(s.Year, s.Sub)
+			if s.Undated {
+				when = "undated"
+			}
+			out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s=%g", p[0], p[1], p[2], when, p[3], s.Value))
 		}
 	}
 	return out
@@ -63,7 +68,8 @@ func TestStatements(t *testing.T) {
 			[]string{"规模以上工业企业|level|石门开发区|2020|家=187", "高新技术企业|level|石门开发区|2020|家=98"}},
 		{"new registrations are not the stock", []string{"2020年全年新增市场主体1.13万户，年末全县市场主体总量达到5.82万户。"},
 			[]string{"新增市场主体|level|长河县|2020|户=11300", "市场主体|level|长河县|2020|户=58200"}},
-		{"a statement without a period is not compared", []string{"全县高新技术企业达到236家。"}, nil},
+		{"a stock without a period is the current figure", []string{"长河县高新技术企业达到236家。"}, []string{"高新技术企业|level|长河县|undated|家=236"}},
+		{"a growth rate without a period is not compared", []string{"长河县高新技术企业增长12%。"}, nil},
 		{"an alias names the subject", []string{"2020年，长河地区生产总值增长3%。"}, []string{"长河地区生产总值|growth|长河县|2020|%=3"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
