@@ -175,24 +175,22 @@ func MergeStatements(pages []*FigureResult, diags *diag.List) {
 			if st.Sub == "" && st.Year > latest[st.Thing] {
 				latest[st.Thing] = st.Year
 			}
-			compareWith(st, first, st.Key, diags)
+			compareWith(st, first, st.Key(), st.Period(), diags)
 		}
 	}
 	for _, st := range undated {
-		key := st.Thing + "|now"
+		key, when := st.Thing+"|now", "the present (stated without a date)"
 		if y, ok := latest[st.Thing]; ok && y >= st.Year-1 {
 			key = st.Thing + "|" + strconv.Itoa(y)
-			st.Period = strconv.Itoa(y) + "年 (stated without a date, the latest figure)"
-		} else {
-			st.Period = "the present (stated without a date)"
+			when = strconv.Itoa(y) + "年 (stated without a date, the latest figure)"
 		}
-		compareWith(st, first, key, diags)
+		compareWith(st, first, key, when, diags)
 	}
 }
 
 // compareWith reports st when it disagrees with every statement of key
 // before it, and keeps it.
-func compareWith(st Statement, first map[string][]Statement, key string, diags *diag.List) {
+func compareWith(st Statement, first map[string][]Statement, key, when string, diags *diag.List) {
 	seen := first[key]
 	for _, f := range seen {
 		if st.agrees(f) {
@@ -202,11 +200,11 @@ func compareWith(st Statement, first map[string][]Statement, key string, diags *
 	if len(seen) > 0 {
 		f := seen[0]
 		of := ""
-		if st.Subject != "*" {
-			of = " of " + st.Subject
+		if subject := st.Subject(); subject != "*" {
+			of = " of " + subject
 		}
 		diags.Add(diag.Diagnostic{Pos: st.Pos, Severity: diag.Warning, Rule: "conflicting-figure",
-			Message: fmt.Sprintf("%s%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), of, st.Period, st.Written, f.Written, f.Pos)})
+			Message: fmt.Sprintf("%s%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), of, when, st.Written, f.Written, f.Pos)})
 	}
 	first[key] = append(seen, st)
 }
@@ -214,13 +212,13 @@ func compareWith(st Statement, first map[string][]Statement, key string, diags *
 // describe names a statement's metric and measure: 地区生产总值, or
 // 地区生产总值增速 for a growth rate.
 func describe(s Statement) string {
-	switch _, measure, _ := strings.Cut(s.Key, "|"); {
+	switch _, measure, _ := strings.Cut(s.Thing, "|"); {
 	case strings.HasPrefix(measure, "growth|"):
-		return s.Metric + " growth"
+		return s.Metric() + " growth"
 	case strings.HasPrefix(measure, "average growth|"):
-		return s.Metric + " average growth"
+		return s.Metric() + " average growth"
 	}
-	return s.Metric
+	return s.Metric()
 }
 
 // checkFigure looks for the number stated after a term, in the same

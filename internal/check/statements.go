@@ -225,26 +225,67 @@ var (
 	planWords   = []string{"力争", "目标", "计划", "预计", "预期", "争取", "规划", "确保", "有望", "将达", "要达到"}
 )
 
-// growthRE ends the text before a growth rate: 同比增长, 比上年下降 ….
-var growthRE = regexp.MustCompile(`(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|比去年|较去年)?(平均|年均)?(增长|增加|下降|减少|增幅为|增幅|增速为|增速|回落|提高|提升|上升)了?$`)
+// The words that end the text before a growth rate (同比增长, 比上年下降):
+// the comparison, an average, the verb.
+var (
+	growthComparisons = []string{"比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年", "较去年", "同比"}
+	growthVerbs       = []string{"增幅为", "增速为", "增长", "增加", "下降", "减少", "增幅", "增速", "回落", "提高", "提升", "上升"}
+)
+
+// growthAt reads a growth phrase at the end of before: where it starts,
+// whether it is an average (年均增长) and whether it is a fall. It is
+// what the regexp (同比|比上年…)?(平均|年均)?(增长|…)了?$ matches, by
+// hand: it runs before every figure.
+func growthAt(before string) (start int, average, fall, ok bool) {
+	rest := strings.TrimSuffix(before, "了")
+	for _, v := range growthVerbs {
+		if r, found := strings.CutSuffix(rest, v); found {
+			rest, ok = r, true
+			fall = v == "下降" || v == "减少" || v == "回落"
+			break
+		}
+	}
+	if !ok {
+		return 0, false, false, false
+	}
+	for _, a := range []string{"平均", "年均"} {
+		if r, found := strings.CutSuffix(rest, a); found {
+			rest, average = r, true
+			break
+		}
+	}
+	for _, c := range growthComparisons {
+		if r, found := strings.CutSuffix(rest, c); found {
+			rest = r
+			break
+		}
+	}
+	return len(rest), average, fall, true
+}
 
 // A Statement is one figure stated for something the data does not hold.
+// It is kept from the page's check to the publication's, after the page's
+// text is let go: it holds no slice of that text.
 type Statement struct {
-	Key     string // metric|measure|subject|period|unit: what must agree
-	Thing   string // metric|measure|subject|unit: the key without the period
-	Year    int    // of the period; for an undated statement, the text's year
-	Sub     string // the part of the year, "" for the year or a point in it
+	Thing string // metric|measure|subject|unit: what must agree, but the period
+	Year  int    // of the period; for an undated statement, the text's year
+	Sub   string // the part of the year, "" for the year or a point in it
 	// Undated: a stock stated without a period (全县14620名党员), read as
 	// the latest figure the publication gives of it.
 	Undated bool
-	Metric  string
-	Subject string
-	Period  string // as a reader reads it: 2020年, 2021年1—5月
-	Written string // the number with its unit, as written
-	Value   float64
+	Written string  // the number with its unit, as written
+	Value   float64 // in the unit's base (亿元 in yuan)
 	Tol     float64 // half a unit in the last place written
 	Pos     diag.Position
 }
+
+// Key is what two statements that must agree share.
+func (s Statement) Key() string { return s.Thing + "|" + strconv.Itoa(s.Year) + s.Sub }
+
+// Metric, Subject and Period name the statement in messages.
+func (s Statement) Metric() string  { return strings.Split(s.Thing, "|")[0] }
+func (s Statement) Subject() string { return strings.Split(s.Thing, "|")[2] }
+func (s Statement) Period() string  { return period{year: s.Year, sub: s.Sub}.String() }
 
 // agrees says whether two statements of one thing give the same figure,
 // each to the precision it is written with.
@@ -612,15 +653,11 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 		}
 		thing := metric + "|" + measure + "|" + subject + "|" + unit
 		out = append(out, Statement{
-			Key:     thing + "|" + strconv.Itoa(per.year) + per.sub,
 			Thing:   thing,
 			Year:    per.year,
 			Sub:     per.sub,
 			Undated: undated,
-			Metric:  metric,
-			Subject: subject,
-			Period:  per.String(),
-			Written: s[m[2]:m[1]],
+			Written: strings.Clone(s[m[2]:m[1]]),
 			Value:   value,
 			Tol:     tol,
 			Pos:     b.Pos(off + m[2]),
@@ -650,21 +687,21 @@ func readMetric(before, after string, ctx *StatementContext) (metric, measure st
 		return "", "", false
 	}
 	measure = "level"
-	if m := growthRE.FindStringSubmatchIndex(before); m != nil {
+	if start, average, fall, ok := growthAt(before); ok {
 		switch {
-		case m[4] >= 0:
+		case average:
 			measure = "average growth"
-		case strings.HasPrefix(before[m[6]:m[7]], "下降") || strings.HasPrefix(before[m[6]:m[7]], "减少") || strings.HasPrefix(before[m[6]:m[7]], "回落"):
+		case fall:
 			measure = "decline"
 		default:
 			measure = "growth"
 		}
 		// 较2015年下降: a change against a base year, not a rate of
 		// growth over the period.
-		if strings.ContainsAny(before[:m[0]], "0123456789") && (strings.Contains(before, "较") || strings.Contains(before, "比")) {
+		if strings.ContainsAny(before[:start], "0123456789") && (strings.Contains(before, "较") || strings.Contains(before, "比")) {
 			return "", "", false
 		}
-		before = before[:m[0]]
+		before = before[:start]
 	}
 	phrase := trimSubjectAndTime(before, ctx)
 	for changed := true; changed; {

@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -118,6 +120,32 @@ func TestStatementsAgreeToTheirPrecision(t *testing.T) {
 		MergeStatements(figs, &diags)
 		if got := diags.Len() == 0; got != tc.agree {
 			t.Errorf("%s / %s: agree = %v, want %v", tc.a, tc.b, got, tc.agree)
+		}
+	}
+}
+
+// TestGrowthAtAgreesWithRegexp: the hand-written reader of growth phrases
+// finds what the regexp it replaced found.
+func TestGrowthAtAgreesWithRegexp(t *testing.T) {
+	re := regexp.MustCompile(`(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|比去年|较去年)?(平均|年均)?(增长|增加|下降|减少|增幅为|增幅|增速为|增速|回落|提高|提升|上升)了?$`)
+	parts := []string{"同比", "比上年", "同期", "较", "去年", "平均", "年均", "增长", "增幅", "为", "下降", "了", "收入", "回落", "增速"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		s := ""
+		for range r.IntN(6) {
+			s += parts[r.IntN(len(parts))]
+		}
+		m := re.FindStringSubmatchIndex(s)
+		start, average, fall, ok := growthAt(s)
+		if ok != (m != nil) {
+			t.Fatalf("growthAt(%q) ok = %v, the regexp: %v", s, ok, m != nil)
+		}
+		if !ok {
+			continue
+		}
+		verb := s[m[6]:m[7]]
+		if start != m[0] || average != (m[4] >= 0) || fall != (verb == "下降" || verb == "减少" || verb == "回落") {
+			t.Fatalf("growthAt(%q) = %d, %v, %v; the regexp: %v", s, start, average, fall, m)
 		}
 	}
 }
