@@ -24,7 +24,8 @@ vet:
 ##       seeds and any crasher stay in testdata/fuzz
 FUZZTIME ?= 1m
 FUZZ_TARGETS = frontmatter:FuzzSplitDecode markdown:FuzzReferences indicator:FuzzParsePeriod \
-	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert imageproc:FuzzProcess
+	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert imageproc:FuzzProcess \
+	check:FuzzCheck
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./internal/$${t%%:*} || exit 1; \
