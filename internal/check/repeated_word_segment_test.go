@@ -92,6 +92,9 @@ func TestSegmentMatchesWholeDictionary(t *testing.T) {
 		texts = append(texts, tc.md)
 	}
 	texts = append(texts, silentCases...)
+	for _, tc := range measuredCases {
+		texts = append(texts, tc.md)
+	}
 	var runs [][]rune
 	chars := map[rune]bool{}
 	for _, text := range texts {
@@ -154,6 +157,9 @@ func TestLookup(t *testing.T) {
 		{"研究", true, true, "v"},
 		{"一件", true, true, "m"},
 		{"嘎吱", true, false, "o"},
+		{"商量", true, false, "v"}, // tagged a noun, but 商量一下
+		{"杨荣", true, false, "p"},
+		{"一下", true, true, "m"},
 		{"说", true, true, "v"},
 		{"把", true, true, "f"},
 		{"企业企", false, false, ""},
@@ -172,6 +178,19 @@ func TestLookup(t *testing.T) {
 		if isBound(r) {
 			t.Errorf("%c is bound", r)
 		}
+	}
+	for _, r := range "杨王刘黄周欧" {
+		if !isSurname(r) {
+			t.Errorf("%c is no surname", r)
+		}
+	}
+	for _, r := range "的在是我他们市县" {
+		if isSurname(r) {
+			t.Errorf("%c is a surname", r)
+		}
+	}
+	if minFreq <= 0 || lookup("金金").freq >= minFreq || lookup("企业").freq < minFreq {
+		t.Errorf("min-freq %g not read from dict.txt's header", minFreq)
 	}
 }
 

@@ -208,3 +208,66 @@ func TestRepeatedWordSilent(t *testing.T) {
 		}
 	}
 }
+
+// Cases from a measurement on published local-government copy, rewritten
+// in sentences of my own, by what decides them.
+var measuredCases = []struct {
+	why, md string
+	want    string // the doubling reported, or "" for none
+}{
+	// A group, then its office: the second copy begins a title.
+	{"title after 各", "各乡镇乡镇长参加会议。", ""},
+	{"title after 各", "全县各乡镇乡镇长、村党支部书记参加培训。", ""},
+	{"title after 各", "各乡镇乡镇书记作了表态发言。", ""},
+	{"title after 每个", "每个社区社区主任都要到场。", ""},
+	{"contraction of 乡长 and 镇长", "全县乡镇乡镇长集中培训。", ""},
+	{"no 各, no contraction", "县委县委书记主持会议。", "县委县委"},
+	{"after 各, no title", "各企业企业要加强管理。", "企业企业"},
+	{"one character before a title, no 各", "镇党委委书记带队检查。", "委委"},
+	// A given name beside a role word or in a byline.
+	{"byline, role after", "（周荣荣 记者 孙蕾）全县春耕有序推进。", ""},
+	{"role before", "记者王萍萍报道，全市新增就业八千人。", ""},
+	{"role after", "张芳芳同志任县妇联主席。", ""},
+	{"title before, saying after", "村主任李娟娟说，路修好了。", ""},
+	{"byline's slash", "文/赵晶晶", ""},
+	{"credit of a photograph", "（吴丹丹 摄）", ""},
+	{"the surname and the copy make a word", "村主任任说，明年再修路。", "任任"},
+	{"the copy ends a title", "李书记记说，要抓紧落实。", "记记"},
+	{"the copy ends a longer word", "宣传部部说，稿子已经审过。", "部部"},
+	{"a pronoun is no given name", "王局长和他他说了。", "他他"},
+	{"a pronoun is no given name", "王局长向他他说明情况。", "他他"},
+	// A verb's ABAB after an adverb of continuation or intensity.
+	{"after 不断", "全县不断推进推进营商环境改革。", "推进推进"},
+	{"after 进一步", "我们要进一步研究研究相关政策。", "研究研究"},
+	{"after 大力", "大力发展发展乡村旅游。", "发展发展"},
+	{"after 积极地", "各地积极地推进推进垃圾分类。", "推进推进"},
+	{"tentative, in speech", "他笑着说：“这事我们再研究研究。”", ""},
+	{"tentative, in speech", "“大家商量商量，明天给答复。”", ""},
+	{"tentative, in speech", "“这事得好好商量商量。”", ""},
+	{"tentative, in speech", "“回去好好学习学习文件。”", ""},
+	{"tentative, in speech", "“咱们再讨论讨论。”", ""},
+	{"tentative, in speech", "“让我考虑考虑。”", ""},
+	{"tentative, in speech", "“坐久了，起来活动活动。”", ""},
+	// A character doubled before a number.
+	{"a rare word before a number", "全年发放低保金金860万元。", "金金"},
+	{"full-width digits", "全年发放低保金金８６０万元。", "金金"},
+	{"a rare word before a number", "发放救助金金12万元。", "金金"},
+	{"the copy left alone", "奖励资金金50万元。", "金金"},
+	{"an adverb of amount", "工期仅仅3天。", ""},
+	{"an adverb of amount", "他们足足干了5个小时。", ""},
+	{"a measure word's", "村里户户1台净水器。", ""},
+	{"time", "图书馆天天8点开门。", ""},
+	{"everyone", "资料人人1份。", ""},
+}
+
+func TestRepeatedWordMeasured(t *testing.T) {
+	for _, tc := range measuredCases {
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		if got := repeatedWords(t, tc.md); !slices.Equal(got, want) {
+			t.Errorf("%s (%s): got %q, want %q", tc.md, tc.why, got, want)
+		}
+	}
+}

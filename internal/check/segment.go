@@ -34,9 +34,11 @@ var (
 	dictOnce sync.Once
 	dictBody string          // the sorted "word frequency [class]" lines after the header
 	dictSum  float64         // the frequencies of the whole dictionary gse's comes from, added up
+	minFreq  float64         // the lowest frequency of a word dict.txt keeps but for its exceptions (量量)
 	bound    map[rune]bool   // characters rarely a word alone (委, 们)
 	abb      map[string]bool // the productive BB of ABB adjectives (乎乎)
 	nameEnd  map[rune]bool   // characters that end many place and organisation names (村, 局)
+	surname  map[rune]bool   // characters that begin many personal names (杨, 王)
 )
 
 func loadDict() {
@@ -47,10 +49,13 @@ func loadDict() {
 			if total, ok := strings.CutPrefix(line, "# total "); ok {
 				dictSum, _ = strconv.ParseFloat(total, 64)
 			}
+			if min, ok := strings.CutPrefix(line, "# min-freq "); ok {
+				minFreq, _ = strconv.ParseFloat(min, 64)
+			}
 			body = rest
 		}
 		dictBody = body
-		bound, abb, nameEnd = map[rune]bool{}, map[string]bool{}, map[rune]bool{}
+		bound, abb, nameEnd, surname = map[rune]bool{}, map[string]bool{}, map[rune]bool{}, map[rune]bool{}
 		for line := range strings.Lines(charsText) {
 			key, set, _ := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
 			rs := []rune(set)
@@ -62,6 +67,10 @@ func loadDict() {
 			case "name":
 				for _, r := range rs {
 					nameEnd[r] = true
+				}
+			case "surname":
+				for _, r := range rs {
+					surname[r] = true
 				}
 			case "abb":
 				for ; len(rs) >= 2; rs = rs[2:] {
@@ -75,7 +84,7 @@ func loadDict() {
 // wordEntry is what the dictionary says of a word.
 type wordEntry struct {
 	freq   float64
-	class  string // "v" a verb, "m" a numeral with its measure word, "o" a sound, "f" a preposition or particle, "" anything else
+	class  string // "v" a verb, "m" a numeral with its measure word, "o" a sound, "f" a preposition or particle, "p" a personal name, "" anything else
 	found  bool   // the word is in the dictionary
 	longer bool   // some longer word starts with it
 }
@@ -189,6 +198,13 @@ func isBound(r rune) bool {
 func endsNames(r rune) bool {
 	loadDict()
 	return nameEnd[r]
+}
+
+// isSurname: the character begins many personal names (杨, 王; and 阿,
+// 小, which begin nicknames and foreign names).
+func isSurname(r rune) bool {
+	loadDict()
+	return surname[r]
 }
 
 // isABBEnding: the doubled character makes the productive end of ABB

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"folio/internal/cjk"
@@ -16,10 +17,13 @@ import (
 // (常常, 实实在在, 一次次, 研究研究), and two words meeting on a shared
 // character (党委|委员, 税收|收入, 委员会|会议). A slip of the keyboard or
 // of a paste leaves one stray copy; so a doubling is first matched with
-// the patterns no slip makes (deliberate), then settled by cutting the
-// text around it into words (segment.go):
+// the patterns no slip makes (deliberate: 清清楚楚, 一垄垄, a group and
+// its office, 各乡镇|乡镇长, a given name beside a role word, 记者杨荣荣),
+// then settled by cutting the text around it into words (segment.go):
 //
-//   - a word runs across the doubling (常常, 节节攀升, 党委委员): correct;
+//   - a word runs across the doubling (常常, 节节攀升, 党委委员): correct,
+//     unless it is a word the dictionary keeps only for its doubling and
+//     a number follows (低保金金725万元: see strayCopy);
 //   - the first copy ends a longer word and the second begins one (党委|
 //     委员, 中国共产党|党旗, 学生|生活区): correct;
 //   - the first copy stands alone and the second begins a word (卒|中|中心,
@@ -32,7 +36,9 @@ import (
 //     村党组织|组织|党员);
 //   - both copies stand alone (企业|企业, 的|的, 在|在): a word written
 //     twice, unless it is a reduplication the dictionary does not list
-//     (件件, 一户一户, 研究研究, 说说: see reduplication).
+//     (件件, 一户一户, 研究研究, 说说: see reduplication), and a verb's
+//     ABAB, the spoken tentative, is none after an adverb of the written
+//     language's that says the action goes on (不断推进推进).
 //
 // rs is b's text in runes: a page's checks convert every block's into one
 // buffer.
@@ -94,9 +100,12 @@ func copiesFrom(rs []rune, i, n int) int {
 	return copies
 }
 
-// deliberate: a single character doubled in a pattern that doubles on
-// purpose, whatever the words around it.
+// deliberate: a doubling in a pattern that doubles on purpose, whatever
+// the words around it.
 func deliberate(rs []rune, i, n int) bool {
+	if groupAndTitle(rs, i, n) {
+		return true
+	}
 	if n != 1 {
 		return false
 	}
@@ -116,7 +125,109 @@ func deliberate(rs []rune, i, n int) bool {
 		return true
 	}
 	// ABB: an adjective on a productive doubled ending (嫩乎乎).
-	return isABBEnding(rs[i : i+2])
+	return isABBEnding(rs[i:i+2]) || givenName(rs, i)
+}
+
+// Titles and offices (乡镇长, 县委, 乡镇书记, 村主任): a word for a
+// place or a body, then a head that makes of it the title of the person at
+// its head or the body that runs it.
+var officeHeads = []string{"长", "委", "书记", "主任"}
+
+// groupAndTitle: the second copy begins a title (各乡镇|乡镇长 = each
+// 乡镇's 乡镇长), so the first names the group and the second the office:
+//
+//   - after 各, 每 or 全 (各乡镇乡镇长, 每个村村主任), which take the
+//     first copy as a group whose members the title then names;
+//   - or where the title is a contraction the dictionary shows both
+//     halves of (乡镇长: 乡长 and 镇长), which a slip does not make.
+//
+// A single character before a head is a piece of a title too often left
+// over (市委委书记) to be let through without 各.
+func groupAndTitle(rs []rune, i, n int) bool {
+	after := rs[i+2*n:]
+	var head string
+	for _, h := range officeHeads {
+		if hasRunePrefix(after, h) {
+			head = h
+			break
+		}
+	}
+	if head == "" {
+		return false
+	}
+	before := rs[:i]
+	if len(before) > 1 && before[len(before)-1] == '个' {
+		before = before[:len(before)-1] // 各个, 每个
+	}
+	if len(before) > 0 && strings.ContainsRune("各每全", before[len(before)-1]) {
+		return true
+	}
+	return n > 1 && utf8.RuneCountInString(head) == 1 &&
+		lookup(string(rs[i])+head).found && lookup(string(rs[i+n-1])+head).found
+}
+
+// Words beside a personal name that say it is one: a role or a title
+// (记者杨荣荣, 杨荣荣同志), or, after it, a verb of saying or the credit
+// of a photograph (杨荣荣说, 杨荣荣摄).
+var (
+	rolesBefore = []string{"记者", "通讯员", "主任", "书记", "同志", "老师"}
+	rolesAfter  = []string{"记者", "通讯员", "主任", "书记", "同志", "老师", "摄", "说", "表示", "介绍"}
+)
+
+// givenName: the character doubled at i follows a surname, and with it
+// makes a personal name (杨荣荣, 王婷婷), where a role word beside it, or
+// a byline's slash before it, says a name is written: （杨荣荣 记者 刘美）,
+// 村主任王丽丽, 文/李晶晶. Not where the first copy ends a word that is
+// no name (村主任任说, 李书记记说, 宣传部部说: slips), nor for a character
+// that is a word alone, as a name's rarely is (向他他说: a slip).
+func givenName(rs []rune, i int) bool {
+	if i == 0 || !isSurname(rs[i-1]) || !isBound(rs[i]) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4 && cjk.IsHan(rs[k]); k-- {
+		if e := lookup(string(rs[k : i+1])); e.found && e.class != "p" {
+			return false
+		}
+	}
+	before := rs[:i-1]
+	slash := false
+	for len(before) > 0 && strings.ContainsRune(" \u3000/／", before[len(before)-1]) {
+		slash = slash || before[len(before)-1] != ' ' && before[len(before)-1] != '\u3000'
+		before = before[:len(before)-1]
+	}
+	if slash {
+		return true
+	}
+	for _, role := range rolesBefore {
+		if hasRuneSuffix(before, role) {
+			return true
+		}
+	}
+	after := rs[i+2:]
+	for len(after) > 0 && strings.ContainsRune(" \u3000/／", after[0]) {
+		after = after[1:]
+	}
+	for _, role := range rolesAfter {
+		if hasRunePrefix(after, role) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRunePrefix(rs []rune, s string) bool {
+	for _, r := range s {
+		if len(rs) == 0 || rs[0] != r {
+			return false
+		}
+		rs = rs[1:]
+	}
+	return true
+}
+
+func hasRuneSuffix(rs []rune, s string) bool {
+	n := utf8.RuneCountInString(s)
+	return len(rs) >= n && hasRunePrefix(rs[len(rs)-n:], s)
 }
 
 // windowContext is how many characters either side of a doubling are
@@ -140,7 +251,12 @@ func strayCopy(rs []rune, i, n int) bool {
 	cuts := segmentWindow(window)
 	first, joint, end := i-lo, i+n-lo, i+2*n-lo
 	if !cuts[joint] {
-		return false // one word runs across the doubling
+		// One word runs across the doubling: correct, but before a number
+		// for a word the dictionary keeps only for its doubling (金金 of
+		// 低保金金725万元): its first copy ends a word the dictionary may
+		// not know, and the second begins none.
+		return n == 1 && cuts[first] && cuts[end] && end == len(window) &&
+			i+2 < len(rs) && isNumeral(rs[i+2]) && rareDoubling(window[first:end])
 	}
 	firstAlone, secondAlone := cuts[first], cuts[end]
 	if n == 1 && first > 0 && endsNames(window[first]) {
@@ -187,6 +303,44 @@ func strayAfterWord(window []rune, first, n int, cuts []bool) bool {
 	return next-end > 1 || !isBound(window[end])
 }
 
+// rareDoubling: the dictionary has xx (金金, 费费) below the frequency it
+// keeps words at, for its doubling only; not the reduplication of a verb
+// (量量) or of a measure word (户户), which may come before a number.
+func rareDoubling(xx []rune) bool {
+	loadDict()
+	if lookup(string(xx)).freq >= minFreq || lookup(string(xx[:1])).class == "v" {
+		return false
+	}
+	return lookup(string([]rune{'一', xx[0]})).class != "m"
+}
+
+// isNumeral: r is a digit, of ASCII or full width.
+func isNumeral(r rune) bool {
+	return '0' <= r && r <= '9' || '０' <= r && r <= '９'
+}
+
+// Adverbs of continuation, intensity and thoroughness (不断推进, 进一步
+// 深化, 大力发展): the written language's, which say an action goes on,
+// or is done in full. A verb's ABAB is the spoken language's tentative
+// (研究研究: look into it a little, once), and never follows one.
+var continuing = []string{"不断", "持续", "继续", "始终", "坚持", "进一步", "逐步", "稳步",
+	"大力", "全面", "深入", "积极", "加快", "切实", "扎实", "着力"}
+
+// afterContinuing: the text before at ends with an adverb of continuation
+// or intensity, with or without 地.
+func afterContinuing(window []rune, at int) bool {
+	before := window[:at]
+	if len(before) > 0 && before[len(before)-1] == '地' {
+		before = before[:len(before)-1]
+	}
+	for _, adv := range continuing {
+		if hasRuneSuffix(before, adv) {
+			return true
+		}
+	}
+	return false
+}
+
 // reduplication: both copies stand alone, but the doubling is a regular
 // reduplication the dictionary does not list whole.
 func reduplication(window []rune, first, n int, cuts []bool) bool {
@@ -209,8 +363,8 @@ func reduplication(window []rune, first, n int, cuts []bool) bool {
 		return e.class == "v" || e.class != "f" && lookup(string([]rune{'一', word[0]})).class == "m"
 	case 2:
 		switch {
-		case e.class == "v": // a verb's ABAB (研究研究, 讨论讨论)
-			return true
+		case e.class == "v": // a verb's ABAB (研究研究, 讨论讨论), but not 不断推进推进
+			return !afterContinuing(window, first)
 		case e.class == "o": // a sound's (嘎吱嘎吱)
 			return true
 		}

@@ -20,9 +20,12 @@
 //     (一撮) and sounds (嘎吱), whose reduplications are. It leaves out
 //     the AA of a conjunction or particle (了了): rare classical uses that
 //     would hide a slip.
-//     The class is v for a verb (研究: its ABAB 研究研究 is correct), m
-//     for a numeral with its measure word (一件: 件件 and 一件件 are), o
-//     for a sound or an interjection (嘎吱嘎吱), empty otherwise. The
+//     The class is v for a verb (研究: its ABAB 研究研究 is correct), or
+//     for a word the dictionary shows in the tentative form AB一下 whatever
+//     its tag (商量, tagged a noun: 商量一下, so 商量商量), m for a numeral
+//     with its measure word (一件: 件件 and 一件件 are), o for a sound or
+//     an interjection (嘎吱嘎吱), p for a personal name (杨荣: a surname
+//     and a given name, not a word ending in a copy), empty otherwise. The
 //     one-character lines only give a class: v for the verbs the
 //     dictionary shows reduplicated, as X一X, X了X or XX看 (说一说,
 //     找找看), whose AA is correct (说说, 找找) even where it is not
@@ -45,6 +48,16 @@
 //     name: the characters that end -min-names place or organisation
 //     names or more (县, 区, 村, 局, 委): one standing alone may close a
 //     name the dictionary cannot know (柳湾村|村党支部).
+//     surname: the characters that begin -min-surname three-character
+//     personal names or more (杨, 王, 欧): a character doubled after one,
+//     beside a role word (记者, 书记, 说) or in a byline, is a given name
+//     (记者杨荣荣).
+//
+// The header of each file records the flags. -min-surname was added with
+// the surname set (10: the set then holds 242 of 253 common surnames, and
+// characters that begin foreign names and nicknames, 阿, 小, which the
+// check's context makes harmless); dict.txt's header gained the
+// "# min-freq" line, which the check reads.
 package main
 
 import (
@@ -69,11 +82,12 @@ func main() {
 	minFreq := flag.Int("min-freq", 50, "lowest frequency of a word kept, unless it has a doubling inside")
 	minFree := flag.Float64("min-free", 0.15, "share of a character's occurrences as a word alone below which it is bound")
 	minNames := flag.Int("min-names", 100, "how many place or organisation names a character must end to count as a name's ending")
+	minSurname := flag.Int("min-surname", 10, "how many three-character personal names a character must begin to count as a surname")
 	flag.Parse()
 	if *gse == "" {
 		fail(fmt.Errorf("-gse is required"))
 	}
-	header := fmt.Sprintf("# Derived by tools/wordlists from the zh data of github.com/go-ego/gse v0.80.3 (from jieba;\n# MIT and Apache-2.0 licences); regenerate with\n#   go run ./tools/wordlists -gse \"$(go env GOMODCACHE)/github.com/go-ego/gse@v0.80.3\" -min-freq %d -min-free %g -min-names %d -out internal/check/words\n", *minFreq, *minFree, *minNames)
+	header := fmt.Sprintf("# Derived by tools/wordlists from the zh data of github.com/go-ego/gse v0.80.3 (from jieba;\n# MIT and Apache-2.0 licences); regenerate with\n#   go run ./tools/wordlists -gse \"$(go env GOMODCACHE)/github.com/go-ego/gse@v0.80.3\" -min-freq %d -min-free %g -min-names %d -min-surname %d -out internal/check/words\n", *minFreq, *minFree, *minNames, *minSurname)
 
 	entries, err := readDictionary(filepath.Join(*gse, "data", "dict", "zh", "s_1.txt"))
 	if err != nil {
@@ -82,7 +96,7 @@ func main() {
 	lines, total := dictionary(entries, *minFreq)
 	// The total is of the whole dictionary the frequencies are shares of,
 	// so that a word's probability is the one gse gives it.
-	write(filepath.Join(*out, "dict.txt"), header+fmt.Sprintf("# Words of two characters or more, frequency >= %d but for those with a doubling inside, 一 with a\n# measure word and sounds; one-character verbs seen reduplicated (v), prepositions and particles (f).\n# total %d\n", *minFreq, total)+strings.Join(lines, "\n")+"\n")
+	write(filepath.Join(*out, "dict.txt"), header+fmt.Sprintf("# Words of two characters or more, frequency >= %d but for those with a doubling inside, 一 with a\n# measure word and sounds; one-character verbs seen reduplicated (v), prepositions and particles (f);\n# personal names (p).\n# min-freq %d\n# total %d\n", *minFreq, *minFreq, total)+strings.Join(lines, "\n")+"\n")
 
 	bound, err := boundChars(filepath.Join(*gse, "hmm", "prob_emit.go"), *minFree)
 	if err != nil {
@@ -90,14 +104,17 @@ func main() {
 	}
 	abb := abbEndings(entries)
 	names := nameEndings(entries, *minNames)
+	surnames := surnameChars(entries, *minSurname)
 	write(filepath.Join(*out, "chars.txt"), header+fmt.Sprintf(`# bound: characters that are a word alone in less than %g of their occurrences.
 # abb: doubled endings of two ABB words or more that are no word alone.
 # name: characters that end %d place or organisation names or more.
+# surname: characters that begin %d three-character personal names or more.
 bound %s
 abb %s
 name %s
-`, *minFree, *minNames, string(bound), strings.Join(abb, ""), string(names)))
-	fmt.Printf("%d words, %d bound characters, %d ABB endings, %d name endings\n", len(lines), len(bound), len(abb), len(names))
+surname %s
+`, *minFree, *minNames, *minSurname, string(bound), strings.Join(abb, ""), string(names), string(surnames)))
+	fmt.Printf("%d words, %d bound characters, %d ABB endings, %d name endings, %d surnames\n", len(lines), len(bound), len(abb), len(names), len(surnames))
 }
 
 type entry struct {
@@ -152,6 +169,11 @@ func dictionary(entries map[string]entry, minFreq int) (lines []string, total in
 			class = "m"
 		case "o", "e", "y":
 			class = "o"
+		case "nr", "nrfg":
+			class = "p"
+		}
+		if len(e.word) == 2 && tentative(word, entries) {
+			class = "v" // 商量, tagged a noun, but 商量一下
 		}
 		measure := class == "m" && len(e.word) == 2 && e.word[0] == '一'
 		if e.freq < minFreq && !hasDoubling(e.word) && !measure && class != "o" {
@@ -201,6 +223,15 @@ func reduplicable(v string, entries map[string]entry) bool {
 	return false
 }
 
+// tentative: the dictionary has the two-character word w as w一下 (商量一下,
+// 讨论一下), the tentative form of a verb, whose other tentative form is
+// its ABAB (商量商量): a verb, whatever its tag.
+// Not 一下 itself, a numeral and its measure word (一下一下).
+func tentative(w string, entries map[string]entry) bool {
+	_, ok := entries[w+"一下"]
+	return ok && !strings.HasPrefix(w, "一")
+}
+
 // abbEndings are the BB of the ABB words (黑乎乎) that end two words or
 // more and are no word themselves.
 //
@@ -243,6 +274,29 @@ func nameEndings(entries map[string]entry, min int) []rune {
 	}
 	slices.Sort(endings)
 	return endings
+}
+
+// surnameChars are the characters that begin at least min three-character
+// personal names (tagged nr): a surname and a given name of two
+// characters, or of one doubled (黄依依). The dictionary's names count
+// foreign ones and nicknames too (阿, 小), so the set holds characters that
+// are no surname; the check asks for a name only beside a role word
+// (记者, 书记) or in a byline.
+func surnameChars(entries map[string]entry, min int) []rune {
+	count := map[rune]int{}
+	for _, e := range entries {
+		if len(e.word) == 3 && e.tag == "nr" {
+			count[e.word[0]]++
+		}
+	}
+	var surnames []rune
+	for r, n := range count {
+		if n >= min {
+			surnames = append(surnames, r)
+		}
+	}
+	slices.Sort(surnames)
+	return surnames
 }
 
 // boundChars reads the HMM's emission log-probabilities, P(char | state),
