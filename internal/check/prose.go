@@ -297,9 +297,9 @@ func structureLine(text string, kind Kind, checkEnd bool) bool {
 		return true
 	}
 	if n > 40 {
-		return false
+		return metaLine(text)
 	}
-	if byline(text) || dateline(text) || fieldLine(text) || strings.HasPrefix(text, "—") || strings.HasPrefix(text, "－－") ||
+	if byline(text) || dateline(text) || fieldLine(text) || metaLine(text) || strings.HasPrefix(text, "—") || strings.HasPrefix(text, "－－") ||
 		!clause && documentTitle(text) {
 		return true
 	}
@@ -530,6 +530,65 @@ func dateline(text string) bool {
 	return sig == "" || len(sig) < len(m[1]) || !strings.ContainsRune("于在至到从自止是为", r)
 }
 
+// metaLabels name the fields of the information line that a news site
+// prints above or below an article (来源：青溪日报, 浏览次数：1234).
+var metaLabels = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Fields(`来源 稿源 信息来源 文章来源 作者 编辑 责任编辑 责编 审核 校对 摄影 发布者 发布人
+		发布单位 发布机构 发布时间 发布日期 发表时间 更新时间 时间 日期 浏览次数 浏览量 阅读次数 阅读量 阅读数 点击数 点击量 访问量 字号`) {
+		m[l] = true
+	}
+	return m
+}()
+
+// metaStampRE is a date, a time or both, or a day of the week, as an
+// information line writes them: 2018年12月11日, 2018-12-11, 11:31:45.
+var metaStampRE = regexp.MustCompile(`^(?:\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?|[-./]\d{1,2}(?:[-./]\d{1,2})?)(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?:星期|周)[一二三四五六日天])$`)
+
+// metaLine says whether a line is made only of the fields of an
+// article's information line, in any order, separated by spaces or
+// vertical bars: dates, times, and labelled fields with their values
+// (2018年12月11日 11:31:45 | 来源：青溪日报 | 浏览次数：1234).
+func metaLine(text string) bool {
+	if strings.IndexByte(text, ':') < 0 && !strings.Contains(text, "：") {
+		return false // a date alone is a dateline's business
+	}
+	fields := strings.FieldsFunc(text, func(r rune) bool {
+		return r == ' ' || r == '\u3000' || r == '\t' || r == '|' || r == '｜' || r == '丨'
+	})
+	labelled := false // a value of names may run on after its label: 作者：张三 李四
+	for k := 0; k < len(fields); k++ {
+		f := fields[k]
+		if metaStampRE.MatchString(f) {
+			labelled = false
+			continue
+		}
+		if i := strings.IndexAny(f, "：:"); i > 0 {
+			if !metaLabels[f[:i]] {
+				return false
+			}
+			_, size := utf8.DecodeRuneInString(f[i:])
+			value := f[i+size:]
+			if value == "" {
+				if k+1 == len(fields) {
+					return false
+				}
+				k++ // 来源： 青溪日报
+				value = fields[k]
+			}
+			if strings.ContainsAny(value, "，。；！？") {
+				return false
+			}
+			labelled = true
+			continue
+		}
+		if !labelled || utf8.RuneCountInString(f) > 4 || strings.ContainsAny(f, "，。；！？") {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
 // caption says whether a line is a picture's caption: 图为…, 图1 …,
 // 左图…, ▲….
 func caption(text string) bool {
@@ -575,12 +634,16 @@ func fieldLine(text string) bool {
 	return !strings.Contains(value, "，") || strings.ContainsAny(value, "：:")
 }
 
-// PunctuationWidth flags half-width punctuation in Chinese text: a comma,
-// semicolon, colon, question or exclamation mark, or full stop that ends
-// or joins Chinese clauses (改革,发展; 主要包括:; 满足?青溪; 他说:“…清!”),
-// half-width parentheses around Chinese, and quotation marks of mixed
-// styles in one paragraph. Marks between digits (5.3%, 4.2:43.6, 9:00,
-// 1,000) and in Latin text are left alone.
+// PunctuationWidth flags punctuation of the wrong width or form in Chinese
+// text: a half-width comma, semicolon, colon, question or exclamation
+// mark, or full stop that ends or joins Chinese clauses (改革,发展; 主要
+// 包括:; 满足?青溪; 他说:“…清!”), half-width parentheses around Chinese,
+// an ASCII hyphen between Chinese characters (生死关头-中国共产党), the
+// year of a document number in brackets other than 〔 〕 (青政发[2021]18号),
+// quotation marks of mixed styles in one paragraph, and a quotation mark
+// that closes nothing or is left open when the next opens. Marks between
+// digits (5.3%, 4.2:43.6, 9:00, 1,000, 1-8月) and in Latin text are left
+// alone.
 func PunctuationWidth(b *Block, diags *diag.List) {
 	if b.Ignores("punctuation-width") || !b.chinese {
 		return
@@ -605,12 +668,16 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 		}
 		i = j - 1
 	}
-	if strings.Contains(text, "(") {
+	if strings.IndexByte(text, '(') >= 0 {
 		for _, loc := range halfParenRE.FindAllStringIndex(text, -1) {
 			diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
 				Message: "half-width parentheses around Chinese text: write （ and ）"})
 		}
 	}
+	if strings.IndexByte(text, '-') >= 0 {
+		hanHyphens(b, diags)
+	}
+	documentNumbers(b, diags)
 	// Three styles: searched for as strings, which is much faster than
 	// decoding every character of the paragraph.
 	straight := strings.IndexByte(text, '"') >= 0
@@ -620,6 +687,140 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 		i := strings.IndexAny(text, `"「`)
 		diags.Add(diag.Diagnostic{Pos: b.Pos(max(i, 0)), Severity: diag.Warning, Rule: "punctuation-width",
 			Message: "quotation marks of more than one style, or straight quotes, in Chinese text: use “ ” (and ‘ ’ inside them) throughout"})
+	}
+	if curly && b.Kind != Cell { // a table writes ” for ditto
+		unbalancedQuotes(b, diags)
+	}
+}
+
+// documentBrackets pairs the brackets that copy puts, wrongly, around the
+// year of a document number (文号) with their closers.
+var documentBrackets = map[rune]rune{']': '[', '】': '【', '］': '［', ')': '(', '）': '（'}
+
+// documentNumbers flags a document number (文号) with its year in brackets
+// other than 〔 〕, which GB/T 9704 prescribes: 青政办发[2021]18号,
+// 青政发（2021）第5号. It looks only where a number and 号 are: Chinese
+// characters, a bracketed year, the serial number.
+func documentNumbers(b *Block, diags *diag.List) {
+	text := b.Text
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], 0xB7) // 号 is E5 8F B7
+		if k < 0 {
+			return
+		}
+		end := i + k - 2
+		i += k + 1
+		if end < 0 || text[end] != 0xE5 || text[end+1] != 0x8F {
+			continue
+		}
+		p := end
+		for p > 0 && text[p-1] >= '0' && text[p-1] <= '9' {
+			p--
+		}
+		if p == end || end-p > 4 {
+			continue
+		}
+		p = len(strings.TrimSuffix(strings.TrimSuffix(text[:p], "第"), " "))
+		closer, size := utf8.DecodeLastRuneInString(text[:p])
+		opener, ok := documentBrackets[closer]
+		if !ok || p-size < 4 {
+			continue
+		}
+		p -= size
+		year := text[p-4 : p]
+		if !(strings.HasPrefix(year, "19") || strings.HasPrefix(year, "20")) || year[2] < '0' || year[2] > '9' || year[3] < '0' || year[3] > '9' {
+			continue
+		}
+		p -= 4
+		if r, size := utf8.DecodeLastRuneInString(text[:p]); r != opener {
+			continue
+		} else {
+			p -= size
+		}
+		if l, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(text[:p], " ")); !cjk.IsHan(l) {
+			continue
+		}
+		diags.Add(diag.Diagnostic{Pos: b.Pos(p), Severity: diag.Warning, Rule: "punctuation-width",
+			Message: fmt.Sprintf("the year of a document number in %c%c: write 〔%s〕, the hexagonal brackets of GB/T 9704", opener, closer, year)})
+	}
+}
+
+// hanHyphens flags an ASCII hyphen, or a run of them, between two Chinese
+// characters (生死关头-中国共产党, 生死关头--中国共产党), which Chinese
+// never writes: the dash is —— and the span or link between two places
+// or names is —. A hyphen beside a digit or a Latin letter (1-8月,
+// A-1, COVID-19) is left alone.
+func hanHyphens(b *Block, diags *diag.List) {
+	text := b.Text
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '-')
+		if k < 0 {
+			return
+		}
+		start := i + k
+		end := start
+		for end < len(text) && text[end] == '-' {
+			end++
+		}
+		i = end
+		before, after := text[:start], text[end:]
+		before = strings.TrimSuffix(before, " ")
+		after = strings.TrimPrefix(after, " ")
+		l, _ := utf8.DecodeLastRuneInString(before)
+		r, _ := utf8.DecodeRuneInString(after)
+		if cjk.IsHan(l) && cjk.IsHan(r) {
+			diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: fmt.Sprintf("ASCII hyphen %q between Chinese characters: write —— for a dash (生死关头——中国共产党), or — for a span or a link (青溪—金华)", text[start:end])})
+		}
+	}
+}
+
+// arcSeconds says whether before ends in a bearing's minutes and digits
+// (119°21′36), which a ” after them makes seconds.
+func arcSeconds(before string) bool {
+	n := len(before) - len(strings.TrimRight(before, "0123456789."))
+	if n == 0 {
+		return false
+	}
+	before = before[:len(before)-n]
+	return strings.HasSuffix(before, "′") || strings.HasSuffix(before, "'") || strings.HasSuffix(before, "’")
+}
+
+// unbalancedQuotes flags, once a paragraph, a Chinese quotation mark that
+// closes nothing (” with no “ open before it) or one left open when the
+// next opens (“…“…: a quotation inside a quotation takes ‘ ’). A “ still
+// open when the paragraph ends is not flagged: a quotation of several
+// paragraphs opens each with “ and closes only the last.
+func unbalancedQuotes(b *Block, diags *diag.List) {
+	text := b.Text
+	open := -1 // the byte of the “ that is open, if any
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], 0xE2) // “ is E2 80 9C, ” E2 80 9D
+		if k < 0 {
+			return
+		}
+		i += k
+		if i+2 >= len(text) || text[i+1] != 0x80 || text[i+2] != 0x9C && text[i+2] != 0x9D {
+			i++
+			continue
+		}
+		switch {
+		case text[i+2] == 0x9C && open < 0:
+			open = i
+		case text[i+2] == 0x9D && open >= 0:
+			open = -1
+		case text[i+2] == 0x9D && arcSeconds(text[:i]):
+			// 东经119°21′36”: typed for ″, the seconds of a bearing.
+		case text[i+2] == 0x9C:
+			diags.Add(diag.Diagnostic{Pos: b.Pos(open), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: "a quotation mark “ is not closed before the next “ opens: close it with ”, or write a quotation inside a quotation with ‘ ’"})
+			return
+		default:
+			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: "a closing quotation mark ” that no “ opens: add the opening mark, or delete this one"})
+			return
+		}
+		i += 3
 	}
 }
 
@@ -677,18 +878,20 @@ var (
 
 // CJKSpacing enforces the house style between Chinese characters and Latin
 // letters or digits: no space ("none": GDP增长5.3%) or one space ("space":
-// GDP 增长 5.3%). Whatever the style, a space between two Chinese
-// characters of running prose (营商 环境) is flagged: Chinese has no spaces
-// between words. Headings, list items and table cells keep theirs, and so
-// do bylines, datelines, captions, title-like lines, parallel phrases
-// (守护一江清水 建设美丽青溪) and lists of names.
+// GDP 增长 5.3%). Whatever the style, a space in running prose between two
+// Chinese characters (营商 环境) or beside full-width punctuation (亿元，
+// 比上年; 荣获 “文明村”) is flagged: Chinese has no spaces between words,
+// and its punctuation carries its own spacing. Headings, list items and
+// table cells keep their spaces, and so do bylines, datelines, captions,
+// title-like lines, parallel phrases (守护一江清水 建设美丽青溪), lists of
+// names, and book titles quoted as published (《学党史 做合格党员》).
 func CJKSpacing(b *Block, style string, diags *diag.List) {
 	if b.Ignores("cjk-spacing") {
 		return
 	}
 	hasSpace := strings.IndexByte(b.Text, ' ') >= 0
-	if hasSpace {
-		hanSpaces(b, diags)
+	if (b.Kind == Prose || b.Kind == Quote) && b.chinese && (hasSpace || indexIdeographicSpace(b.Text) >= 0) {
+		proseSpaces(b, diags)
 	}
 	if style == "" {
 		return
@@ -704,53 +907,206 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 	if !could {
 		return // the regexps have no literal prefix: skip text they cannot match
 	}
+	titles := strings.Contains(b.Text, "《")
 	for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
 		i := m[2]
 		if i < 0 {
 			i = m[4]
 		}
+		if titles && inBookTitle(b.Text, i) {
+			continue
+		}
 		diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing", Message: message})
 	}
 }
 
-// hanSpaces flags the spaces between two Chinese characters in a
-// paragraph of prose or a quotation.
-func hanSpaces(b *Block, diags *diag.List) {
-	if b.Kind != Prose && b.Kind != Quote || !b.chinese {
-		return
-	}
-	text := b.Text
-	checked := false
-	for i := 0; i < len(text); i++ {
-		k := strings.IndexByte(text[i:], ' ')
+// indexIdeographicSpace returns the index of the first U+3000 (E3 80 80)
+// in s, or -1. It goes by the lead byte, which Chinese text has only in
+// its punctuation (、。《》「」【】), and costs less than strings.Index,
+// which gives up on a first byte that recurs so often.
+func indexIdeographicSpace(s string) int {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], 0xE3)
 		if k < 0 {
-			return
+			return -1
 		}
 		i += k
-		j := i + 1
-		for j < len(text) && text[j] == ' ' {
-			j++
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			return i
 		}
-		l, _ := utf8.DecodeLastRuneInString(text[:i])
-		r, _ := utf8.DecodeRuneInString(text[j:])
-		if !cjk.IsHan(l) || !cjk.IsHan(r) {
-			i = j - 1
+		i++
+	}
+}
+
+// inBookTitle says whether byte i of text is between 《 and 》: inside a
+// title, which is quoted as it was published, spaces and all.
+func inBookTitle(text string, i int) bool {
+	open := strings.LastIndex(text[:i], "《")
+	return open >= 0 && !strings.Contains(text[open:i], "》") && strings.Contains(text[i:], "》")
+}
+
+// proseSpaces flags, in a paragraph of prose or a quotation, a space
+// between two Chinese characters (营商 环境) and a space, ASCII or
+// ideographic, beside full-width punctuation: after or before ，。、；：！？
+// (亿元， 比上年; 寻初心 、见行动), between a Chinese character and an
+// opening “ 《 （ (荣获 “文明村”) or after a closing ” 》 ） before one, and
+// just inside “ ” （ ）. Between two Chinese characters only ASCII
+// spaces count: an ideographic space pads names in lists (张　三).
+func proseSpaces(b *Block, diags *diag.List) {
+	text := b.Text
+	titles := strings.Contains(text, "《")
+	structure := 0 // whether the paragraph is structure: 1 yes, -1 no, 0 not yet decided
+	ideo := indexIdeographicSpace(text)
+	for i := 0; i < len(text); {
+		// The next run of spaces.
+		start := strings.IndexByte(text[i:], ' ')
+		if start >= 0 {
+			start += i
+		}
+		if ideo >= 0 && ideo < i {
+			if ideo = indexIdeographicSpace(text[i:]); ideo >= 0 {
+				ideo += i
+			}
+		}
+		if start < 0 || ideo >= 0 && ideo < start {
+			start = ideo
+		}
+		if start < 0 {
+			return
+		}
+		j, ascii := start, true
+		for j < len(text) {
+			if text[j] == ' ' {
+				j++
+			} else if strings.HasPrefix(text[j:], "\u3000") {
+				j += len("\u3000")
+				ascii = false
+			} else {
+				break
+			}
+		}
+		i = j
+		if start == 0 || j == len(text) {
+			continue // indentation or a trailing space
+		}
+		l, lsize := utf8.DecodeLastRuneInString(text[:start])
+		r, rsize := utf8.DecodeRuneInString(text[j:])
+		han := cjk.IsHan(l) && cjk.IsHan(r)
+		if han && !ascii || !han && !punctuationSpace(l, r) {
 			continue
 		}
-		if !checked {
+		if titles && inBookTitle(text, start) || !b.sourceSpace(start-lsize, j+rsize) {
+			continue
+		}
+		if structure == 0 {
 			// Structure (a byline, a caption, a title) uses spaces as
 			// separators: decided once, for the first space that counts.
+			structure = -1
 			if structureLine(strings.TrimSpace(text), Prose, false) {
 				return
 			}
-			checked = true
 		}
-		if !separatorSpace(text, i, j) && b.sourceSpace(i-utf8.RuneLen(l), j+utf8.RuneLen(r)) {
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing",
-				Message: fmt.Sprintf("a space between Chinese characters (%c %c): delete it, Chinese text has no spaces between words", l, r)})
+		if han {
+			if !separatorSpace(text, start, j) && !annotatedList(text, start, j) {
+				diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
+					Message: fmt.Sprintf("a space between Chinese characters (%c %c): delete it, Chinese text has no spaces between words", l, r)})
+			}
+			continue
 		}
-		i = j - 1
+		if !setOffSpace(text, start, j) {
+			diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
+				Message: fmt.Sprintf("a space beside full-width punctuation (%c %c): delete it, Chinese punctuation carries its own spacing", l, r)})
+		}
 	}
+}
+
+// annotatedList says whether the space at text[i:j] separates the items
+// of a list of names with notes in brackets (张三（女） 李四（回族） 王五):
+// its clause has brackets and three or more short items.
+func annotatedList(text string, i, j int) bool {
+	start := strings.LastIndexAny(text[:i], "，。；：！？")
+	if start < 0 {
+		start = 0
+	} else {
+		_, size := utf8.DecodeRuneInString(text[start:])
+		start += size
+	}
+	end := strings.IndexAny(text[j:], "，。；：！？")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += j
+	}
+	clause := text[start:end]
+	if !strings.Contains(clause, "（") {
+		return false
+	}
+	parts := strings.Fields(clause)
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > 12 {
+			return false
+		}
+	}
+	return len(parts) >= 3
+}
+
+// clauseMarks are the full-width marks that a space may neither follow
+// nor precede.
+const clauseMarks = "，。、；：！？"
+
+// punctuationSpace says whether a space between l and r is beside
+// full-width punctuation that carries its own spacing: after or before a
+// clause mark, between a Chinese character and an opening “《（, after a
+// closing ”》） before one, or inside a quotation mark or a bracket next
+// to one. A space before a dash (。 ——张三: an attribution) or beside
+// something in place of text (an image, code) is left alone.
+func punctuationSpace(l, r rune) bool {
+	if l == Placeholder || r == Placeholder || r == '—' || l == '\n' || r == '\n' {
+		return false
+	}
+	if strings.ContainsRune(clauseMarks, l) || strings.ContainsRune(clauseMarks, r) {
+		return true
+	}
+	if cjk.IsHan(l) {
+		return strings.ContainsRune("“《（”）", r)
+	}
+	return cjk.IsHan(r) && strings.ContainsRune("”》）“（", l)
+}
+
+// setOffSpace says whether a space beside punctuation, at text[i:j],
+// sets off a part of the paragraph that is not running text: the
+// crosshead numbering that starts it (一、 主要做法), a byline in brackets
+// (本报讯（记者 张三） 青溪区…, 新华社青溪7月1日电 （记者 张三）), a credit
+// or a date that ends it (…焕然一新。 张三 摄), or the items of a list of
+// names with notes in brackets (张三（女） 李四（回族） 王五).
+func setOffSpace(text string, i, j int) bool {
+	if n, _ := enumerator(text); n == i {
+		return true
+	}
+	if (strings.HasSuffix(text[:i], "）") || strings.HasPrefix(text[j:], "（")) && annotatedList(text, i, j) {
+		return true
+	}
+	if before := text[:i]; strings.HasSuffix(before, "）") || strings.HasSuffix(before, ")") {
+		if open := strings.LastIndexAny(before, "（("); open >= 0 {
+			_, size := utf8.DecodeRuneInString(before[open:])
+			_, csize := utf8.DecodeLastRuneInString(before)
+			if byline(before[open+size : len(before)-csize]) {
+				return true
+			}
+		}
+	}
+	after := text[j:]
+	if strings.HasPrefix(after, "（") || strings.HasPrefix(after, "(") {
+		if end := strings.IndexAny(after, "）)"); end >= 0 {
+			_, size := utf8.DecodeRuneInString(after)
+			if byline(after[size:end]) {
+				return true
+			}
+		}
+	}
+	after = trimEnd(after)
+	return utf8.RuneCountInString(after) <= 30 && !strings.ContainsAny(after, "，；") &&
+		(byline(after) || dateline(after))
 }
 
 // sourceSpace says whether text[i:j], a space between two characters,

@@ -1,6 +1,11 @@
 package check_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"folio/internal/check"
+)
 
 // Half-width marks that punctuate Chinese are flagged; marks inside
 // figures, times, addresses and Latin text are not.
@@ -42,4 +47,84 @@ func TestPunctuationWidthLeavesFiguresAndLatin(t *testing.T) {
 		{md: "他说：“我们一定把这件事办好。”"},
 		{md: "Thanks, everyone. See you next time!"},
 	})
+}
+
+// An ASCII hyphen between Chinese characters is never Chinese
+// punctuation; beside digits and Latin letters it is.
+func TestPunctuationWidthHyphens(t *testing.T) {
+	runProseCases(t, "punctuation-width", []proseCase{
+		{md: "全镇党员观看了纪录片《生死关头-中国共产党的道路抉择》。", want: 1},
+		{md: "全镇党员观看了纪录片《生死关头--中国共产党的道路抉择》。", want: 1},
+		{md: "青溪-金华城际公交正式开通。", want: 1},
+		{md: "青溪 - 金华城际公交正式开通。", want: 1},
+		{md: "## 青溪-金华城际公交正式开通", want: 1},
+		{md: "| 线路 | 状态 |\n| --- | --- |\n| 青溪-金华 | 已开通 |", want: 1},
+		// Figures, dates, codes, names in Latin letters.
+		{md: "1-8月，全区规上工业增加值增长9.1%。"},
+		{md: "2021-2025年，全区将新建学校12所。"},
+		{md: "新冠肺炎（COVID-19）疫情发生后，全区迅速行动。"},
+		{md: "项目位于A-1地块，总投资3亿元。"},
+		{md: "咨询电话：0571-1234567。"},
+		{md: "全区新建5G基站320个，实现城区全覆盖。"},
+		{md: "青溪——金华城际公交正式开通。"},
+		{md: "青溪—金华城际公交正式开通。"},
+		{md: "<!-- folio:ignore punctuation-width -->\n青溪-金华城际公交正式开通。"},
+	})
+}
+
+// The year of a document number (文号) is written in 〔 〕.
+func TestPunctuationWidthDocumentNumbers(t *testing.T) {
+	runProseCases(t, "punctuation-width", []proseCase{
+		{md: "区政府办公室印发了《实施意见》（青政办发[2021]18号）。", want: 1},
+		{md: "根据《青溪区人民政府关于加快发展的意见》（青政发【2020】5号）精神，制定本方案。", want: 1},
+		{md: "按照青政办函［2019］102号文件要求，全面开展自查。", want: 1},
+		{md: "按照青政办函（2019）102号文件要求，全面开展自查。", want: 1},
+		{md: "按照青政办函(2019)第102号文件要求，全面开展自查。", want: 1},
+		{md: "按照青政办函 [2019] 102号文件要求，全面开展自查。", want: 1},
+		{md: "| 文件 | 文号 |\n| --- | --- |\n| 实施意见 | 青政办发[2021]18号 |", want: 1},
+		// Written right, or not a document number.
+		{md: "区政府办公室印发了《实施意见》（青政办发〔2021〕18号）。"},
+		{md: "全区地区生产总值（2021年）同比增长8.1%。"},
+		{md: "案号为（2021）青0102民初18号的案件已审结。"},
+		{md: "该项目（2021）共投入资金1.2亿元。"},
+		{md: "本次讲座安排在综合楼[2021]室，共18号座位。"},
+	})
+}
+
+// A quotation mark that closes nothing, or one left open when the next
+// opens, is flagged once a paragraph; a quotation of several paragraphs
+// opens each and closes only the last.
+func TestPunctuationWidthUnbalancedQuotes(t *testing.T) {
+	runProseCases(t, "punctuation-width", []proseCase{
+		{md: "全面推行一窗受理”改革，办事时间大大缩短。", want: 1},
+		{md: "全面推行”一窗受理“改革，办事时间大大缩短。", want: 1},
+		{md: "他说：“我们要牢记“两山”理念，守护好青溪的山山水水。”", want: 1},
+		{md: "全面推行“一窗受理改革，深化“最多跑一次”改革。", want: 1},
+		{md: "全面推行“一窗受理”改革”，办事时间大大缩短。", want: 1},
+		{md: "“放管服”改革”和“一件事”改革”同步推进。", want: 1},
+		{md: "## 牢记嘱托”奋力前行", want: 1},
+		// Balanced, nested right, or opening a quotation that goes on.
+		{md: "全面推行“一窗受理”改革，办事时间大大缩短。"},
+		{md: "他说：“我们要牢记‘两山’理念，守护好青溪的山山水水。”"},
+		{md: "“这几年村里的变化，大家都看在眼里。路修好了，房子也翻新了。\n\n“日子越过越有奔头，我们心里踏实。”"},
+		{md: "老支书感慨地说：“这几年村里的变化，大家都看在眼里。"},
+		{md: "| 品名 | 产地 |\n| --- | --- |\n| 茶叶 | 青溪镇 |\n| 竹笋 | ” |"},
+		{md: "全区位于东经119°21′36”至120°02′15”之间，总面积1560平方公里。"},
+		{md: "<!-- folio:ignore punctuation-width -->\n全面推行一窗受理”改革，办事时间大大缩短。"},
+	})
+}
+
+// Each new diagnostic points at the mark and says what to write.
+func TestPunctuationWidthMarkMessages(t *testing.T) {
+	for _, tc := range []struct{ md, pos, says string }{
+		{"纪录片《生死关头-中国共产党的道路抉择》。", "t.md:1:9", "write ——"},
+		{"印发了实施意见（青政办发[2021]18号）。", "t.md:1:13", "write 〔2021〕"},
+		{"全面推行一窗受理”改革，办事时间大大缩短。", "t.md:1:9", "no “ opens"},
+		{"他说：“我们要牢记“两山”理念。”", "t.md:1:4", "not closed"},
+	} {
+		got := ruleDiags(t, tc.md, check.Options{}, "punctuation-width")
+		if len(got) != 1 || got[0].Pos.String() != tc.pos || !strings.Contains(got[0].Message, tc.says) {
+			t.Errorf("%q: %v, want one at %s that says %q", tc.md, got, tc.pos, tc.says)
+		}
+	}
 }

@@ -89,3 +89,23 @@ func TestUnfinishedParagraphStructure(t *testing.T) {
 		{md: "<!-- folio:ignore unfinished-paragraph -->\n截至目前，全区已建成"},
 	})
 }
+
+// The information line a news site prints with an article (date, time,
+// source, author, views) is page structure wherever its fields sit; a
+// line with anything else in it is not.
+func TestUnfinishedParagraphInformationLine(t *testing.T) {
+	runProseCases(t, "unfinished-paragraph", []proseCase{
+		{md: "2018年12月11日 11:31:45 | 来源：青溪日报"},
+		{md: "2018年12月11日 11:31:45"},
+		{md: "2021-07-01 09:30 来源：青溪区融媒体中心 作者：张三"},
+		{md: "发布时间：2021-07-01 09:30:12 浏览次数：1234"},
+		{md: "浏览次数：1234 | 来源：青溪区人民政府办公室"},
+		{md: "来源：青溪日报 | 2021年7月1日"},
+		{md: "作者：张三 李四 | 编辑：王五 | 2021.07.01"},
+		{md: "2021年07月01日 星期四 来源： 青溪区融媒体中心"},
+		// Not an information line.
+		{md: "2018年12月11日 11:31:45 | 来源：青溪日报 全区重点项目建设进展顺利", want: 1},
+		{md: "2018年12月11日 11:31:45 全区新建的文化广场每天都有不少居民来锻炼身体", want: 1},
+		{md: "地址：青溪区人民路88号 来源：青溪日报 经过三年的努力，全县农村自来水普及率达到", want: 1},
+	})
+}
