@@ -1,0 +1,76 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// timeStartRE is timeRE at the start of a text: anchored, it fails at
+// once where the text starts otherwise (timeRE would try every position).
+var (
+	timeStartRE   = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
+	figureStartRE = regexp.MustCompile(`^(?:` + figureRE.String() + `)`)
+)
+
+// Each expression these rules look for is short and starts at a known
+// kind of character, so they are matched anchored, in a window at each
+// such start: Go's regexp clears memory in proportion to the text it is
+// given, and an unanchored search tries every position.
+const window = 48
+
+// head is the first window bytes of s, cut at a character boundary.
+func head(s string) string {
+	if len(s) <= window {
+		return s
+	}
+	n := window
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// findAllAt returns the matches of the anchored re that start where
+// start says one may, left to right and not overlapping, as
+// FindAllStringSubmatchIndex would.
+func findAllAt(re *regexp.Regexp, s string, start func(s string, i int) bool) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if !start(s, i) {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		m := re.FindStringSubmatchIndex(head(s[i:]))
+		if m == nil || m[1] == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1]
+	}
+	return out
+}
+
+// timeStart says whether a time expression may start at s[i]: at a
+// number's first digit or at the first character of a word timeRE knows.
+func timeStart(s string, i int) bool {
+	c := s[i]
+	if isDigit(c) {
+		return i == 0 || !isDigit(s[i-1]) && s[i-1] != '.'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return strings.ContainsRune("截今本去目当如现上下前一二三四年", r)
+}
+
+// numberStart says whether a number starts at s[i].
+func numberStart(s string, i int) bool {
+	return isDigit(s[i]) && (i == 0 || !isDigit(s[i-1]) && s[i-1] != '.' && s[i-1] != ',')
+}
