@@ -74,3 +74,33 @@ func timeStart(s string, i int) bool {
 func numberStart(s string, i int) bool {
 	return isDigit(s[i]) && (i == 0 || !isDigit(s[i-1]) && s[i-1] != '.' && s[i-1] != ',')
 }
+
+// figureStart says whether a figure may start at s[i]: a number followed,
+// after 万 or 亿, by the first character of a unit figureRE knows. Most
+// numbers in prose (第87批, 2020年) are not, and skip the regexp.
+func figureStart(s string, i int) bool {
+	if !numberStart(s, i) {
+		return false
+	}
+	j := i
+	for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',' || isSpace(s[j])) {
+		j++
+	}
+	rest := s[j:]
+	if r, ok := strings.CutPrefix(rest, "万"); ok {
+		rest = r
+	} else if r, ok := strings.CutPrefix(rest, "亿"); ok {
+		rest = r
+	}
+	rest = strings.TrimLeft(rest, asciiSpace)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(figureUnitStarts, r)
+}
+
+// asciiSpace is what the regexps' \s matches.
+const asciiSpace = "\t\n\f\r "
+
+func isSpace(c byte) bool { return strings.IndexByte(asciiSpace, c) >= 0 }
+
+// figureUnitStarts are the first characters of figureRE's units.
+const figureUnitStarts = "%％美元人家个名户项件所座套亩场"

@@ -179,7 +179,7 @@ func blockStatements(b *Block, ctx *StatementContext, st *state, skip func(metri
 		if !containsByte(sentence, isDigit) {
 			continue
 		}
-		figures := findAllAt(figureStartRE, sentence, numberStart)
+		figures := findAllAt(figureStartRE, sentence, figureStart)
 		if len(figures) == 0 {
 			continue
 		}

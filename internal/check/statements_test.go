@@ -149,3 +149,21 @@ func TestGrowthAtAgreesWithRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureStartAgreesWithRegexp: the cheap test before the figure
+// regexp never skips a number the regexp would read as a figure.
+func TestFigureStartAgreesWithRegexp(t *testing.T) {
+	parts := []string{"1", "2", "0", ".", ",", " ", "\t", "\n", "万", "亿", "元", "%", "人次", "家", "批", "年", "美元", "第", "增长"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		s := ""
+		for range r.IntN(8) {
+			s += parts[r.IntN(len(parts))]
+		}
+		want := findAllAt(figureStartRE, s, numberStart)
+		got := findAllAt(figureStartRE, s, figureStart)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q: figureStart finds %v, numberStart %v", s, got, want)
+		}
+	}
+}
