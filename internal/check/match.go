@@ -64,11 +64,33 @@ func findAllAt(re *regexp.Regexp, s string, start func(s string, i int) bool) []
 func timeStart(s string, i int) bool {
 	c := s[i]
 	if isDigit(c) {
-		return i == 0 || !isDigit(s[i-1]) && s[i-1] != '.'
+		if i > 0 && (isDigit(s[i-1]) || s[i-1] == '.') {
+			return false
+		}
+		// A year (2020年) or months (5月, 1—5月): digits, then 年, 月 or
+		// a dash.
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		rest := strings.TrimLeft(s[j:], asciiSpace)
+		return strings.HasPrefix(rest, "年") || strings.HasPrefix(rest, "月") || strings.HasPrefix(rest, "—") ||
+			strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "~") ||
+			strings.HasPrefix(rest, "～") || strings.HasPrefix(rest, "至")
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return strings.ContainsRune("截今本去目当如现上下前一二三四年", r)
+	if c < utf8.RuneSelf {
+		return false
+	}
+	for _, w := range timeWords {
+		if strings.HasPrefix(s[i:], w) {
+			return true
+		}
+	}
+	return false
 }
+
+// timeWords are the words a time expression without digits starts with.
+var timeWords = []string{"截至", "截止", "今年", "本年", "去年", "目前", "当前", "如今", "现在", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "年末", "年底", "年初"}
 
 // numberStart says whether a number starts at s[i].
 func numberStart(s string, i int) bool {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"folio/internal/diag"
 )
@@ -164,6 +165,33 @@ func TestFigureStartAgreesWithRegexp(t *testing.T) {
 		got := findAllAt(figureStartRE, s, figureStart)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("%q: figureStart finds %v, numberStart %v", s, got, want)
+		}
+	}
+}
+
+// TestTimeStartAgreesWithRegexp: the cheap test before the time regexp
+// never skips a time the regexp alone would find.
+func TestTimeStartAgreesWithRegexp(t *testing.T) {
+	// What the test tried before it: every number and every character
+	// a time word starts with.
+	any := func(s string, i int) bool {
+		if isDigit(s[i]) {
+			return i == 0 || !isDigit(s[i-1]) && s[i-1] != '.'
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return strings.ContainsRune("截今本去目当如现上下前一二三四年", r)
+	}
+	parts := []string{"2020", "5", "1", "年", "月", "—", "-", "至", "截至", "今年", "上半年", "一季度", "三", "末", "底", " ", "以来", "目前", "份", "前三季度", "增长"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		s := ""
+		for range r.IntN(8) {
+			s += parts[r.IntN(len(parts))]
+		}
+		want := findAllAt(timeStartRE, s, any)
+		got := findAllAt(timeStartRE, s, timeStart)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q: timeStart finds %v, every position %v", s, got, want)
 		}
 	}
 }

@@ -29,6 +29,12 @@ func nameAt(s string, min, max int, suffixes []string) (name, whole string) {
 		if n < min {
 			continue
 		}
+		// Every suffix is Han and three bytes a character: most
+		// positions end at the test of the next character's first
+		// suffix character.
+		if i+3 > len(s) || !suffixStarts[s[i:i+3]] {
+			continue
+		}
 		for _, suf := range suffixes {
 			if strings.HasPrefix(s[i:], suf) {
 				return s[:i], s[:i+len(suf)]
@@ -37,6 +43,16 @@ func nameAt(s string, min, max int, suffixes []string) (name, whole string) {
 	}
 	return "", ""
 }
+
+// suffixStarts are the first characters of the place and organisation
+// suffixes.
+var suffixStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, suf := range append(append([]string{}, placeSuffixes...), orgSuffixes...) {
+		m[suf[:3]] = true
+	}
+	return m
+}()
 
 var (
 	notPlaces       = setOf("园区", "老区", "新区", "库区", "校区", "开发区", "工业区", "产业园", "镇村", "县市", "省市")
