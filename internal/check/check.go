@@ -415,6 +415,9 @@ func CheckPage(p *Page, opts Options) *PageResult {
 // against: the publication's subject, the page's place and year.
 func statementContext(p *Page, opts Options) StatementContext {
 	ctx := StatementContext{Subject: opts.Subject, ChapterPlace: PlaceIn(p.Title), Year: p.Year}
+	if p.Pos != nil {
+		ctx.Page = p.Pos(0).File
+	}
 	if len(ctx.Subject) == 0 {
 		if place := PlaceIn(opts.Title); place != "" {
 			ctx.Subject = []string{place}

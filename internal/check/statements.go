@@ -39,6 +39,10 @@ type StatementContext struct {
 	// Year resolves 今年 and 目前: the page's date, else the
 	// publication's; 0 when neither is known.
 	Year int
+	// Page names the page: a subject no name resolves (全县 in a chapter
+	// whose title names no place, in a publication without subject:) is
+	// the page's own, compared only within it.
+	Page string
 }
 
 // figureRE finds a number with the unit prose writes it in.
@@ -123,7 +127,10 @@ func (s Statement) Key() string { return s.Thing + "|" + strconv.Itoa(s.Year) + 
 // Metric, Subject and Period name the statement in messages.
 func (s Statement) Metric() string { return strings.Split(s.Thing, "|")[0] }
 
-func (s Statement) Subject() string { return strings.Split(s.Thing, "|")[2] }
+func (s Statement) Subject() string {
+	subject, _, _ := strings.Cut(strings.Split(s.Thing, "|")[2], "@")
+	return subject
+}
 
 func (s Statement) Period() string { return period{year: s.Year, sub: s.Sub}.String() }
 
@@ -281,7 +288,19 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 		if metric == "" && measure != "level" && lastMetricClause >= ci-2 {
 			metric = lastMetric
 		}
-		lastMetric, lastMetricClause = metric, ci
+		// A share or a contribution (对经济增长的贡献率, 占…的比重, 拉动)
+		// is of the item the sentence named before it: 第二产业增加值's
+		// contribution is not 第一产业增加值's.
+		if metric != "" && relational(before, metric) {
+			if lastMetric == "" || lastMetricClause < ci-2 {
+				metric = ""
+			} else {
+				metric = lastMetric + "·" + metric
+			}
+		}
+		if measure == "level" || metric != "" {
+			lastMetric, lastMetricClause = metric, ci
+		}
 		// A stock stated without a period is the current figure, when
 		// the text's year and a real subject are known; anything else
 		// without a period is not compared.
@@ -299,6 +318,9 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 		unit := s[m[6]:m[7]]
 		if unit == "％" {
 			unit = "%"
+		}
+		if subject == "*" || strings.HasPrefix(subject, "全") {
+			subject += "@" + ctx.Page
 		}
 		thing := metric + "|" + measure + "|" + subject + "|" + unit
 		out = append(out, Statement{
@@ -324,6 +346,21 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 		}
 	}
 	return out
+}
+
+// relational says whether a metric is a share or a contribution stated of
+// something the clause does not name itself: 对经济增长的贡献率, 占比,
+// 拉动. A share that names its own part (民生支出占一般公共预算支出的比重)
+// is not.
+func relational(before, metric string) bool {
+	b := strings.TrimSpace(before)
+	switch {
+	case strings.HasPrefix(b, "对"), strings.HasPrefix(b, "占"):
+		return true
+	case strings.Contains(metric, "占"):
+		return false
+	}
+	return strings.HasSuffix(metric, "贡献率") || strings.Contains(metric, "拉动") || metric == "占比" || metric == "比重"
 }
 
 // readMetric reads the metric of a figure from the clause's text before

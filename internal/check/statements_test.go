@@ -52,6 +52,10 @@ func TestStatements(t *testing.T) {
 			[]string{"用电量|growth|长河县|2020|%=39.2", "用电量|growth|长河县|2020|%=12"}},
 		{"a growth rate after a subset is not the whole's", []string{"2020年，全县第二产业增加值120亿元，增长9.5%；其中工业增加值完成98亿元，同比增长13.5%。"},
 			[]string{"第二产业增加值|level|长河县|2020|元=1.2e+10", "第二产业增加值|growth|长河县|2020|%=9.5"}},
+		{"a contribution is of the item before it", []string{"2022年，第一产业增加值10.7亿元，同比增长3.9%，对经济增长的贡献率为22.8%；第二产业增加值12.1亿元，同比增长4.2%，对经济增长的贡献率为26.2%。"},
+			[]string{"第一产业增加值|level|长河县|2022|元=1.07e+09", "第一产业增加值|growth|长河县|2022|%=3.9", "第一产业增加值·经济增长的贡献率|level|长河县|2022|%=22.8",
+				"第二产业增加值|level|长河县|2022|元=1.21e+09", "第二产业增加值|growth|长河县|2022|%=4.2", "第二产业增加值·经济增长的贡献率|level|长河县|2022|%=26.2"}},
+		{"a share that names its part stands alone", []string{"2020年，全县民生支出占一般公共预算支出的比重为81.6%。"}, []string{"民生支出占一般公共预算支出的比重|level|长河县|2020|%=81.6"}},
 		{"a named town is the subject", []string{"2019年，柳溪镇一般公共预算收入同比增长6.5%。"},
 			[]string{"一般公共预算收入|growth|柳溪镇|2019|%=6.5"}},
 		{"the subject carries through the paragraph", []string{"石门开发区设立于2006年。2020年，开发区完成工业投资96.3亿元。"},
@@ -193,5 +197,32 @@ func TestTimeStartAgreesWithRegexp(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("%q: timeStart finds %v, every position %v", s, got, want)
 		}
+	}
+}
+
+// TestUnnamedSubjectsStayInTheirChapter: 全县 in two chapters whose titles
+// name no place, in a publication without subject:, may be two counties;
+// their figures are compared within each chapter only.
+func TestUnnamedSubjectsStayInTheirChapter(t *testing.T) {
+	page := func(file, text string) *FigureResult {
+		b := &Block{Kind: Prose, Text: text, page: &Page{Pos: func(int) diag.Position { return diag.Position{File: file} }}}
+		b.offs.add(len(text), 0, true)
+		var st state
+		ctx := &StatementContext{Year: 2022, Page: file}
+		return &FigureResult{Statements: blockStatements(b, ctx, &st, func(string) bool { return false }, true, nil)}
+	}
+	var diags diag.List
+	MergeStatements([]*FigureResult{
+		page("a.md", "2021年，全县第一产业增加值26.16亿元。"),
+		page("b.md", "2021年，全县第一产业增加值12.51亿元。"),
+	}, &diags)
+	if diags.Len() != 0 {
+		t.Errorf("two chapters' 全县 compared: %v", diags.Items())
+	}
+	MergeStatements([]*FigureResult{
+		page("a.md", "2021年，全县第一产业增加值26.16亿元。2021年，全县第一产业增加值21.16亿元。"),
+	}, &diags)
+	if diags.Len() != 1 {
+		t.Errorf("one chapter's 全县 not compared: %v", diags.Items())
 	}
 }
