@@ -128,3 +128,26 @@ func TestPunctuationWidthMarkMessages(t *testing.T) {
 		}
 	}
 }
+
+// A middle dot or a full-width stop between digits, two points in a row
+// and a ratio with two kinds of colon are no way to write a number.
+func TestPunctuationWidthNumberPoints(t *testing.T) {
+	runProseCases(t, "punctuation-width", []proseCase{
+		{md: "居民消费价格比上年上涨1·8%，涨幅回落。", want: 1},
+		{md: "全年完成固定资产投资1·85亿元。", want: 1},
+		{md: "全年实现税收收入12·6亿元，增长9．2%。", want: 2},
+		{md: "规上工业增加值比上年下降14..3%。", want: 1},
+		{md: "三次产业结构调整为5.5:50.6∶43.9。", want: 1},
+		{md: "三次产业结构调整为5.5：50.6∶43.9。", want: 1},
+		// Silent: a day's name, a section number, one kind of colon.
+		{md: "深入学习“7·1”重要讲话精神。"},
+		{md: "5·12汶川地震发生后，镇里组织了捐款。"},
+		{md: "每年12·4国家宪法日都要开展普法宣传。"},
+		{md: "三次产业结构调整为5.5∶50.6∶43.9。"},
+		{md: "三次产业结构调整为5.5:50.6:43.9。"},
+		{md: "居民消费价格比上年上涨1.8%，涨幅回落。"},
+		{md: "1．2 主要经济指标"},
+		{md: "会议于上午9:30开始，历时两个小时。"},
+		{md: "敬请期待……全区新建项目达到12个。"},
+	})
+}

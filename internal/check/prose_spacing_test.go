@@ -145,3 +145,52 @@ func TestCJKSpacingPunctuationMessage(t *testing.T) {
 		t.Errorf("%s %s, want t.md:1:14 and a message that names the marks and says to delete the space", got[0].Pos, got[0].Message)
 	}
 }
+
+// In a photo credit a space separates the outlet and the photographer.
+func TestCJKSpacingPhotoCredit(t *testing.T) {
+	runProseCases(t, "cjk-spacing", []proseCase{
+		{md: "区长作政府工作报告。青溪日报 王小明摄"},
+		{md: "区长作政府工作报告。 青溪日报 王小明摄"},
+		{md: "新落成的青溪大桥正式通车。青溪区融媒体中心 李华供图"},
+		{md: "区长作政府工作报告。会议 由区委书记主持。", want: 1},
+	})
+}
+
+// A space inside a quantity is flagged: before % whatever the style, before
+// a Chinese unit unless the house style spaces Chinese and figures.
+func TestCJKSpacingNumberSpaces(t *testing.T) {
+	none, space := check.Options{Spacing: "none"}, check.Options{Spacing: "space"}
+	runProseCases(t, "cjk-spacing", []proseCase{
+		{md: "全镇常住人口4850 人，比上年增加120人。", want: 1},
+		{md: "城镇化率达到36.4 %，提高1.2个百分点。", want: 1},
+		{md: "城镇化率达到36.4 ‰。", want: 1},
+		{md: "全年粮食产量0.8 万吨，财政收入24.04 亿元。", want: 2},
+		{md: "新建道路12 公里，绿地3000 平方米。", want: 2},
+		{md: "GDP 增长 6.3 %，居全市第一。", want: 1, opts: space},
+		{md: "全区 GDP 增长 6.3%，新增就业 4850 人。", opts: space},
+		{md: "城镇化率达到36.4 %。", want: 1, opts: none},
+		{md: "全镇常住人口4850 人。", want: 1, opts: none},
+		// Silent: Latin units, codes, section numbers, no unit.
+		{md: "新建光伏电站120 MW，线路长5 km。"},
+		{md: "G20 峰会期间，全区做好服务保障。"},
+		{md: "3 人口与就业"},
+		{md: "全区第3 人民医院建成开诊。"},
+		{md: "全镇常住人口4850人，城镇化率36.4%。"},
+		{md: "截至2020 年底，全区共有企业1200家。"},
+	})
+}
+
+// Where the house style is unset, a paragraph that writes Chinese against
+// figures is flagged where it also spaces them.
+func TestCJKSpacingMixedStyle(t *testing.T) {
+	runProseCases(t, "cjk-spacing", []proseCase{
+		{md: "全年粮食产量 0.8万吨，比上年增长3%。", want: 1},
+		{md: "全区新增就业 1200人，城镇登记失业率2.1%。", want: 1},
+		// Silent: one style throughout, a signature and its date, a
+		// declared style.
+		{md: "全区生产总值比上年增长 3%，增速居全市第 2。"},
+		{md: "全年粮食产量0.8万吨，比上年增长3%。"},
+		{md: "青溪区人民政府办公室 2021年7月1日"},
+		{md: "全区生产总值比上年增长 3%，增速居全市第 2。", opts: check.Options{Spacing: "none"}, want: 2},
+	})
+}

@@ -109,3 +109,18 @@ func TestUnfinishedParagraphInformationLine(t *testing.T) {
 		{md: "地址：青溪区人民路88号 来源：青溪日报 经过三年的努力，全县农村自来水普及率达到", want: 1},
 	})
 }
+
+// A caption paragraph ends in a photo credit, which needs no full stop.
+func TestUnfinishedParagraphPhotoCredit(t *testing.T) {
+	runProseCases(t, "unfinished-paragraph", []proseCase{
+		{md: "青溪区第十届人民代表大会第五次会议开幕，区长作政府工作报告。青溪日报 王小明摄"},
+		{md: "新落成的青溪大桥正式通车。青溪区融媒体中心供图"},
+		{md: "村民在新建的文化礼堂里排练节目。 李华 摄影"},
+		{md: "新落成的青溪大桥正式通车（王小明 摄）"},
+		{md: "新落成的青溪大桥正式通车 青溪日报 王小明摄"},
+		// Still unfinished: a sentence that ends on 拍摄, a long tail.
+		{md: "镇里邀请专业团队对全镇山水风光进行了实地拍摄", want: 1},
+		{md: "大会开幕。全区上下齐心协力推进重点项目建设工作并取得明显成效王小明摄", want: 1},
+		{md: "大会开幕。镇里组织干部群众开展植树活动", want: 1},
+	})
+}

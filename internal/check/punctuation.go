@@ -54,6 +54,7 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 		hanHyphens(b, diags)
 	}
 	documentNumbers(b, diags)
+	numberPoints(b, diags)
 	// Three styles: searched for as strings, which is much faster than
 	// decoding every character of the paragraph.
 	straight := strings.IndexByte(text, '"') >= 0
@@ -67,6 +68,95 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 	if curly && b.Kind != Cell { // a table writes ” for ditto
 		unbalancedQuotes(b, diags)
 	}
+}
+
+// numberPoints flags the points of a number that are no decimal point: a
+// middle dot or a full-width stop between two digits (上涨1·8%, 1．8亿元:
+// write 1.8), two points in a row (14..3%), and one ratio written with
+// both : and ∶ (5.5:50.6∶43.9). A middle dot in the name of a day (“7·1”
+// 讲话, 5·12汶川地震) is left alone, and so is a section number at the
+// start of a paragraph (1．2 主要指标).
+func numberPoints(b *Block, diags *diag.List) {
+	text := b.Text
+	for _, dot := range []string{"·", "．"} {
+		for i := 0; ; {
+			k := strings.Index(text[i:], dot)
+			if k < 0 {
+				break
+			}
+			k += i
+			i = k + len(dot)
+			ls, rs := digitsBefore(text[:k]), digitsAfter(text[i:])
+			if ls == 0 || rs == 0 || ls == k {
+				continue // not between digits, or a section number
+			}
+			if p := text[k-ls-1]; p == '.' || p == '/' || p == '-' || isASCIILetter(p) {
+				continue
+			}
+			rest := text[i+rs:]
+			if dot == "·" && !numberFollows(rest) {
+				// 7·1, 5·12, 12·4: a month and a day name a day.
+				m, d := atoiShort(text[k-ls:k]), atoiShort(text[i:i+rs])
+				if ls <= 2 && rs <= 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+					continue
+				}
+			}
+			if dot == "·" && strings.HasPrefix(rest, "·") {
+				continue // 2021·6·30
+			}
+			diags.Add(diag.Diagnostic{Pos: b.Pos(k), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: fmt.Sprintf("%q between digits is not a decimal point: write %s.%s", dot, text[k-ls:k], text[i:i+rs])})
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(text[i:], "..")
+		if k < 0 {
+			break
+		}
+		k += i
+		i = k + 2
+		if k > 0 && isDigit(text[k-1]) && i < len(text) && isDigit(text[i]) {
+			diags.Add(diag.Diagnostic{Pos: b.Pos(k), Severity: diag.Warning, Rule: "punctuation-width",
+				Message: "two points in a row inside a number: write one decimal point"})
+		}
+	}
+	if strings.Contains(text, "∶") {
+		for _, loc := range ratioRE.FindAllStringIndex(text, -1) {
+			m := text[loc[0]:loc[1]]
+			if strings.Contains(m, "∶") && strings.ContainsAny(m, ":：") {
+				diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
+					Message: "a ratio written with both : and ∶: use one colon throughout (∶ in Chinese copy)"})
+			}
+		}
+	}
+}
+
+var ratioRE = regexp.MustCompile(`\d+(?:\.\d+)?(?: *[:：∶] *\d+(?:\.\d+)?)+`)
+
+// digitsBefore and digitsAfter count the ASCII digits that end or start s.
+func digitsBefore(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[len(s)-1-n]) {
+		n++
+	}
+	return n
+}
+
+func digitsAfter(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
+}
+
+// atoiShort parses a run of at most a few ASCII digits.
+func atoiShort(s string) int {
+	n := 0
+	for i := 0; i < len(s) && i < 4; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // documentBrackets pairs the brackets that copy puts, wrongly, around the

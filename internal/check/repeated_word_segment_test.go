@@ -159,6 +159,8 @@ func TestLookup(t *testing.T) {
 		{"嘎吱", true, false, "o"},
 		{"商量", true, false, "v"}, // tagged a noun, but 商量一下
 		{"杨荣", true, false, "p"},
+		{"习近平", true, false, "p"}, // below min-freq, but a name after 学习
+		{"柘川", false, false, ""},  // no name the dictionary has
 		{"一下", true, true, "m"},
 		{"说", true, true, "v"},
 		{"把", true, true, "f"},

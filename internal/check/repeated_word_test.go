@@ -258,6 +258,37 @@ var measuredCases = []struct {
 	{"a measure word's", "村里户户1台净水器。", ""},
 	{"time", "图书馆天天8点开门。", ""},
 	{"everyone", "资料人人1份。", ""},
+	// A proper name of the dictionary, rare in its counts, that begins
+	// with the character a word before it ends with.
+	{"a word, then a name", "全镇党员干部深入学习习近平总书记重要讲话精神。", ""},
+	{"a word, then a name", "学习习近平新时代中国特色社会主义思想。", ""},
+	{"a word, then a name", "大家认真学习习近平同志的论述。", ""},
+	{"tentative, in speech", "“回去好好学习学习讲话。”", ""},
+	{"ABAB after 深入, before a name", "深入学习学习习近平总书记重要讲话。", "学习学习"},
+	{"the name's end doubled", "认真学习习近平近平新时代思想。", "近平近平"},
+	// A doubled given name after a title, or in a list of names.
+	{"after 副县长", "副县长冯颖颖、周倜出席仪式。", ""},
+	{"after 局长", "县农业农村局局长吴萍萍带队检查。", ""},
+	{"after 镇长", "镇长张婷婷主持会议。", ""},
+	{"after 委员", "县政协委员韩丽丽提交了提案。", ""},
+	{"in a list", "参加座谈的有刘芳、冯颖颖、周倜。", ""},
+	{"in a list, last", "获奖的有刘芳、冯颖颖。", ""},
+	{"a word ends with the copy, in a list", "市委委、县委作了部署。", "委委"},
+	{"after a title, a free word", "镇长他他说了算。", "他他"},
+	// A name after a credit's label.
+	{"credit", "责任编辑：康康", ""},
+	{"credit, ASCII colon", "编辑: 康康", ""},
+	{"credit, surname", "记者：王婷婷 通讯员：李萍萍", ""},
+	{"credit, a longer value", "来源：市委委宣传部", "委委"},
+	{"no label", "今天：康康来了吗", "康康"},
+	{"colon, no label", "他说：企业企业都要参加", "企业企业"},
+	// A place name before its suffix.
+	{"before 镇", "柯柯镇党委书记在会上发言。", ""},
+	{"before 村", "他来自塔塔村。", ""},
+	{"before 街道", "拉拉街道办事处成立。", ""},
+	{"a particle", "我们的的镇容镇貌焕然一新。", "的的"},
+	{"a word ends with the copy", "以中心心村为重点。", "心心"},
+	{"no suffix", "柯柯党委书记在会上发言。", "柯柯"},
 }
 
 func TestRepeatedWordMeasured(t *testing.T) {

@@ -32,6 +32,12 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 	if (b.Kind == Prose || b.Kind == Quote) && b.chinese && (hasSpace || indexIdeographicSpace(b.Text) >= 0) {
 		proseSpaces(b, diags)
 	}
+	if hasSpace {
+		numberSpaces(b, style, diags)
+		if style == "" && (b.Kind == Prose || b.Kind == Quote) && b.chinese {
+			mixedSpaces(b, diags)
+		}
+	}
 	if style == "" {
 		return
 	}
@@ -245,7 +251,7 @@ func setOffSpace(text string, i, j int) bool {
 	}
 	after = trimEnd(after)
 	return utf8.RuneCountInString(after) <= 30 && !strings.ContainsAny(after, "，；") &&
-		(byline(after) || dateline(after))
+		(byline(after) || dateline(after) || photoCredit(after))
 }
 
 // sourceSpace says whether text[i:j], a space between two characters,
@@ -280,6 +286,9 @@ func separatorSpace(text string, i, j int) bool {
 		end += size
 	}
 	clause := text[start:end]
+	if photoCredit(clause) {
+		return true // 人民网 张三摄
+	}
 	for _, role := range []string{"记者", "通讯员", "摄影", "摄像", "编辑", "撰稿", "执笔", "作者", "供图", "供稿", "制图", "日电", " 摄"} {
 		if strings.Contains(clause, role) {
 			return true
@@ -300,4 +309,167 @@ func separatorSpace(text string, i, j int) bool {
 // bracket or a quotation.
 func clauseBreak(r rune) bool {
 	return strings.ContainsRune("，。；：！？、（）()“”‘’《》【】「」『』—…·,;:!?\"", r)
+}
+
+// numberSpaces flags a space inside a quantity: between a figure and %
+// or ‰ (36.4 %), whatever the house style, and, unless the house style
+// spaces Chinese and figures (cjk_spacing: space, where 4850 人 is the
+// rule) or already flags every such space (none), between a figure and
+// the Chinese unit or measure word that counts it (4850 人, 0.8 万吨, 24.04
+// 亿元). A number that opens the paragraph (3 人口与就业) is a section
+// number, one after a Latin letter is a code (G20), and Latin units (5
+// km, 120 MW) are left alone.
+func numberSpaces(b *Block, style string, diags *diag.List) {
+	text := b.Text
+	units := style == "" && (b.Kind == Prose || b.Kind == Quote) && b.chinese
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], ' ')
+		if k < 0 {
+			return
+		}
+		start := i + k
+		j := start
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		i = j
+		if start == 0 || !isDigit(text[start-1]) || j == len(text) {
+			continue
+		}
+		rest := text[j:]
+		percent := rest[0] == '%' || strings.HasPrefix(rest, "‰")
+		if !percent && !(units && numberUnit(rest) > 0) {
+			continue
+		}
+		n := start
+		for n > 0 && (isDigit(text[n-1]) || text[n-1] == '.' || text[n-1] == ',') {
+			n--
+		}
+		if n > 0 && (isASCIILetter(text[n-1]) || text[n-1] == '-' || text[n-1] == '_') {
+			continue
+		}
+		if !percent && strings.TrimLeft(text[:n], " \t") == "" {
+			continue // a section number
+		}
+		what := "%"
+		if !percent {
+			what = "its unit"
+		} else if rest[0] != '%' {
+			what = "‰"
+		}
+		diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
+			Message: fmt.Sprintf("a space between a figure and %s (%s): write them together", what, strings.TrimSpace(text[n:j])+firstRune(rest))})
+	}
+}
+
+func firstRune(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
+}
+
+// numberUnits are the Chinese units and measure words that count a
+// figure, longest first where one starts another; numberNotUnits are the
+// words that start with one but are no unit (3 人民医院).
+var (
+	numberUnits = []string{
+		"平方公里", "平方米", "立方米", "千瓦时", "公里", "公斤", "公顷", "千克", "千米", "小时", "分钟",
+		"人", "个", "家", "户", "元", "万", "亿", "吨", "亩", "项", "件", "所", "座", "台", "辆", "倍", "岁",
+		"天", "名", "次", "条", "张", "间", "套", "头", "只", "株", "棵", "米", "位", "艘", "架", "场", "批",
+	}
+	numberNotUnits = []string{
+		"人民", "人口", "人才", "人员", "个人", "个体", "家庭", "家园", "元旦", "所以", "所有", "台风", "天津", "天然",
+		"名单", "名称", "条例", "条件", "张家", "头条", "米饭", "位于", "场所", "批准", "次年", "户籍",
+	}
+)
+
+// numberUnit returns the length of the Chinese unit or measure word that
+// starts s, or 0.
+func numberUnit(s string) int {
+	if s == "" || s[0] < utf8.RuneSelf {
+		return 0
+	}
+	for _, w := range numberNotUnits {
+		if strings.HasPrefix(s, w) {
+			return 0
+		}
+	}
+	for _, u := range numberUnits {
+		if strings.HasPrefix(s, u) {
+			return len(u)
+		}
+	}
+	return 0
+}
+
+// numberFollows says whether s, the text after a figure, starts with %,
+// ‰ or a Chinese unit: what follows a quantity, not the name of a day.
+func numberFollows(s string) bool {
+	return strings.HasPrefix(s, "%") || strings.HasPrefix(s, "‰") || numberUnit(s) > 0
+}
+
+// mixedSpaces flags, where the house style is unset, a space between a
+// Chinese character and a figure (产量 0.8万吨) in a paragraph that
+// elsewhere writes Chinese straight against figures (0.8万吨): one
+// paragraph, one style. Structure (a signature before its date, a
+// byline), book titles and datelines keep their spaces.
+func mixedSpaces(b *Block, diags *diag.List) {
+	text := b.Text
+	mixed := -1 // whether Chinese touches a figure somewhere: 1 yes, 0 no, -1 not yet known
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], ' ')
+		if k < 0 {
+			return
+		}
+		start := i + k
+		j := start
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		i = j
+		if start == 0 || j == len(text) || !isDigit(text[j]) {
+			continue
+		}
+		l, _ := utf8.DecodeLastRuneInString(text[:start])
+		if !cjk.IsHan(l) {
+			continue
+		}
+		if mixed < 0 {
+			mixed = 0
+			if hanTouchesDigit(text) && !structureLine(strings.TrimSpace(text), b.Kind, false) {
+				mixed = 1
+			}
+		}
+		if mixed == 0 {
+			return
+		}
+		if inBookTitle(text, start) || !b.sourceSpace(start-len(string(l)), j+1) {
+			continue
+		}
+		after := text[j:]
+		if e := strings.IndexAny(after, "，。；！？"); e >= 0 {
+			after = after[:e]
+		}
+		if dateline(strings.TrimSpace(after)) || dateline(strings.TrimSpace(text[:j]+after)) || setOffSpace(text, start, j) {
+			continue
+		}
+		diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
+			Message: "a space between Chinese and a figure in a paragraph that elsewhere writes them together: choose one style (set cjk_spacing in publication.yaml)"})
+	}
+}
+
+// hanTouchesDigit says whether a Chinese character stands straight
+// before or after an ASCII digit somewhere in text.
+func hanTouchesDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) {
+			continue
+		}
+		if l, _ := utf8.DecodeLastRuneInString(text[:i]); cjk.IsHan(l) {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); cjk.IsHan(r) {
+			return true
+		}
+	}
+	return false
 }

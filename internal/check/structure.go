@@ -32,7 +32,7 @@ func UnfinishedParagraph(b *Block, diags *diag.List) {
 	if strings.ContainsRune(sentenceEnds, last) {
 		return
 	}
-	if !cutOff(text, last) && structureLine(text, b.Kind, true) {
+	if !cutOff(text, last) && (structureLine(text, b.Kind, true) || photoCredit(creditTail(text))) {
 		return
 	}
 	diags.Add(diag.Diagnostic{Pos: b.Pos(len(text) - size), Severity: diag.Warning, Rule: "unfinished-paragraph",
@@ -398,6 +398,53 @@ func metaLine(text string) bool {
 		}
 	}
 	return len(fields) > 0
+}
+
+// creditTail returns what may be the photo credit that ends a caption:
+// the text after its last clause mark (…工作报告。人民网 张三摄), or after
+// the first space in that (…焕然一新 人民网 张三摄).
+func creditTail(text string) string {
+	if k := strings.LastIndexAny(text, "。！？；，：!?;,"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(text[k:])
+		text = text[k+size:]
+	}
+	text = strings.TrimLeft(text, " \u3000")
+	if utf8.RuneCountInString(text) > 20 {
+		if k := strings.IndexAny(text, " \u3000"); k >= 0 {
+			text = strings.TrimLeft(text[k:], " \u3000")
+		}
+	}
+	return text
+}
+
+// photoCredit says whether text is the credit of a photograph: a short
+// run of names, an outlet and a photographer's name, before 摄, 摄影 or
+// 供图 (人民网 张三摄, 青溪区融媒体中心供图). 拍摄 and 航摄 end a sentence,
+// not a credit.
+func photoCredit(text string) bool {
+	text = strings.TrimRight(text, " \u3000")
+	n := utf8.RuneCountInString(text)
+	if n < 3 || n > 20 || strings.ContainsAny(text, "，。；：！？,;:!?“”") {
+		return false
+	}
+	for _, credit := range []string{"摄影", "供图", "摄"} {
+		head, ok := strings.CutSuffix(text, credit)
+		if !ok {
+			continue
+		}
+		head = strings.TrimRight(head, " \u3000")
+		r, _ := utf8.DecodeLastRuneInString(head)
+		if utf8.RuneCountInString(head) < 2 || strings.ContainsRune("拍航跟抓所", r) {
+			return false
+		}
+		for _, r := range head {
+			if !(cjk.IsHan(r) || r == ' ' || r == '\u3000' || r == '·' || r == '/' || r == '、' || r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // caption says whether a line is a picture's caption: 图为…, 图1 …,

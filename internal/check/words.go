@@ -116,6 +116,11 @@ func deliberate(rs []rune, i, n int) bool {
 		i >= 2 && rs[i-2] == rs[i-1] && rs[i-1] != x && cjk.IsHan(rs[i-1]) {
 		return true
 	}
+	// A name: of a place before its suffix (柯柯镇), of a person after a
+	// credit's label (责任编辑：康康); both may begin a run of Han.
+	if doubledPlace(rs, i) || creditName(rs, i) {
+		return true
+	}
 	if i == 0 || !cjk.IsHan(rs[i-1]) {
 		return false
 	}
@@ -126,6 +131,36 @@ func deliberate(rs []rune, i, n int) bool {
 	}
 	// ABB: an adjective on a productive doubled ending (嫩乎乎).
 	return isABBEnding(rs[i:i+2]) || givenName(rs, i)
+}
+
+// Suffixes of the names of places (柯柯镇, 塔塔村).
+var doubledPlaceSuffixes = []string{"镇", "乡", "村", "县", "街道", "社区", "区", "市"}
+
+// doubledPlace: the character doubled at i begins a place name, its suffix
+// right after the doubling (柯柯镇党委书记, 塔塔村): a name doubles its
+// syllables on purpose. Not a preposition's or a particle's (的的镇, 在在村:
+// no name is made of them), nor where the first copy ends a word (中心心村:
+// a slip after 中心).
+func doubledPlace(rs []rune, i int) bool {
+	after := rs[i+2:]
+	if !slices.ContainsFunc(doubledPlaceSuffixes, func(s string) bool { return hasRunePrefix(after, s) }) {
+		return false
+	}
+	if lookup(string(rs[i])).class == "f" {
+		return false
+	}
+	return !endsWord(rs, i)
+}
+
+// endsWord: some dictionary word other than a personal name ends with the
+// character at i, beginning up to four characters before it.
+func endsWord(rs []rune, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && cjk.IsHan(rs[k]); k-- {
+		if e := lookup(string(rs[k : i+1])); e.found && e.class != "p" {
+			return true
+		}
+	}
+	return false
 }
 
 // Titles and offices (乡镇长, 县委, 乡镇书记, 村主任): a word for a
@@ -170,24 +205,25 @@ func groupAndTitle(rs []rune, i, n int) bool {
 // (记者杨荣荣, 杨荣荣同志), or, after it, a verb of saying or the credit
 // of a photograph (杨荣荣说, 杨荣荣摄).
 var (
-	rolesBefore = []string{"记者", "通讯员", "主任", "书记", "同志", "老师"}
+	rolesBefore = []string{"记者", "通讯员", "主任", "书记", "同志", "老师", "长", "委员", "代表"}
 	rolesAfter  = []string{"记者", "通讯员", "主任", "书记", "同志", "老师", "摄", "说", "表示", "介绍"}
 )
 
 // givenName: the character doubled at i follows a surname, and with it
-// makes a personal name (杨荣荣, 王婷婷), where a role word beside it, or
-// a byline's slash before it, says a name is written: （杨荣荣 记者 刘美）,
-// 村主任王丽丽, 文/李晶晶. Not where the first copy ends a word that is
-// no name (村主任任说, 李书记记说, 宣传部部说: slips), nor for a character
-// that is a word alone, as a name's rarely is (向他他说: a slip).
+// makes a personal name (杨荣荣, 王婷婷), where a role word beside it, a
+// title before it (a word ending in 长, 书记, 主任, 委员), a byline's
+// slash before it or a list of names, says a name is written: （杨荣荣
+// 记者 刘美）, 村主任王丽丽, 副县长冯颖颖, 文/李晶晶, 冯颖颖、周倜. Not
+// where the first copy ends a word that is no name (村主任任说, 李书记记说,
+// 宣传部部说: slips), nor for a character that is a word alone, as a
+// name's rarely is (向他他说: a slip).
 func givenName(rs []rune, i int) bool {
-	if i == 0 || !isSurname(rs[i-1]) || !isBound(rs[i]) {
+	if i == 0 || !isSurname(rs[i-1]) || !isBound(rs[i]) || endsWord(rs, i) {
 		return false
 	}
-	for k := i - 1; k >= 0 && k >= i-4 && cjk.IsHan(rs[k]); k-- {
-		if e := lookup(string(rs[k : i+1])); e.found && e.class != "p" {
-			return false
-		}
+	// A list of names: 、 after the name, or before its surname.
+	if i+2 < len(rs) && rs[i+2] == '、' || i >= 2 && rs[i-2] == '、' {
+		return true
 	}
 	before := rs[:i-1]
 	slash := false
@@ -213,6 +249,39 @@ func givenName(rs []rune, i int) bool {
 		}
 	}
 	return false
+}
+
+// Labels of the credits of an article, the name of a person or a source
+// after them (责任编辑：康康, 记者：王婷婷).
+var creditLabels = []string{"编辑", "作者", "记者", "通讯员", "来源", "审核", "校对", "摄影", "供图"}
+
+// creditName: the character doubled at i is in a name of two to four
+// characters written after a credit's label and its colon (责任编辑：康康,
+// 记者: 王婷婷): the Han run that holds it is no longer than a name, so
+// a slip in a longer value (来源：县县委宣传部) is still one.
+func creditName(rs []rune, i int) bool {
+	lo, hi := i, i+2
+	for lo > 0 && cjk.IsHan(rs[lo-1]) {
+		lo--
+	}
+	for hi < len(rs) && cjk.IsHan(rs[hi]) {
+		hi++
+	}
+	if hi-lo > 4 {
+		return false
+	}
+	before := rs[:lo]
+	for len(before) > 0 && strings.ContainsRune(" \u3000", before[len(before)-1]) {
+		before = before[:len(before)-1]
+	}
+	if len(before) == 0 || !strings.ContainsRune("：:", before[len(before)-1]) {
+		return false
+	}
+	before = before[:len(before)-1]
+	for len(before) > 0 && strings.ContainsRune(" \u3000", before[len(before)-1]) {
+		before = before[:len(before)-1]
+	}
+	return slices.ContainsFunc(creditLabels, func(l string) bool { return hasRuneSuffix(before, l) })
 }
 
 func hasRunePrefix(rs []rune, s string) bool {

@@ -286,6 +286,7 @@ func TestOneShotBuildReportsWhereTheDevServerDoes(t *testing.T) {
 	dir := writeSite(t, `
 -- content/publication.yaml --
 title: 小站
+subject: 长河县
 -- content/chapters/01-a.md --
 ---
 title: 甲
@@ -320,7 +321,7 @@ title: 丙
 管委会持续优化政务服务流程，推动企业诉求快速响应，群众满意度逐年提高。
 `)
 	wants := []string{
-		`content/chapters/02-b.md:8:14: warning: 出口额 growth in 2020年 is 9.5% here but 8.5% at `,
+		`content/chapters/02-b.md:8:14: warning: 出口额 growth of 长河县 in 2020年 is 9.5% here but 8.5% at `,
 		`content/chapters/02-b.md:10:2: error: link to chapters/01-a.md#园区服务: that page has no such heading; its headings are #园区 [broken-link]`,
 		`content/chapters/02-b.md:12:1: error: this paragraph appears 2 times (`,
 		`content/chapters/01-a.md:8:1: keep one and delete the copies [duplicate-paragraph]`,

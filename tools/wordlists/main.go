@@ -83,20 +83,21 @@ func main() {
 	minFree := flag.Float64("min-free", 0.15, "share of a character's occurrences as a word alone below which it is bound")
 	minNames := flag.Int("min-names", 100, "how many place or organisation names a character must end to count as a name's ending")
 	minSurname := flag.Int("min-surname", 10, "how many three-character personal names a character must begin to count as a surname")
+	commonEnd := flag.Int("common-end", 1000, "frequency of a word whose last character, beginning a proper name, keeps the name whatever its frequency")
 	flag.Parse()
 	if *gse == "" {
 		fail(fmt.Errorf("-gse is required"))
 	}
-	header := fmt.Sprintf("# Derived by tools/wordlists from the zh data of github.com/go-ego/gse v0.80.3 (from jieba;\n# MIT and Apache-2.0 licences); regenerate with\n#   go run ./tools/wordlists -gse \"$(go env GOMODCACHE)/github.com/go-ego/gse@v0.80.3\" -min-freq %d -min-free %g -min-names %d -min-surname %d -out internal/check/words\n", *minFreq, *minFree, *minNames, *minSurname)
+	header := fmt.Sprintf("# Derived by tools/wordlists from the zh data of github.com/go-ego/gse v0.80.3 (from jieba;\n# MIT and Apache-2.0 licences); regenerate with\n#   go run ./tools/wordlists -gse \"$(go env GOMODCACHE)/github.com/go-ego/gse@v0.80.3\" -min-freq %d -min-free %g -min-names %d -min-surname %d -common-end %d -out internal/check/words\n", *minFreq, *minFree, *minNames, *minSurname, *commonEnd)
 
 	entries, err := readDictionary(filepath.Join(*gse, "data", "dict", "zh", "s_1.txt"))
 	if err != nil {
 		fail(err)
 	}
-	lines, total := dictionary(entries, *minFreq)
+	lines, total := dictionary(entries, *minFreq, *commonEnd)
 	// The total is of the whole dictionary the frequencies are shares of,
 	// so that a word's probability is the one gse gives it.
-	write(filepath.Join(*out, "dict.txt"), header+fmt.Sprintf("# Words of two characters or more, frequency >= %d but for those with a doubling inside, 一 with a\n# measure word and sounds; one-character verbs seen reduplicated (v), prepositions and particles (f);\n# personal names (p).\n# min-freq %d\n# total %d\n", *minFreq, *minFreq, total)+strings.Join(lines, "\n")+"\n")
+	write(filepath.Join(*out, "dict.txt"), header+fmt.Sprintf("# Words of two characters or more, frequency >= %d but for those with a doubling inside, 一 with a\n# measure word and sounds, and\n# proper names of 2 to 4 characters beginning with the last of a word of frequency >= %d; one-character\n# verbs seen reduplicated (v), prepositions and particles (f); personal names (p).\n# min-freq %d\n# total %d\n", *minFreq, *commonEnd, *minFreq, total)+strings.Join(lines, "\n")+"\n")
 
 	bound, err := boundChars(filepath.Join(*gse, "hmm", "prob_emit.go"), *minFree)
 	if err != nil {
@@ -148,7 +149,8 @@ func readDictionary(path string) (map[string]entry, error) {
 	return entries, sc.Err()
 }
 
-func dictionary(entries map[string]entry, minFreq int) (lines []string, total int) {
+func dictionary(entries map[string]entry, minFreq, commonEnd int) (lines []string, total int) {
+	ends := commonEndings(entries, commonEnd)
 	for word, e := range entries {
 		if len(e.word) == 1 {
 			total += 2 // gse counts every single character as 2
@@ -176,7 +178,7 @@ func dictionary(entries map[string]entry, minFreq int) (lines []string, total in
 			class = "v" // 商量, tagged a noun, but 商量一下
 		}
 		measure := class == "m" && len(e.word) == 2 && e.word[0] == '一'
-		if e.freq < minFreq && !hasDoubling(e.word) && !measure && class != "o" {
+		if e.freq < minFreq && !hasDoubling(e.word) && !measure && class != "o" && !nameAfterWord(e, ends) {
 			continue
 		}
 		if len(e.word) == 2 && e.word[0] == e.word[1] && neverDoubled(entries[string(e.word[:1])].tag) {
@@ -192,6 +194,34 @@ func dictionary(entries map[string]entry, minFreq int) (lines []string, total in
 	// space sorts before any Han character, so 研究 comes before 研究生.
 	slices.Sort(lines)
 	return lines, total
+}
+
+// commonEndings are the last characters of the words of two characters or
+// more of frequency min or more (习 of 学习).
+func commonEndings(entries map[string]entry, min int) map[rune]bool {
+	ends := map[rune]bool{}
+	for _, e := range entries {
+		if len(e.word) > 1 && e.freq >= min {
+			ends[e.word[len(e.word)-1]] = true
+		}
+	}
+	return ends
+}
+
+// nameAfterWord: e is a proper name of two to four characters, of a
+// person known by full name, a place, an organisation or anything else
+// named (nrfg, nrt, ns, nt, nz: 习近平), that begins with a character
+// ending common words (学习|习近平). A name is rare in the dictionary's
+// counts but common in the texts that name it; below the frequency floor
+// its first character would be left standing alone after the word, and
+// flagged. The dictionary's many given names and nicknames (nr) stay out:
+// they are a third of its entries, and 2 MB with the rest.
+func nameAfterWord(e entry, ends map[rune]bool) bool {
+	switch e.tag {
+	case "nrfg", "nrt", "ns", "nt", "nz":
+		return len(e.word) <= 4 && ends[e.word[0]]
+	}
+	return false
 }
 
 // function: the tag is of a preposition, a conjunction or a particle
