@@ -124,3 +124,15 @@ func TestUnfinishedParagraphPhotoCredit(t *testing.T) {
 		{md: "大会开幕。镇里组织干部群众开展植树活动", want: 1},
 	})
 }
+
+// TestUnfinishedParagraphSpeechDateline: the line under a speech's or a
+// report's title that dates it and names its meeting is no paragraph.
+func TestUnfinishedParagraphSpeechDateline(t *testing.T) {
+	runProseCases(t, "unfinished-paragraph", []proseCase{
+		{md: "2022年1月5日在柘川县第十七届人民代表大会第一次会议上", want: 0},
+		{md: "——2023年2月8日在县委经济工作会议上的讲话", want: 0},
+		{md: "（2021年12月20日在全县干部大会上）", want: 0},
+		{md: "2022年1月5日县里召开了会议，会上", want: 1},
+		{md: "各乡镇要把这项工作放在重要位置，在年底前召开的全县会议上", want: 1},
+	})
+}

@@ -322,6 +322,9 @@ func dateline(text string) bool {
 	if strings.HasSuffix(text, "日电") || strings.HasSuffix(text, "日讯") {
 		return true
 	}
+	if speechDateline(text) {
+		return true
+	}
 	last, _ := utf8.DecodeLastRuneInString(text)
 	switch last {
 	case '日', '天', '一', '二', '三', '四', '五', '六', '）', ')':
@@ -339,6 +342,25 @@ func dateline(text string) bool {
 	sig := strings.TrimRight(m[1], " \u3000")
 	r, _ := utf8.DecodeLastRuneInString(sig)
 	return sig == "" || len(sig) < len(m[1]) || !strings.ContainsRune("于在至到从自止是为", r)
+}
+
+// speechDateline says whether a line is the dateline under the title of a
+// speech or a report: its date and the meeting it was given at
+// (——2019年3月2日在某县第十六届人民代表大会第四次会议上).
+func speechDateline(text string) bool {
+	t := strings.TrimLeft(text, "—-– \u3000（(")
+	t = strings.TrimRight(t, "）) ")
+	if utf8.RuneCountInString(t) > 60 || !strings.Contains(t, "在") {
+		return false
+	}
+	if !(strings.HasSuffix(t, "上") || strings.HasSuffix(t, "上的讲话") || strings.HasSuffix(t, "上的报告") || strings.HasSuffix(t, "上的发言")) {
+		return false
+	}
+	date, place, ok := strings.Cut(t, "在")
+	if !ok || !strings.HasSuffix(date, "日") || !strings.Contains(place, "会") {
+		return false
+	}
+	return datelineRE.MatchString(date)
 }
 
 // metaLabels name the fields of the information line that a news site
