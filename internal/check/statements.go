@@ -316,8 +316,11 @@ func sentenceStatements(b *Block, off int, s string, figures [][]int, ctx *State
 			value, measure = -value, "growth"
 		}
 		unit := s[m[6]:m[7]]
-		if unit == "％" {
+		switch {
+		case unit == "％":
 			unit = "%"
+		case unit == "个" && strings.HasPrefix(s[m[1]:], "百分点"):
+			unit = "个百分点" // a change of a rate, not a count
 		}
 		if subject == "*" || strings.HasPrefix(subject, "全") {
 			subject += "@" + ctx.Page

@@ -56,6 +56,8 @@ func TestStatements(t *testing.T) {
 			[]string{"第一产业增加值|level|长河县|2022|元=1.07e+09", "第一产业增加值|growth|长河县|2022|%=3.9", "第一产业增加值·经济增长的贡献率|level|长河县|2022|%=22.8",
 				"第二产业增加值|level|长河县|2022|元=1.21e+09", "第二产业增加值|growth|长河县|2022|%=4.2", "第二产业增加值·经济增长的贡献率|level|长河县|2022|%=26.2"}},
 		{"a share that names its part stands alone", []string{"2020年，全县民生支出占一般公共预算支出的比重为81.6%。"}, []string{"民生支出占一般公共预算支出的比重|level|长河县|2020|%=81.6"}},
+		{"percentage points are no count", []string{"2020年，全县城镇化率为56.3%，比上年提高1.2个百分点。"},
+			[]string{"城镇化率|level|长河县|2020|%=56.3", "城镇化率|growth|长河县|2020|个百分点=1.2"}},
 		{"a named town is the subject", []string{"2019年，柳溪镇一般公共预算收入同比增长6.5%。"},
 			[]string{"一般公共预算收入|growth|柳溪镇|2019|%=6.5"}},
 		{"the subject carries through the paragraph", []string{"石门开发区设立于2006年。2020年，开发区完成工业投资96.3亿元。"},
