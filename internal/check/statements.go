@@ -19,15 +19,19 @@ import (
 //
 //   - metric: the phrase before the number, ending in a statistical noun
 //     (…总值, …收入, …增加值, …率, 企业, 党员 …), or, for a growth rate
-//     (同比增长5.3%), the metric the sentence named last. Comparison words
-//     (同比, 比上年) are never a metric.
+//     (同比增长5.3%), the metric of the figure before it, never one past
+//     其中. A contribution or share (对经济增长的贡献率) is of the item the
+//     sentence named. Comparison words (同比, 比上年) are never a metric.
 //   - subject: the place or organisation named at the start of a clause
 //     (北岭开发区, 南湖镇, 青禾光电科技有限公司), carried through the
 //     paragraph; 全区, 该区 and the like stand for the chapter's place or
-//     the publication's subject.
+//     the publication's subject, and where nothing names it, for the
+//     page's own (compared only within the page).
 //   - period: the nearest time before the number (2020年, 2021年1—5月,
-//     上半年, 目前), else the paragraph's.
-//   - unit: percent, yuan, or the measure word, scaled by 万 and 亿.
+//     上半年, 目前), else the paragraph's; a stock stated without one is
+//     the latest figure of its thing (MergeStatements).
+//   - unit: percent, percentage points, yuan, or the measure word, scaled
+//     by 万 and 亿.
 
 // StatementContext is what a page's statements are resolved against.
 type StatementContext struct {
