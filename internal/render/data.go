@@ -96,13 +96,17 @@ type Page struct {
 	Title    string
 	Subtitle string
 	Label    string
-	Summary  string
-	Author   string
-	Date     time.Time
-	Draft    bool
-	Number   int    // a chapter's position, from 1
-	Path     string // site path: "" for the cover, "reform/" for a chapter
-	Content  template.HTML
+	Summary  string // the front matter's, else the first paragraph's opening
+	// OwnSummary: Summary was written in the front matter. A page shows
+	// only such a summary above its text; the first paragraph's opening
+	// is for cards, search and share previews, not to be read twice.
+	OwnSummary bool
+	Author     string
+	Date       time.Time
+	Draft      bool
+	Number     int    // a chapter's position, from 1
+	Path       string // site path: "" for the cover, "reform/" for a chapter
+	Content    template.HTML
 	// ContentKey, when set, identifies Content for the dev server's render
 	// cache (the conversion's own inputs), so the cache need not hash the
 	// whole text of every page on every rebuild. Layouts do not use it.

@@ -419,3 +419,59 @@ title: 乙
 		})
 	}
 }
+
+// TestSharePreviewsAndSummaries: a share card of the cover names the
+// publication, not its preface; a chapter without summary: shows its
+// first paragraph once, in the text, and uses its opening for cards.
+func TestSharePreviewsAndSummaries(t *testing.T) {
+	dir := writeSite(t, `
+-- content/publication.yaml --
+title: 长河纪事
+base_url: https://example.org/
+-- content/index.md --
+---
+title: 序言
+---
+开篇的话。
+-- content/chapters/01-a.md --
+---
+title: 第一篇
+---
+园区建设稳步推进，新项目接连落地。
+
+第二段。
+-- content/chapters/02-b.md --
+---
+title: 第二篇
+summary: 自己写的摘要。
+---
+正文第一段。
+`)
+	b := buildSite(t, dir, config.Options{})
+	cover := b.file("index.html")
+	for _, want := range []string{`<meta property="og:title" content="长河纪事">`, `<meta name="twitter:title" content="长河纪事">`} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("the cover has no %s", want)
+		}
+	}
+	a := b.file("a/index.html")
+	body := a[strings.Index(a, "<body"):]
+	if n := strings.Count(body, "园区建设稳步推进"); n != 1 {
+		t.Errorf("the first paragraph of a chapter without summary is shown %d times, want once", n)
+	}
+	if !strings.Contains(a, `<meta property="og:description" content="园区建设稳步推进，新项目接连落地。">`) {
+		t.Error("the share card of a chapter without summary does not describe it by its opening")
+	}
+	if strings.Contains(a, "chapter-summary") {
+		t.Error("a chapter without summary: shows a summary above its text")
+	}
+	if !strings.Contains(a, `<meta property="og:title" content="第一篇">`) {
+		t.Error("a chapter's share card does not carry its title")
+	}
+	if !strings.Contains(b.file("b/index.html"), `<p class="chapter-summary">自己写的摘要。</p>`) {
+		t.Error("a written summary is not shown")
+	}
+	if !strings.Contains(cover, "园区建设稳步推进") {
+		t.Error("the chapter card on the cover lost its opening")
+	}
+}

@@ -237,6 +237,7 @@ func (b *builder) pageView(p *content.Page) *render.Page {
 		Content:        template.HTML(c.res.HTML),
 		ReadingMinutes: c.res.Minutes,
 		Summary:        p.Front.Summary,
+		OwnSummary:     p.Front.Summary != "",
 	}
 	if c.entry != nil {
 		v.ContentKey = c.entry.contentKey()

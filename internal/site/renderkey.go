@@ -137,6 +137,7 @@ func (w *keyWriter) page(p *render.Page) {
 	w.str(p.Subtitle)
 	w.str(p.Label)
 	w.str(p.Summary)
+	w.flag(p.OwnSummary)
 	w.str(p.Author)
 	w.time(p.Date)
 	w.flag(p.Draft)
