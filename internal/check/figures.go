@@ -27,19 +27,6 @@ var (
 	starNumbers = map[string]float64{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 )
 
-// Figures compares the numbers prose states beside an indicator's label or
-// alias with the data: a different number is a conflicting-figure error, the
-// same number a hand-typed-figure warning (write the reference instead).
-// Statements of things the data does not hold (…增长13.2%) are compared
-// with each other across the publication.
-func Figures(blocks []*Block, data *indicator.Set, ctx *StatementContext, diags *diag.List) {
-	found := PageFigures(blocks, Terms(data), ctx)
-	for _, d := range found.Diags {
-		diags.Add(d)
-	}
-	MergeStatements([]*FigureResult{found}, diags)
-}
-
 // Term is a name prose uses for an indicator.
 type Term struct {
 	text string

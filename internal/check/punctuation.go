@@ -218,17 +218,7 @@ func documentNumbers(b *Block, diags *diag.List) {
 // A-1, COVID-19) is left alone.
 func hanHyphens(b *Block, diags *diag.List) {
 	text := b.Text
-	for i := 0; i < len(text); {
-		k := strings.IndexByte(text[i:], '-')
-		if k < 0 {
-			return
-		}
-		start := i + k
-		end := start
-		for end < len(text) && text[end] == '-' {
-			end++
-		}
-		i = end
+	for start, end := range runsOf(text, '-') {
 		before, after := text[:start], text[end:]
 		before = strings.TrimSuffix(before, " ")
 		after = strings.TrimPrefix(after, " ")

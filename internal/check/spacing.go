@@ -322,17 +322,7 @@ func clauseBreak(r rune) bool {
 func numberSpaces(b *Block, style string, diags *diag.List) {
 	text := b.Text
 	units := style == "" && (b.Kind == Prose || b.Kind == Quote) && b.chinese
-	for i := 0; ; {
-		k := strings.IndexByte(text[i:], ' ')
-		if k < 0 {
-			return
-		}
-		start := i + k
-		j := start
-		for j < len(text) && text[j] == ' ' {
-			j++
-		}
-		i = j
+	for start, j := range runsOf(text, ' ') {
 		if start == 0 || !isDigit(text[start-1]) || j == len(text) {
 			continue
 		}
@@ -415,17 +405,7 @@ func numberFollows(s string) bool {
 func mixedSpaces(b *Block, diags *diag.List) {
 	text := b.Text
 	mixed := -1 // whether Chinese touches a figure somewhere: 1 yes, 0 no, -1 not yet known
-	for i := 0; ; {
-		k := strings.IndexByte(text[i:], ' ')
-		if k < 0 {
-			return
-		}
-		start := i + k
-		j := start
-		for j < len(text) && text[j] == ' ' {
-			j++
-		}
-		i = j
+	for start, j := range runsOf(text, ' ') {
 		if start == 0 || j == len(text) || !isDigit(text[j]) {
 			continue
 		}

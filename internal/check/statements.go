@@ -1,6 +1,7 @@
 package check
 
 import (
+	"folio/internal/cjk"
 	"math"
 	"regexp"
 	"strconv"
@@ -449,7 +450,7 @@ func nounAfter(after string) string {
 	n := 0
 	end := 0
 	for i, r := range after {
-		if !isHanRune(r) || n >= 10 {
+		if !cjk.IsHan(r) || n >= 10 {
 			break
 		}
 		n++
@@ -472,14 +473,12 @@ func endsWithStatNoun(s string) bool {
 
 func allHanString(s string) bool {
 	for _, r := range s {
-		if !isHanRune(r) {
+		if !cjk.IsHan(r) {
 			return false
 		}
 	}
 	return s != ""
 }
-
-func isHanRune(r rune) bool { return r >= 0x3400 && r <= 0x9FFF || r >= 0x20000 && r <= 0x3134F }
 
 // planned says whether the text before a figure makes it a plan or a
 // target rather than a fact.

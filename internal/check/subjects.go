@@ -1,6 +1,7 @@
 package check
 
 import (
+	"folio/internal/cjk"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,7 +22,7 @@ func nameAt(s string, min, max int, suffixes []string) (name, whole string) {
 	n, i := 0, 0
 	for i < len(s) && n < max {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isHanRune(r) {
+		if !cjk.IsHan(r) {
 			return "", ""
 		}
 		i += size
@@ -183,7 +184,7 @@ func canonical(name string, ctx *StatementContext) string {
 // PlaceIn returns the first place a title names (青溪区 in
 // 改革破冰——青溪区全面深化改革纪实), or "".
 func PlaceIn(title string) string {
-	for _, part := range strings.FieldsFunc(title, func(r rune) bool { return !isHanRune(r) }) {
+	for _, part := range strings.FieldsFunc(title, func(r rune) bool { return !cjk.IsHan(r) }) {
 		for i := range part {
 			if p := placeName(part[i:]); p != "" && (i == 0 || utf8.RuneCountInString(p) >= 3) {
 				return p

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"iter"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,4 +55,26 @@ func appendRunes(rs []rune, s string) []rune {
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// runsOf yields the start and end of each run of the byte c in s (the
+// spaces of 4850  人, the hyphens of 生死关头--中国).
+func runsOf(s string, c byte) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; ; {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				return
+			}
+			start := i + k
+			end := start
+			for end < len(s) && s[end] == c {
+				end++
+			}
+			if !yield(start, end) {
+				return
+			}
+			i = end
+		}
+	}
 }
