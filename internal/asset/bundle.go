@@ -272,7 +272,7 @@ func overlayPlugin(fsys fs.FS) api.Plugin {
 // message converts an esbuild message to a diagnostic; esbuild columns are
 // bytes, diagnostics count characters.
 func message(opts Options, m api.Message, sev diag.Severity) diag.Diagnostic {
-	d := diag.Diagnostic{Severity: sev, Rule: "asset", Message: m.Text}
+	d := diag.Diagnostic{Severity: sev, Rule: "asset", Message: m.Text} // untranslated: esbuild's own words
 	if m.Location != nil {
 		file := strings.TrimPrefix(m.Location.File, namespace+":")
 		if opts.Display != nil {

@@ -76,8 +76,8 @@ func (resolver) PageURL(rel string) (string, bool) {
 	return fmt.Sprintf("chapter-%d/", i), true
 }
 
-func (resolver) Image(fromDir, ref string) (string, string) {
-	return path.Join(fromDir, ref), ""
+func (resolver) Image(fromDir, ref string) (string, error) {
+	return path.Join(fromDir, ref), nil
 }
 
 func (resolver) Picture(rel string) (*picture.Picture, error) {

@@ -140,8 +140,7 @@ func ConfusableWord(b *Block, diags *diag.List) {
 			if b.Ignores("confusable-word") { // asked only of a paragraph with a slip
 				return
 			}
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "confusable-word",
-				Message: fmt.Sprintf("“%s” is likely a slip for “%s”: write %s, or add <!-- folio:ignore confusable-word --> before the paragraph if “%s” is meant", e.wrong, e.right, e.right, e.wrong)})
+			diags.Warnf(b.Pos(i), "confusable-word", "“%s” is likely a slip for “%s”: write %s, or add <!-- folio:ignore confusable-word --> before the paragraph if “%s” is meant", e.wrong, e.right, e.right, e.wrong)
 			step = len(e.wrong)
 			break
 		}

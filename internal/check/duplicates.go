@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -368,8 +367,7 @@ func reportGroups(paras []*dupPara, find func(int) int, diags *diag.List) {
 			if paras[m].silenced {
 				continue
 			}
-			diags.Add(diag.Diagnostic{Pos: paras[m].pos, Severity: diag.Error, Rule: "duplicate-paragraph",
-				Message: fmt.Sprintf("this paragraph appears %d times (%s), first at %s: keep one and delete the copies", len(members), strings.Join(places, ", "), first.pos)})
+			diags.Errorf(paras[m].pos, "duplicate-paragraph", "this paragraph appears %d times (%s), first at %s: keep one and delete the copies", len(members), strings.Join(places, ", "), first.pos)
 			break // a run of copies is reported once
 		}
 	}

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -11,6 +10,7 @@ import (
 
 	"folio/internal/diag"
 	"folio/internal/indicator"
+	"folio/internal/msg"
 )
 
 // A stated figure: a number with the unit prose writes it in.
@@ -166,10 +166,10 @@ func MergeStatements(pages []*FigureResult, diags *diag.List) {
 		}
 	}
 	for _, st := range undated {
-		key, when := st.Thing+"|now", "the present (stated without a date)"
+		key, when := st.Thing+"|now", any(msg.New("the present (stated without a date)"))
 		if y, ok := latest[st.Thing]; ok && y >= st.Year-1 {
 			key = st.Thing + "|" + strconv.Itoa(y)
-			when = strconv.Itoa(y) + "年 (stated without a date, the latest figure)"
+			when = msg.New("%d年 (stated without a date, the latest figure)", y)
 		}
 		compareWith(st, first, key, when, diags)
 	}
@@ -177,7 +177,8 @@ func MergeStatements(pages []*FigureResult, diags *diag.List) {
 
 // compareWith reports st when it disagrees with every statement of key
 // before it, and keeps it.
-func compareWith(st Statement, first map[string][]Statement, key, when string, diags *diag.List) {
+// when names the period: a string (2020年) or a msg.Text.
+func compareWith(st Statement, first map[string][]Statement, key string, when any, diags *diag.List) {
 	seen := first[key]
 	for _, f := range seen {
 		if st.agrees(f) {
@@ -186,24 +187,23 @@ func compareWith(st Statement, first map[string][]Statement, key, when string, d
 	}
 	if len(seen) > 0 {
 		f := seen[0]
-		of := ""
 		if subject := st.Subject(); subject != "*" {
-			of = " of " + subject
+			diags.Warnf(st.Pos, "conflicting-figure", "%s of %s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), subject, when, st.Written, f.Written, f.Pos)
+		} else {
+			diags.Warnf(st.Pos, "conflicting-figure", "%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), when, st.Written, f.Written, f.Pos)
 		}
-		diags.Add(diag.Diagnostic{Pos: st.Pos, Severity: diag.Warning, Rule: "conflicting-figure",
-			Message: fmt.Sprintf("%s%s in %s is %s here but %s at %s: make them agree, or give the figure an entry in content/data/indicators.yaml and write a reference", describe(st), of, when, st.Written, f.Written, f.Pos)})
 	}
 	first[key] = append(seen, st)
 }
 
 // describe names a statement's metric and measure: 地区生产总值, or
 // 地区生产总值增速 for a growth rate.
-func describe(s Statement) string {
+func describe(s Statement) any {
 	switch _, measure, _ := strings.Cut(s.Thing, "|"); {
 	case strings.HasPrefix(measure, "growth|"):
-		return s.Metric() + " growth"
+		return msg.New("%s growth", s.Metric())
 	case strings.HasPrefix(measure, "average growth|"):
-		return s.Metric() + " average growth"
+		return msg.New("%s average growth", s.Metric())
 	}
 	return s.Metric()
 }
@@ -238,14 +238,12 @@ func checkFigure(b *Block, at int, t Term, year string, diags *diag.List) {
 	pos := b.Pos(at + m[2])
 	if math.Abs(stated-pt.Value.Number) < 1e-9 {
 		if !b.Ignores("hand-typed-figure") {
-			diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Rule: "hand-typed-figure",
-				Message: fmt.Sprintf("%s is typed by hand; the data holds it (%s, %s): write %s so it can never drift from the data", written, t.ind.Label, period.Chinese(), ref)})
+			diags.Warnf(pos, "hand-typed-figure", "%s is typed by hand; the data holds it (%s, %s): write %s so it can never drift from the data", written, t.ind.Label, period.Chinese(), ref)
 		}
 		return
 	}
 	if !b.Ignores("conflicting-figure") {
-		diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Error, Rule: "conflicting-figure",
-			Message: fmt.Sprintf("%s is stated as %s for %s, but the data has %s: write %s", t.text, written, period.Chinese(), want, ref)})
+		diags.Errorf(pos, "conflicting-figure", "%s is stated as %s for %s, but the data has %s: write %s", t.text, written, period.Chinese(), want, ref)
 	}
 }
 

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -90,8 +89,7 @@ func strayLatinWord(b *Block, start, end int, glossary []string, diags *diag.Lis
 	if latinAlone(text, start, end) {
 		return
 	}
-	diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "stray-latin",
-		Message: fmt.Sprintf("Latin word %q in Chinese text: translate it, or if it is a name or term the publication uses, add it to glossary in publication.yaml", word)})
+	diags.Warnf(b.Pos(start), "stray-latin", "Latin word %q in Chinese text: translate it, or if it is a name or term the publication uses, add it to glossary in publication.yaml", word)
 }
 
 // strayShape says whether a Latin word is of a shape that Chinese copy

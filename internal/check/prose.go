@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"folio/internal/diag"
@@ -16,8 +15,7 @@ func HeadingSkip(blocks []*Block, diags *diag.List) {
 			continue
 		}
 		if b.Level > level+1 && !b.Ignores("heading-skip") {
-			diags.Add(diag.Diagnostic{Pos: b.Pos(0), Severity: diag.Warning, Rule: "heading-skip",
-				Message: fmt.Sprintf("heading level %d follows level %d: screen readers navigate by levels; use %s", b.Level, level, strings.Repeat("#", level+1))})
+			diags.Warnf(b.Pos(0), "heading-skip", "heading level %d follows level %d: screen readers navigate by levels; use %s", b.Level, level, strings.Repeat("#", level+1))
 		}
 		level = b.Level
 	}

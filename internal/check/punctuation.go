@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -39,15 +38,13 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 		}
 		if halfWidthMark(text[:i], c, text[j:end]) {
 			p := text[i : i+1]
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: fmt.Sprintf("half-width %q in Chinese text: write %s", p, fullWidth[p])})
+			diags.Warnf(b.Pos(i), "punctuation-width", "half-width %q in Chinese text: write %s", p, fullWidth[p])
 		}
 		i = j - 1
 	}
 	if strings.IndexByte(text, '(') >= 0 {
 		for _, loc := range halfParenRE.FindAllStringIndex(text, -1) {
-			diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: "half-width parentheses around Chinese text: write （ and ）"})
+			diags.Warnf(b.Pos(loc[0]), "punctuation-width", "half-width parentheses around Chinese text: write （ and ）")
 		}
 	}
 	if strings.IndexByte(text, '-') >= 0 {
@@ -62,8 +59,7 @@ func PunctuationWidth(b *Block, diags *diag.List) {
 	corner := curly && (strings.Contains(text, "「") || strings.Contains(text, "」"))
 	if straight || curly && corner {
 		i := strings.IndexAny(text, `"「`)
-		diags.Add(diag.Diagnostic{Pos: b.Pos(max(i, 0)), Severity: diag.Warning, Rule: "punctuation-width",
-			Message: "quotation marks of more than one style, or straight quotes, in Chinese text: use “ ” (and ‘ ’ inside them) throughout"})
+		diags.Warnf(b.Pos(max(i, 0)), "punctuation-width", "quotation marks of more than one style, or straight quotes, in Chinese text: use “ ” (and ‘ ’ inside them) throughout")
 	}
 	if curly && b.Kind != Cell { // a table writes ” for ditto
 		unbalancedQuotes(b, diags)
@@ -104,8 +100,7 @@ func numberPoints(b *Block, diags *diag.List) {
 			if dot == "·" && strings.HasPrefix(rest, "·") {
 				continue // 2021·6·30
 			}
-			diags.Add(diag.Diagnostic{Pos: b.Pos(k), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: fmt.Sprintf("%q between digits is not a decimal point: write %s.%s", dot, text[k-ls:k], text[i:i+rs])})
+			diags.Warnf(b.Pos(k), "punctuation-width", "%q between digits is not a decimal point: write %s.%s", dot, text[k-ls:k], text[i:i+rs])
 		}
 	}
 	for i := 0; ; {
@@ -116,16 +111,14 @@ func numberPoints(b *Block, diags *diag.List) {
 		k += i
 		i = k + 2
 		if k > 0 && isDigit(text[k-1]) && i < len(text) && isDigit(text[i]) {
-			diags.Add(diag.Diagnostic{Pos: b.Pos(k), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: "two points in a row inside a number: write one decimal point"})
+			diags.Warnf(b.Pos(k), "punctuation-width", "two points in a row inside a number: write one decimal point")
 		}
 	}
 	if strings.Contains(text, "∶") {
 		for _, loc := range ratioRE.FindAllStringIndex(text, -1) {
 			m := text[loc[0]:loc[1]]
 			if strings.Contains(m, "∶") && strings.ContainsAny(m, ":：") {
-				diags.Add(diag.Diagnostic{Pos: b.Pos(loc[0]), Severity: diag.Warning, Rule: "punctuation-width",
-					Message: "a ratio written with both : and ∶: use one colon throughout (∶ in Chinese copy)"})
+				diags.Warnf(b.Pos(loc[0]), "punctuation-width", "a ratio written with both : and ∶: use one colon throughout (∶ in Chinese copy)")
 			}
 		}
 	}
@@ -206,8 +199,7 @@ func documentNumbers(b *Block, diags *diag.List) {
 		if l, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(text[:p], " ")); !cjk.IsHan(l) {
 			continue
 		}
-		diags.Add(diag.Diagnostic{Pos: b.Pos(p), Severity: diag.Warning, Rule: "punctuation-width",
-			Message: fmt.Sprintf("the year of a document number in %c%c: write 〔%s〕, the hexagonal brackets of GB/T 9704", opener, closer, year)})
+		diags.Warnf(b.Pos(p), "punctuation-width", "the year of a document number in %c%c: write 〔%s〕, the hexagonal brackets of GB/T 9704", opener, closer, year)
 	}
 }
 
@@ -225,8 +217,7 @@ func hanHyphens(b *Block, diags *diag.List) {
 		l, _ := utf8.DecodeLastRuneInString(before)
 		r, _ := utf8.DecodeRuneInString(after)
 		if cjk.IsHan(l) && cjk.IsHan(r) {
-			diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: fmt.Sprintf("ASCII hyphen %q between Chinese characters: write —— for a dash (生死关头——中国共产党), or — for a span or a link (青溪—金华)", text[start:end])})
+			diags.Warnf(b.Pos(start), "punctuation-width", "ASCII hyphen %q between Chinese characters: write —— for a dash (生死关头——中国共产党), or — for a span or a link (青溪—金华)", text[start:end])
 		}
 	}
 }
@@ -268,12 +259,10 @@ func unbalancedQuotes(b *Block, diags *diag.List) {
 		case text[i+2] == 0x9D && arcSeconds(text[:i]):
 			// 东经119°21′36”: typed for ″, the seconds of a bearing.
 		case text[i+2] == 0x9C:
-			diags.Add(diag.Diagnostic{Pos: b.Pos(open), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: "a quotation mark “ is not closed before the next “ opens: close it with ”, or write a quotation inside a quotation with ‘ ’"})
+			diags.Warnf(b.Pos(open), "punctuation-width", "a quotation mark “ is not closed before the next “ opens: close it with ”, or write a quotation inside a quotation with ‘ ’")
 			return
 		default:
-			diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "punctuation-width",
-				Message: "a closing quotation mark ” that no “ opens: add the opening mark, or delete this one"})
+			diags.Warnf(b.Pos(i), "punctuation-width", "a closing quotation mark ” that no “ opens: add the opening mark, or delete this one")
 			return
 		}
 		i += 3

@@ -2,7 +2,6 @@ package check
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/longbridgeapp/opencc"
 
 	"folio/internal/diag"
+	"folio/internal/msg"
 )
 
 // The traditional-in-simplified rule reads OpenCC's traditional-to-
@@ -316,7 +316,7 @@ func TraditionalInSimplified(b *Block, allow []string, diags *diag.List) {
 		}
 		run := found[k:j]
 		var trad, simple strings.Builder
-		var notes []string
+		var notes []any
 		for _, f := range run {
 			trad.WriteRune(rs[f.at])
 			simple.WriteRune(f.to)
@@ -325,22 +325,23 @@ func TraditionalInSimplified(b *Block, allow []string, diags *diag.List) {
 				for n, o := range f.others {
 					alts[n] = "“" + string(o) + "”"
 				}
-				notes = append(notes, fmt.Sprintf("“%c” is %s in some senses", rs[f.at], strings.Join(alts, " or ")))
+				notes = append(notes, msg.New("“%c” is %s in some senses", rs[f.at], strings.Join(alts, "/")))
 			}
 			if f.phrase != "" {
-				notes = append(notes, fmt.Sprintf("as in “%s”", f.phrase))
+				notes = append(notes, msg.New("as in “%s”", f.phrase))
 			}
 		}
-		forms, they := "form", "it is"
-		if len(run) > 1 {
-			forms, they = "forms", "they are"
+		pos := b.Pos(offs[run[0].at])
+		switch {
+		case len(run) == 1 && len(notes) == 0:
+			diags.Warnf(pos, "traditional-in-simplified", "traditional form “%s” in simplified Chinese text: write “%s”, or if it is part of a name, add the name to checks: allow: in publication.yaml", trad.String(), simple.String())
+		case len(run) == 1:
+			diags.Warnf(pos, "traditional-in-simplified", "traditional form “%s” in simplified Chinese text: write “%s” (%s), or if it is part of a name, add the name to checks: allow: in publication.yaml", trad.String(), simple.String(), msg.Join("; ", notes))
+		case len(notes) == 0:
+			diags.Warnf(pos, "traditional-in-simplified", "traditional forms “%s” in simplified Chinese text: write “%s”, or if they are part of a name, add the name to checks: allow: in publication.yaml", trad.String(), simple.String())
+		default:
+			diags.Warnf(pos, "traditional-in-simplified", "traditional forms “%s” in simplified Chinese text: write “%s” (%s), or if they are part of a name, add the name to checks: allow: in publication.yaml", trad.String(), simple.String(), msg.Join("; ", notes))
 		}
-		write := fmt.Sprintf("write “%s”", simple.String())
-		if len(notes) > 0 {
-			write += " (" + strings.Join(notes, "; ") + ")"
-		}
-		diags.Add(diag.Diagnostic{Pos: b.Pos(offs[run[0].at]), Severity: diag.Warning, Rule: "traditional-in-simplified",
-			Message: fmt.Sprintf("traditional %s “%s” in simplified Chinese text: %s, or if %s part of a name, add the name to checks: allow: in publication.yaml", forms, trad.String(), write, they)})
 		k = j
 	}
 }

@@ -1,13 +1,13 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"folio/internal/cjk"
 	"folio/internal/diag"
+	"folio/internal/msg"
 )
 
 var (
@@ -41,11 +41,11 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 	if style == "" {
 		return
 	}
-	re, message, could := spacedRE, "a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together", hasSpace
+	re, message, could := spacedRE, msg.New("a space between Chinese and Latin letters or digits: the house style (cjk_spacing: none in publication.yaml) writes them together"), hasSpace
 	switch style {
 	case "none":
 	case "space":
-		re, message, could = unspacedRE, "no space between Chinese and Latin letters or digits: the house style (cjk_spacing: space in publication.yaml) puts one space there", containsByte(b.Text, isASCIIAlnum)
+		re, message, could = unspacedRE, msg.New("no space between Chinese and Latin letters or digits: the house style (cjk_spacing: space in publication.yaml) puts one space there"), containsByte(b.Text, isASCIIAlnum)
 	default:
 		return
 	}
@@ -61,7 +61,7 @@ func CJKSpacing(b *Block, style string, diags *diag.List) {
 		if titles && inBookTitle(b.Text, i) {
 			continue
 		}
-		diags.Add(diag.Diagnostic{Pos: b.Pos(i), Severity: diag.Warning, Rule: "cjk-spacing", Message: message})
+		diags.Warnf(b.Pos(i), "cjk-spacing", "%s", message)
 	}
 }
 
@@ -153,14 +153,12 @@ func proseSpaces(b *Block, diags *diag.List) {
 		}
 		if han {
 			if !separatorSpace(text, start, j) && !annotatedList(text, start, j) {
-				diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
-					Message: fmt.Sprintf("a space between Chinese characters (%c %c): delete it, Chinese text has no spaces between words", l, r)})
+				diags.Warnf(b.Pos(start), "cjk-spacing", "a space between Chinese characters (%c %c): delete it, Chinese text has no spaces between words", l, r)
 			}
 			continue
 		}
 		if !setOffSpace(text, start, j) {
-			diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
-				Message: fmt.Sprintf("a space beside full-width punctuation (%c %c): delete it, Chinese punctuation carries its own spacing", l, r)})
+			diags.Warnf(b.Pos(start), "cjk-spacing", "a space beside full-width punctuation (%c %c): delete it, Chinese punctuation carries its own spacing", l, r)
 		}
 	}
 }
@@ -341,14 +339,12 @@ func numberSpaces(b *Block, style string, diags *diag.List) {
 		if !percent && strings.TrimLeft(text[:n], " \t") == "" {
 			continue // a section number
 		}
-		what := "%"
+		written := strings.TrimSpace(text[n:j]) + firstRune(rest)
 		if !percent {
-			what = "its unit"
-		} else if rest[0] != '%' {
-			what = "‰"
+			diags.Warnf(b.Pos(start), "cjk-spacing", "a space between a figure and its unit (%s): write them together", written)
+		} else {
+			diags.Warnf(b.Pos(start), "cjk-spacing", "a space between a figure and %s (%s): write them together", firstRune(rest), written)
 		}
-		diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
-			Message: fmt.Sprintf("a space between a figure and %s (%s): write them together", what, strings.TrimSpace(text[n:j])+firstRune(rest))})
 	}
 }
 
@@ -432,8 +428,7 @@ func mixedSpaces(b *Block, diags *diag.List) {
 		if dateline(strings.TrimSpace(after)) || dateline(strings.TrimSpace(text[:j]+after)) || setOffSpace(text, start, j) {
 			continue
 		}
-		diags.Add(diag.Diagnostic{Pos: b.Pos(start), Severity: diag.Warning, Rule: "cjk-spacing",
-			Message: "a space between Chinese and a figure in a paragraph that elsewhere writes them together: choose one style (set cjk_spacing in publication.yaml)"})
+		diags.Warnf(b.Pos(start), "cjk-spacing", "a space between Chinese and a figure in a paragraph that elsewhere writes them together: choose one style (set cjk_spacing in publication.yaml)")
 	}
 }
 

@@ -35,8 +35,7 @@ func UnfinishedParagraph(b *Block, diags *diag.List) {
 	if !cutOff(text, last) && (structureLine(text, b.Kind, true) || photoCredit(creditTail(text))) {
 		return
 	}
-	diags.Add(diag.Diagnostic{Pos: b.Pos(len(text) - size), Severity: diag.Warning, Rule: "unfinished-paragraph",
-		Message: "the paragraph ends without 。！？ or closing punctuation: finish the sentence, or check whether the rest was lost in a paste"})
+	diags.Warnf(b.Pos(len(text)-size), "unfinished-paragraph", "the paragraph ends without 。！？ or closing punctuation: finish the sentence, or check whether the rest was lost in a paste")
 }
 
 // trimEnd removes the spaces, ASCII or ideographic, at the end of text.

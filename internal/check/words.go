@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -64,8 +63,7 @@ next:
 				continue
 			}
 			if !deliberate(rs, i, n) && strayCopy(rs, i, n) {
-				diags.Add(diag.Diagnostic{Pos: b.Pos(byteOffset(rs, i+n)), Severity: diag.Warning, Rule: "repeated-word",
-					Message: fmt.Sprintf("“%s” is written twice (%s): delete the repeat, or if the doubling is meant, add <!-- folio:ignore repeated-word --> before the paragraph", string(rs[i:i+n]), string(rs[i:i+2*n]))})
+				diags.Warnf(b.Pos(byteOffset(rs, i+n)), "repeated-word", "“%s” is written twice (%s): delete the repeat, or if the doubling is meant, add <!-- folio:ignore repeated-word --> before the paragraph", string(rs[i:i+n]), string(rs[i:i+2*n]))
 				i += 2*n - 1
 			}
 			break

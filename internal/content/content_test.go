@@ -42,7 +42,7 @@ func TestValidateSlug(t *testing.T) {
 		{"", false}, {"..", false}, {".hidden", false}, {"a/b", false}, {`a\b`, false},
 		{"a b", false}, {"a?b", false}, {"assets", false}, {"Images", false}, {"404", false},
 	} {
-		if got := ValidateSlug(tc.slug) == ""; got != tc.ok {
+		if got := ValidateSlug(tc.slug) == nil; got != tc.ok {
 			t.Errorf("ValidateSlug(%q) ok = %v, want %v (%s)", tc.slug, got, tc.ok, ValidateSlug(tc.slug))
 		}
 	}

@@ -8,16 +8,17 @@ import (
 	"strings"
 
 	"folio/internal/diag"
+	"folio/internal/msg"
 )
 
 // ResolveImage finds an image referenced from a file in content folder
 // fromDir (slash, relative to content/): first relative to that folder, then
 // relative to content/. It returns the image's slash path relative to
-// content/, or "" and a reason when it is not there or lies outside
-// content/.
-func ResolveImage(contentDir, fromDir, ref string) (string, string) {
+// content/, or "" and a reason (the predicate of "image x …") when it
+// is not there or lies outside content/.
+func ResolveImage(contentDir, fromDir, ref string) (string, error) {
 	if strings.HasPrefix(ref, "/") || filepath.IsAbs(ref) || strings.Contains(ref, `\`) {
-		return "", "is an absolute path: write it relative to the Markdown file or to content/"
+		return "", msg.Errorf("is an absolute path: write it relative to the Markdown file or to content/")
 	}
 	var candidates []string
 	if fromDir != "" && fromDir != "." {
@@ -32,20 +33,28 @@ func ResolveImage(contentDir, fromDir, ref string) (string, string) {
 		inside = append(inside, c)
 		fi, err := os.Lstat(filepath.Join(contentDir, filepath.FromSlash(c)))
 		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			return "", "is a symbolic link (" + c + "): folio reads nothing through links; copy the file into content/"
+			return "", msg.Errorf("is a symbolic link (%s): folio reads nothing through links; copy the file into content/", c)
 		}
 		if err == nil && fi.Mode().IsRegular() {
-			return c, ""
+			return c, nil
 		}
 	}
 	if len(inside) == 0 {
-		return "", "points outside content/: keep images inside the content folder"
+		return "", msg.Errorf("points outside content/: keep images inside the content folder")
 	}
-	return "", "not found (looked in " + strings.Join(inside, " and ") + " under content/)"
+	return "", msg.Errorf("not found (looked in %s under content/)", msg.Join(" and ", stringsToAny(inside)))
+}
+
+func stringsToAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 func checkImage(contentDir, fromDir, ref string, pos diag.Position, diags *diag.List) {
-	if _, why := ResolveImage(contentDir, fromDir, ref); why != "" {
-		diags.Errorf(pos, "image-missing", "image %q %s", ref, why)
+	if _, why := ResolveImage(contentDir, fromDir, ref); why != nil {
+		diags.Errorf(pos, "image-missing", "image %q %v", ref, why)
 	}
 }

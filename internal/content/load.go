@@ -23,6 +23,7 @@ import (
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/frontmatter"
+	"folio/internal/msg"
 	"folio/internal/par"
 )
 
@@ -324,8 +325,8 @@ func checkSlugs(pub *Publication, diags *diag.List) {
 		if pos.Line == 0 {
 			pos = diag.Position{File: p.Source.Name, Line: 1, Col: 1}
 		}
-		if msg := ValidateSlug(p.Slug); msg != "" {
-			diags.Errorf(pos, "slug-invalid", "slug %q %s", p.Slug, msg)
+		if why := ValidateSlug(p.Slug); why != nil {
+			diags.Errorf(pos, "slug-invalid", "slug %q %v", p.Slug, why)
 			continue
 		}
 		key := strings.ToLower(p.Slug)
@@ -337,22 +338,23 @@ func checkSlugs(pub *Publication, diags *diag.List) {
 	}
 }
 
-// ValidateSlug returns why s cannot be a slug, or "".
-func ValidateSlug(s string) string {
+// ValidateSlug returns why s cannot be a slug (the predicate of
+// "slug x …"), or nil.
+func ValidateSlug(s string) error {
 	switch {
 	case s == "":
-		return "is empty: give the page a slug or a file name"
+		return msg.Errorf("is empty: give the page a slug or a file name")
 	case slices.Contains(ReservedSlugs, strings.ToLower(s)):
-		return fmt.Sprintf("is reserved for folio's own output (%s): choose another", strings.Join(ReservedSlugs, ", "))
+		return msg.Errorf("is reserved for folio's own output (%s): choose another", strings.Join(ReservedSlugs, ", "))
 	case s == "." || s == ".." || strings.HasPrefix(s, "."):
-		return "must not start with a dot"
+		return msg.Errorf("must not start with a dot")
 	}
 	for _, r := range s {
 		if r == '/' || r == '\\' || r == '?' || r == '#' || r == '%' || unicode.IsSpace(r) || unicode.IsControl(r) {
-			return fmt.Sprintf("contains %q: use letters, digits and hyphens", r)
+			return msg.Errorf("contains %q: use letters, digits and hyphens", r)
 		}
 	}
-	return ""
+	return nil
 }
 
 func firstInvalidUTF8(data []byte) int {

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"folio/internal/msg"
 )
 
 // Position is a place in a source file. Line and Col are 1-based; Col counts
@@ -59,17 +61,57 @@ func (s Severity) String() string {
 type Diagnostic struct {
 	Pos      Position
 	Severity Severity
-	Message  string // says what is wrong and, where possible, how to fix it
+	Message  string // in English: says what is wrong and, where possible, how to fix it
 	Rule     string // stable id, e.g. "frontmatter-unknown-key"
+	// Text is the message before it was put into English, so that it
+	// can be put into the reader's language; zero for a message that
+	// exists only in English (one passed on from a library).
+	Text msg.Text
 }
 
-func (d Diagnostic) String() string {
+// Same reports whether d and o are the same problem: the same place,
+// severity, rule and message.
+func (d Diagnostic) Same(o Diagnostic) bool {
+	return d.Pos == o.Pos && d.Severity == o.Severity && d.Rule == o.Rule && d.Message == o.Message
+}
+
+// Make returns a diagnostic whose message is format with args, in
+// English and, through the catalogue, in the reader's language.
+func Make(pos Position, sev Severity, rule, format string, args ...any) Diagnostic {
+	t := msg.New(format, args...)
+	return Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: t.String(), Text: t} // untranslated: made from its Text
+}
+
+// MessageIn is the message in l.
+func (d Diagnostic) MessageIn(l msg.Lang) string {
+	if d.Text.Format == "" || l == msg.English {
+		return d.Message
+	}
+	return d.Text.In(l)
+}
+
+// Msg is the message as an argument for another diagnostic's "%s"
+// (one moved to another place keeps its translation): the Text, or
+// the English message where there is none.
+func (d Diagnostic) Msg() any {
+	if d.Text.Format == "" {
+		return d.Message
+	}
+	return d.Text
+}
+
+func (d Diagnostic) String() string { return d.StringIn(msg.English) }
+
+// StringIn is the diagnostic's line with its message in l. Severity
+// words and rule ids stay as they are in every language: editors'
+// tools match "path:line:col: error:" lines.
+func (d Diagnostic) StringIn(l msg.Lang) string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.Message)
+	b.WriteString(d.MessageIn(l))
 	if d.Rule != "" {
 		b.WriteString(" [")
 		b.WriteString(d.Rule)
@@ -123,12 +165,12 @@ func (l *List) Override(severities map[string]Severity) {
 
 // Errorf adds an error at pos.
 func (l *List) Errorf(pos Position, rule, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	l.Add(Make(pos, Error, rule, format, args...))
 }
 
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Position, rule, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	l.Add(Make(pos, Warning, rule, format, args...))
 }
 
 // Merge appends all diagnostics of other.
@@ -155,7 +197,7 @@ func (l *List) Items() []Diagnostic {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	return slices.CompactFunc(items, func(a, b Diagnostic) bool { return a == b })
+	return slices.CompactFunc(items, Diagnostic.Same)
 }
 
 // Count returns the number of errors and warnings.
@@ -185,9 +227,12 @@ func (l *List) Len() int {
 	return len(l.items)
 }
 
-// Print writes every diagnostic, one a line.
-func (l *List) Print(w io.Writer) {
+// Print writes every diagnostic, one a line, in English.
+func (l *List) Print(w io.Writer) { l.PrintIn(w, msg.English) }
+
+// PrintIn writes every diagnostic, one a line, in lang.
+func (l *List) PrintIn(w io.Writer, lang msg.Lang) {
 	for _, d := range l.Items() {
-		fmt.Fprintln(w, d)
+		fmt.Fprintln(w, d.StringIn(lang))
 	}
 }

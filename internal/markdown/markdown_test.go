@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"flag"
 	"regexp"
 	"strings"
@@ -144,11 +145,11 @@ func (f fakeResolver) Picture(rel string) (*picture.Picture, error) {
 		Fallback: []picture.Source{{Path: "images/a.1-400.jpg", Width: 400}, {Path: "images/a.1-800.jpg", Width: 800}},
 		WebP:     []picture.Source{{Path: "images/a.1-400.webp", Width: 400}, {Path: "images/a.1-800.webp", Width: 800}}}, nil
 }
-func (f fakeResolver) Image(fromDir, ref string) (string, string) {
+func (f fakeResolver) Image(fromDir, ref string) (string, error) {
 	if ref == "images/a.png" {
-		return "images/a.png", ""
+		return "images/a.png", nil
 	}
-	return "", "not found"
+	return "", errors.New("not found")
 }
 
 func TestLinksAndImagesResolved(t *testing.T) {

@@ -114,7 +114,7 @@ var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*
 
 func (t *Templates) templateDiag(err error) diag.Diagnostic {
 	msg := err.Error()
-	d := diag.Diagnostic{Severity: diag.Error, Rule: "template", Message: msg}
+	d := diag.Diagnostic{Severity: diag.Error, Rule: "template", Message: msg} // untranslated: html/template's own words
 	if m := templateErrRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"folio/internal/diag"
+	"folio/internal/msg"
 )
 
 // sourceLine is one line of a file shown around a diagnostic.
@@ -55,22 +56,24 @@ func readLines(name string) []string {
 
 type overlayItem struct {
 	diag.Diagnostic
-	Lines []sourceLine
+	Message  string // in the overlay's language
+	Severity string // the word for it in that language
+	Lines    []sourceLine
 }
 
 var overlayTemplate = template.Must(template.New("overlay").Parse(`
 {{- if .Failed }}
 <div id="folio-overlay" role="alertdialog" aria-modal="true" aria-labelledby="folio-overlay-title" aria-describedby="folio-overlay-note" tabindex="-1">
 <div class="folio-overlay-panel">
-<h2 id="folio-overlay-title">构建失败：{{.Errors}} 个错误{{if .Warnings}}，{{.Warnings}} 个警告{{end}}</h2>
-<p id="folio-overlay-note">下面是上一次成功构建的页面。按提示修改后保存，此提示会自动消失。</p>
+<h2 id="folio-overlay-title">{{.Title}}</h2>
+<p id="folio-overlay-note">{{.Note}}</p>
 {{template "items" .Items}}
-<button type="button" id="folio-overlay-close">关闭（Esc）</button>
+<button type="button" id="folio-overlay-close">{{.Close}}</button>
 </div>
 </div>
 {{- else }}
-<aside id="folio-warnings" role="status" aria-label="构建警告">
-<details><summary>{{.Warnings}} 个警告</summary>
+<aside id="folio-warnings" role="status" aria-label="{{.WarningsLabel}}">
+<details><summary>{{.Title}}</summary>
 {{template "items" .Items}}
 </details>
 </aside>
@@ -104,9 +107,9 @@ document.getElementById("folio-overlay-close").addEventListener("click",close);d
 {{- define "items" }}
 <ol class="folio-diags">
 {{- range . }}
-<li class="folio-{{.Severity}}">
+<li class="folio-{{.Diagnostic.Severity}}">
 <p class="folio-pos">{{.Pos}}</p>
-<p class="folio-msg"><span class="folio-sev">{{if eq .Severity.String "error"}}错误{{else}}警告{{end}}</span> {{.Message}}{{with .Rule}} <span class="folio-rule">[{{.}}]</span>{{end}}</p>
+<p class="folio-msg"><span class="folio-sev">{{.Severity}}</span> {{.Message}}{{with .Rule}} <span class="folio-rule">[{{.}}]</span>{{end}}</p>
 {{- with .Lines }}
 <pre class="folio-src">{{range .}}{{if .Here}}<span class="here">{{end}}{{printf "%4d" .Number}} │ {{.Text}}{{if .Here}}</span>{{end}}
 {{end}}</pre>
@@ -117,23 +120,40 @@ document.getElementById("folio-overlay-close").addEventListener("click",close);d
 {{- end }}
 `))
 
-// renderOverlay writes the overlay (errors) or the quiet warnings panel.
+// renderOverlay writes the overlay (errors) or the quiet warnings panel,
+// in the generation's language.
 func renderOverlay(gen *generation) []byte {
+	l := gen.lang
 	var items []overlayItem
 	errs, warns := 0, 0
 	for _, d := range gen.diags {
+		sev := l.Sprintf("error")
 		if d.Severity == diag.Error {
 			errs++
 		} else {
 			warns++
+			sev = l.Sprintf("warning")
 		}
-		items = append(items, overlayItem{Diagnostic: d, Lines: gen.context[d.Pos]})
+		items = append(items, overlayItem{Diagnostic: d, Message: d.MessageIn(l), Severity: sev, Lines: gen.context[d.Pos]})
+	}
+	data := struct {
+		Failed                            bool
+		Title, Note, Close, WarningsLabel string
+		Items                             []overlayItem
+	}{Failed: gen.failed, Items: items,
+		Note:          l.Sprintf("Below is the last good build. Fix what is listed and save: this notice goes away by itself."),
+		Close:         l.Sprintf("Close (Esc)"),
+		WarningsLabel: l.Sprintf("Build warnings"),
+	}
+	switch {
+	case !gen.failed:
+		data.Title = msg.Plural(warns, "%d warning", "%d warnings").In(l)
+	case warns > 0:
+		data.Title = l.Sprintf("Build failed: %s, %s", msg.Plural(errs, "%d error", "%d errors"), msg.Plural(warns, "%d warning", "%d warnings"))
+	default:
+		data.Title = l.Sprintf("Build failed: %s", msg.Plural(errs, "%d error", "%d errors"))
 	}
 	var buf bytes.Buffer
-	_ = overlayTemplate.Execute(&buf, struct {
-		Failed           bool
-		Errors, Warnings int
-		Items            []overlayItem
-	}{gen.failed, errs, warns, items})
+	_ = overlayTemplate.Execute(&buf, data)
 	return buf.Bytes()
 }

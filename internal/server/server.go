@@ -35,6 +35,7 @@ import (
 
 	"folio/deploy"
 	"folio/internal/diag"
+	"folio/internal/msg"
 	"folio/internal/output"
 	"folio/internal/site"
 )
@@ -46,6 +47,10 @@ type Options struct {
 	Port  int           // 0 picks a free port
 	Quiet time.Duration // quiet period of the watcher; default 20 ms
 	Log   io.Writer     // the terminal: diagnostics and rebuild lines
+	// LogLang is the language of the terminal's lines; OverlayLang that
+	// of the overlay in the page, "" for the publication's language.
+	LogLang     msg.Lang
+	OverlayLang string
 }
 
 // Server is a running dev server.
@@ -70,6 +75,7 @@ type generation struct {
 	files  *output.Memory
 	diags  []diag.Diagnostic
 	failed bool
+	lang   msg.Lang // of the overlay
 	// context holds source lines around each diagnostic, by position.
 	context map[diag.Position][]sourceLine
 }
@@ -192,6 +198,22 @@ func (s *Server) Serve(ctx context.Context) error {
 // build, take its list as complete).
 func (s *Server) Rebuild(ctx context.Context, changed []string) { s.build(ctx, changed, false) }
 
+// overlayLang is the language of the overlay: the one Options names,
+// else the publication's; a build that could not read the publication
+// keeps the last one known (Chinese, the default language, at first).
+func (s *Server) overlayLang(prev *generation) msg.Lang {
+	if l, ok := msg.Parse(s.opts.OverlayLang); ok {
+		return l
+	}
+	if tag := s.session.Language(); tag != "" {
+		return msg.ForContent(tag)
+	}
+	if prev != nil {
+		return prev.lang
+	}
+	return msg.Chinese
+}
+
 // build rebuilds the site after the files changed were saved; when
 // watched, they are every file changed since the last build.
 func (s *Server) build(ctx context.Context, changed []string, watched bool) {
@@ -215,24 +237,26 @@ func (s *Server) build(ctx context.Context, changed []string, watched bool) {
 			next.files = prev.files // the last good build stays served
 		}
 		if err != nil {
-			next.diags = append(next.diags, diag.Diagnostic{Severity: diag.Error, Message: err.Error(), Rule: "build"})
+			next.diags = append(next.diags, diag.Make(diag.Position{}, diag.Error, "build", "%v", err))
 		}
 	}
 	next.context = sourceContext(next.diags)
+	next.lang = s.overlayLang(prev)
 	next.seq = 1
 	if prev != nil {
 		next.seq = prev.seq + 1
 	}
 	s.gen.Store(next)
 
-	diags.Print(s.opts.Log)
+	l := s.opts.LogLang
+	diags.PrintIn(s.opts.Log, l)
 	elapsed := time.Since(start).Round(time.Millisecond)
 	switch {
 	case next.failed:
 		e, w := diags.Count()
-		fmt.Fprintf(s.opts.Log, "build failed in %s: %d errors, %d warnings; serving the last good build\n", elapsed, e, w)
+		l.Fprintf(s.opts.Log, "build failed in %s: %s, %s; serving the last good build\n", elapsed, msg.Plural(e, "%d error", "%d errors"), msg.Plural(w, "%d warning", "%d warnings"))
 	case res != nil && prev != nil:
-		fmt.Fprintf(s.opts.Log, "rebuilt in %s: %d converted, %d rendered\n", elapsed, len(res.Converted), len(res.Rendered))
+		l.Fprintf(s.opts.Log, "rebuilt in %s: %d converted, %d rendered\n", elapsed, len(res.Converted), len(res.Rendered))
 	}
 	if prev != nil {
 		s.reload(prev, next, changed)
@@ -258,7 +282,7 @@ func (s *Server) reload(prev, next *generation, changed []string) {
 			}
 		}
 	}
-	sameDiags := slices.Equal(prev.diags, next.diags) && prev.failed == next.failed
+	sameDiags := slices.EqualFunc(prev.diags, next.diags, diag.Diagnostic.Same) && prev.failed == next.failed && prev.lang == next.lang
 	if len(changedOut) == 0 && sameDiags {
 		return
 	}

@@ -19,6 +19,7 @@ import (
 
 	"folio/deploy"
 	"folio/internal/config"
+	"folio/internal/msg"
 	"folio/internal/site"
 )
 
@@ -78,6 +79,12 @@ func (s *syncBuffer) String() string {
 
 func start(t *testing.T) *harness {
 	t.Helper()
+	return startWith(t, func(*Options) {})
+}
+
+// startWith starts a server on the test site with options changed by set.
+func startWith(t *testing.T, set func(*Options)) *harness {
+	t.Helper()
 	dir := t.TempDir()
 	// Saved an hour ago: files saved in the last two seconds are read on
 	// every build, and the rebuilds must also find the edits of files the
@@ -92,7 +99,9 @@ func start(t *testing.T) *harness {
 	}
 	log := &syncBuffer{}
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	srv, err := New(Options{Site: site.Options{Options: config.Options{Src: dir, Drafts: true}}, Port: 0, Log: log})
+	opts := Options{Site: site.Options{Options: config.Options{Src: dir, Drafts: true}}, Port: 0, Log: log}
+	set(&opts)
+	srv, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,6 +271,44 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	h.next()
 	if _, body := h.get("b/"); strings.Contains(body, "folio-overlay") || !strings.Contains(body, "乙的新正文") {
 		t.Errorf("the repair did not clear the overlay:\n%s", body)
+	}
+}
+
+// TestOverlaySpeaksThePublicationsLanguage: the overlay inside a
+// Chinese page is Chinese, inside an English one English, whatever the
+// terminal's language; --lang (OverlayLang) overrides the publication.
+func TestOverlaySpeaksThePublicationsLanguage(t *testing.T) {
+	h := startWith(t, func(o *Options) { o.LogLang = msg.English })
+	chapter := filepath.Join(h.dir, "content/chapters/02-b.md")
+	write(t, chapter, "---\ntitle: 乙篇\nsummary: 乙的摘要。\n---\n见[丙篇](09-none.md)。\n")
+	h.next()
+	_, body := h.get("b/")
+	for _, want := range []string{"构建失败：1 个错误", "链接到 09-none.md：出版物中没有这一页", "[broken-link]", "关闭（Esc）"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the overlay of a zh-CN publication lacks %q:\n%s", want, body)
+		}
+	}
+	if log := h.log.String(); !strings.Contains(log, "error: link to 09-none.md: no such page") || !strings.Contains(log, "1 error, 0 warnings") {
+		t.Errorf("the terminal (LANG=C) is not in English:\n%s", log)
+	}
+
+	write(t, filepath.Join(h.dir, "content/publication.yaml"), "title: 预览站\nlanguage: en\n")
+	h.next()
+	_, body = h.get("b/")
+	for _, want := range []string{"Build failed: 1 error", "link to 09-none.md: no such page in the publication", "Close (Esc)"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the overlay of an English publication lacks %q:\n%s", want, body)
+		}
+	}
+
+	z := startWith(t, func(o *Options) { o.LogLang = msg.Chinese; o.OverlayLang = "en" })
+	write(t, filepath.Join(z.dir, "content/chapters/02-b.md"), "---\ntitle: 乙篇\nsummary: 乙的摘要。\n---\n见[丙篇](09-none.md)。\n")
+	z.next()
+	if _, body := z.get("b/"); !strings.Contains(body, "Build failed: 1 error") {
+		t.Errorf("--lang en does not make the overlay English:\n%s", body)
+	}
+	if log := z.log.String(); !strings.Contains(log, "error: 链接到 09-none.md") || !strings.Contains(log, "构建失败") {
+		t.Errorf("the terminal (LANG=zh_CN) is not in Chinese:\n%s", log)
 	}
 }
 

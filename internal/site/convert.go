@@ -15,6 +15,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/markdown"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/msg"
 	"folio/internal/par"
 	"folio/internal/suggest"
 )
@@ -39,7 +40,7 @@ func (r *resolver) PageURL(rel string) (string, bool) {
 	return u, ok
 }
 
-func (r *resolver) Image(fromDir, ref string) (string, string) {
+func (r *resolver) Image(fromDir, ref string) (string, error) {
 	return content.ResolveImage(r.pub.Dir, fromDir, ref)
 }
 
@@ -169,28 +170,25 @@ func (b *builder) convert() {
 			if c.linkPos != nil {
 				pos = c.linkPos[i]
 			}
-			b.diags.Add(diag.Diagnostic{
-				Pos: pos, Severity: diag.Error, Rule: "broken-link",
-				Message: "link to " + l.Target + "#" + l.Fragment + ": that page has no such heading" + anchorHint(l.Fragment, target.res),
-			})
+			b.diags.Errorf(pos, "broken-link", "link to %s#%s: that page has no such heading%s", l.Target, l.Fragment, anchorHint(l.Fragment, target.res))
 		}
 	}
 }
 
 // anchorHint suggests the heading ids of the target page, nearest first.
-func anchorHint(fragment string, res *markdown.Result) string {
+func anchorHint(fragment string, res *markdown.Result) any {
 	var ids []string
 	for _, h := range res.Headings {
 		ids = append(ids, h.ID)
 	}
 	if near := suggest.Nearest(fragment, ids); near != "" {
-		return "; did you mean #" + near + "?"
+		return msg.New("; did you mean #%s?", near)
 	}
 	if len(ids) > 8 {
 		ids = append(ids[:8], "…")
 	}
 	if len(ids) > 0 {
-		return "; its headings are #" + strings.Join(ids, ", #")
+		return msg.New("; its headings are #%s", strings.Join(ids, ", #"))
 	}
 	return ""
 }
@@ -205,7 +203,7 @@ func (b *builder) imageRefs() []string {
 		if ref == "" {
 			return
 		}
-		if rel, why := content.ResolveImage(b.pub.Dir, fromDir, ref); why == "" && !seen[rel] {
+		if rel, why := content.ResolveImage(b.pub.Dir, fromDir, ref); why == nil && !seen[rel] {
 			seen[rel] = true
 			refs = append(refs, rel)
 		}

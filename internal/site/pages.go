@@ -322,7 +322,7 @@ func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Ima
 		return nil
 	}
 	rel, why := content.ResolveImage(b.pub.Dir, fromDir, ref)
-	if why != "" {
+	if why != nil {
 		return nil // reported when the content was loaded
 	}
 	pic, err := b.images.Picture(rel)

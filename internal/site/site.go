@@ -130,7 +130,14 @@ type Session struct {
 	// sitemap.xml and feed.xml, and what they were made from.
 	feedsKey string
 	feeds    map[string][]byte
+	// language is the publication's language as last loaded, kept
+	// when a later build fails (the dev server's overlay speaks it).
+	language string
 }
+
+// Language is the language of the publication as last loaded (a BCP 47
+// tag such as zh-CN), or "" before any build could read it.
+func (s *Session) Language() string { return s.language }
 
 // NewSession returns a Session; its first Build is a full build.
 func NewSession(opts Options) *Session {
@@ -183,6 +190,7 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if b.pub == nil || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	s.language = b.pub.Config.Language
 	// Convert even when loading found errors: every problem of the
 	// content is reported in one run.
 	if s.oneShot {

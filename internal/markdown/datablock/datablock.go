@@ -92,7 +92,7 @@ func (b *body) parse() (yast.Node, bool) {
 			pos = b.env.Position(b.lines.At(d.Pos.Line - 1).Start)
 			pos.Col += d.Pos.Col - 1
 		}
-		b.env.ErrorAt(pos, d.Rule, "%s", d.Message)
+		b.env.ErrorAt(pos, d.Rule, "%s", d.Msg())
 	}
 	return node, ok
 }

@@ -86,9 +86,9 @@ var errYears = yearsError{}
 func (b *body) report(diags *diag.List) {
 	for _, d := range diags.Items() {
 		if d.Severity == diag.Error {
-			b.env.ErrorAt(b.relocate(d.Pos), d.Rule, "%s", d.Message)
+			b.env.ErrorAt(b.relocate(d.Pos), d.Rule, "%s", d.Msg())
 		} else if b.env.Diags != nil {
-			b.env.Diags.Warnf(b.relocate(d.Pos), d.Rule, "%s", d.Message)
+			b.env.Diags.Warnf(b.relocate(d.Pos), d.Rule, "%s", d.Msg())
 		}
 	}
 }

@@ -21,7 +21,7 @@ type Resolver interface {
 	PageURL(rel string) (string, bool)
 	// Image resolves an image reference written in a file of content
 	// folder fromDir to a content-relative path, or returns why it cannot.
-	Image(fromDir, ref string) (rel string, problem string)
+	Image(fromDir, ref string) (rel string, problem error)
 	// Picture processes the image at a content-relative path into the
 	// variants a page serves.
 	Picture(rel string) (*picture.Picture, error)

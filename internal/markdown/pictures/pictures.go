@@ -90,8 +90,8 @@ func replace(env *mdenv.Env, img *ast.Image, source []byte) {
 		return
 	}
 	rel, why := env.Resolver.Image(path.Dir(env.RelPath), unescape(dest))
-	if why != "" {
-		env.Errorf(offset, "image-missing", "image %q %s", dest, why)
+	if why != nil {
+		env.Errorf(offset, "image-missing", "image %q %v", dest, why)
 		return
 	}
 	pic, err := env.Resolver.Picture(rel)

@@ -1,0 +1,194 @@
+// Package msg puts folio's messages into the reader's language. Every
+// message is written once in code, as an English format string; the
+// catalogue (catalog_zh.go) holds its Chinese form under the same key. A
+// message whose key the catalogue lacks prints in English, and a test
+// keeps the catalogue and the code's format strings equal.
+//
+// Messages are formatted with fmt, not golang.org/x/text/message's
+// printer: that printer groups digits by locale, and folio's messages
+// are full of years and line numbers (2020, not 2,020).
+package msg
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Lang is a language messages are printed in.
+type Lang int
+
+const (
+	English Lang = iota
+	Chinese
+)
+
+func (l Lang) String() string {
+	if l == Chinese {
+		return "zh"
+	}
+	return "en"
+}
+
+// Parse reads a language from a flag value or a locale name: zh, zh-CN,
+// zh_CN.UTF-8, zh-Hans-CN → Chinese; en, en_US.UTF-8, C, POSIX →
+// English. ok is false for anything else.
+func Parse(s string) (l Lang, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i]
+	}
+	base, _, _ := strings.Cut(strings.ReplaceAll(s, "_", "-"), "-")
+	switch base {
+	case "zh", "chinese":
+		return Chinese, true
+	case "en", "c", "posix", "english":
+		return English, true
+	}
+	return English, false
+}
+
+// FromEnv is the language of the terminal's locale: the first of
+// LC_ALL, LC_MESSAGES and LANG that is set decides, as POSIX orders
+// them; Chinese for zh_*, else English.
+func FromEnv(getenv func(string) string) Lang {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			l, _ := Parse(v)
+			return l
+		}
+	}
+	return English
+}
+
+// ForContent is the language for a page written in the BCP 47 language
+// tag given (a publication's language: zh-CN, zh-Hant, en).
+func ForContent(tag string) Lang {
+	if l, ok := Parse(tag); ok {
+		return l
+	}
+	return English
+}
+
+// Sprintf formats format in l: the catalogue's form of the key format,
+// with args in the positions that form gives them. Arguments that are
+// messages themselves (a Text, an error made by Errorf) are put into l
+// too.
+func (l Lang) Sprintf(format string, args ...any) string {
+	if l == Chinese {
+		if zh, ok := catalogZh[format]; ok {
+			format = zh
+		}
+		args = localizeArgs(l, args)
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// localizer is a value that has a form in each language.
+type localizer interface {
+	In(Lang) string
+}
+
+func localizeArgs(l Lang, args []any) []any {
+	var out []any
+	for i, a := range args {
+		var loc localizer
+		switch v := a.(type) {
+		case localizer:
+			loc = v
+		case error:
+			var e *Error
+			if errors.As(v, &e) && error(e) == v {
+				loc = e
+			}
+		}
+		if loc == nil {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		out[i] = loc.In(l)
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// Text is a message not yet put into a language: a catalogue key and
+// its arguments.
+type Text struct {
+	Format string
+	Args   []any
+}
+
+// New returns the message format with args.
+func New(format string, args ...any) Text { return Text{Format: format, Args: args} }
+
+// In is the message in l.
+func (t Text) In(l Lang) string { return l.Sprintf(t.Format, t.Args...) } // untranslated: the text's own key
+
+// String is the message in English.
+func (t Text) String() string { return fmt.Sprintf(t.Format, t.Args...) }
+
+// Error is an error whose message has a form in each language.
+type Error struct{ Text }
+
+// Errorf returns an error with the message format and args; its Error
+// is English, In gives it in another language.
+func Errorf(format string, args ...any) error { return &Error{New(format, args...)} }
+
+func (e *Error) Error() string { return e.Text.String() }
+
+// Plural is the English count of n things, "1 error" or "2 errors"; in
+// Chinese (which does not inflect) the catalogue gives one form for
+// both keys. one and other are the two formats, each with one %d.
+func Plural(n int, one, other string) Text {
+	if n == 1 {
+		return New(one, n)
+	}
+	return New(other, n)
+}
+
+// Join is a list of messages (or plain strings) to print joined by sep;
+// in Chinese, "; " and ", " become the full-width "；" and "，".
+func Join(sep string, items []any) Text {
+	return Text{Format: joinFormat, Args: []any{joined{sep, items}}}
+}
+
+const joinFormat = "%s"
+
+type joined struct {
+	sep   string
+	items []any
+}
+
+func (j joined) In(l Lang) string {
+	sep := j.sep
+	if l == Chinese {
+		switch strings.TrimSpace(sep) {
+		case ";":
+			sep = "；"
+		case ",":
+			sep = "，"
+		}
+	}
+	parts := make([]string, len(j.items))
+	for i, it := range j.items {
+		if loc, ok := it.(localizer); ok {
+			parts[i] = loc.In(l)
+		} else {
+			parts[i] = fmt.Sprint(it)
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+func (j joined) String() string { return j.In(English) }
+
+// Fprintf writes format with args in l to w.
+func (l Lang) Fprintf(w io.Writer, format string, args ...any) {
+	io.WriteString(w, l.Sprintf(format, args...)) // untranslated: the caller's format
+}
