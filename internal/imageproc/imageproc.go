@@ -13,8 +13,8 @@ package imageproc
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"folio/internal/msg"
 	"image"
 	"image/draw"
 	"image/jpeg"
@@ -84,7 +84,7 @@ func (p *Processor) Options() Options { return p.opts }
 func (p *Processor) Decodes() int64 { return p.decodes.Load() }
 
 // ErrUnsupported is returned for formats other than JPEG and PNG.
-var ErrUnsupported = errors.New("unsupported image format: use JPEG or PNG (or SVG for drawings)")
+var ErrUnsupported = msg.Errorf("unsupported image format: use JPEG or PNG (or SVG for drawings)")
 
 // Format returns the format of an image by its first bytes: jpg, png, or
 // "" when it is neither.
@@ -107,7 +107,7 @@ func Config(data []byte) (format string, width, height int, err error) {
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return format, 0, 0, fmt.Errorf("cannot read the image: %v", err)
+		return format, 0, 0, msg.Errorf("cannot read the image: %v", err)
 	}
 	return format, cfg.Width, cfg.Height, nil
 }
@@ -119,18 +119,18 @@ func (p *Processor) Process(data []byte) (*Result, error) {
 		return nil, err
 	}
 	if w <= 0 || h <= 0 {
-		return nil, errors.New("the image has no pixels")
+		return nil, msg.Errorf("the image has no pixels")
 	}
 	// Refuse before decoding: a small file can claim a huge canvas.
 	if int64(w)*int64(h) > int64(p.opts.MaxPixels) {
-		return nil, fmt.Errorf("the image is %d×%d pixels, above the limit of %d million: scale it down before adding it", w, h, p.opts.MaxPixels/1_000_000)
+		return nil, msg.Errorf("the image is %d×%d pixels, above the limit of %d million: scale it down before adding it", w, h, p.opts.MaxPixels/1_000_000)
 	}
 	orientation := readOrientation(format, data)
 	p.decodes.Add(1)
 	// By content, not by name: a JPEG saved as .png is common.
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("cannot decode the image: %v", err)
+		return nil, msg.Errorf("cannot decode the image: %v", err)
 	}
 	if f := orientationFilters[orientation]; f != nil {
 		src = apply(src, f)

@@ -7,6 +7,7 @@ package indicator
 import (
 	"cmp"
 	"fmt"
+	"folio/internal/msg"
 	"strconv"
 	"strings"
 )
@@ -33,16 +34,16 @@ type Period struct {
 // 2021-01..05.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
-	bad := func(why string) (Period, error) {
-		return Period{}, fmt.Errorf("malformed period %q: %s (write 2020, 2021-Q1, 2021-06 or 2021-01..05)", s, why)
+	bad := func(why msg.Text) (Period, error) {
+		return Period{}, msg.Errorf("malformed period %q: %s (write 2020, 2021-Q1, 2021-06 or 2021-01..05)", s, why)
 	}
 	yearPart, rest, hasRest := strings.Cut(s, "-")
 	if len(yearPart) != 4 {
-		return bad("the year must have four digits")
+		return bad(msg.New("the year must have four digits"))
 	}
 	year, err := strconv.Atoi(yearPart)
 	if err != nil || year < 1000 {
-		return bad("the year must have four digits")
+		return bad(msg.New("the year must have four digits"))
 	}
 	if !hasRest {
 		return Period{Kind: Year, Year: year, From: 1, To: 12}, nil
@@ -50,7 +51,7 @@ func ParsePeriod(s string) (Period, error) {
 	if q, ok := strings.CutPrefix(strings.ToUpper(rest), "Q"); ok {
 		n, err := strconv.Atoi(q)
 		if err != nil || n < 1 || n > 4 || len(q) != 1 {
-			return bad("a quarter is Q1 to Q4")
+			return bad(msg.New("a quarter is Q1 to Q4"))
 		}
 		return Period{Kind: Quarter, Year: year, From: 3*n - 2, To: 3 * n}, nil
 	}
@@ -62,16 +63,16 @@ func ParsePeriod(s string) (Period, error) {
 		f, ok1 := month(from)
 		t, ok2 := month(to)
 		if !ok1 || !ok2 {
-			return bad("months are two digits, 01 to 12")
+			return bad(msg.New("months are two digits, 01 to 12"))
 		}
 		if f >= t {
-			return bad("a month range runs forward, e.g. 01..05")
+			return bad(msg.New("a month range runs forward, e.g. 01..05"))
 		}
 		return Period{Kind: MonthRange, Year: year, From: f, To: t}, nil
 	}
 	m, ok := month(rest)
 	if !ok {
-		return bad("months are two digits, 01 to 12")
+		return bad(msg.New("months are two digits, 01 to 12"))
 	}
 	return Period{Kind: Month, Year: year, From: m, To: m}, nil
 }

@@ -97,6 +97,19 @@ var catalogZh = map[string]string{
 	"event date %q: write 2018, 2018-10 or 2018-10-23":                                     "事件日期 %q：请写成 2018、2018-10 或 2018-10-23",
 	"event of %s has no title: add \"title: …\"":                                           "%s 的事件没有标题：请添加“title: …”",
 
+	"malformed period %q: %s (write 2020, 2021-Q1, 2021-06 or 2021-01..05)": "时期 %q 格式不对：%s（请写 2020、2021-Q1、2021-06 或 2021-01..05）",
+	"the year must have four digits":                                        "年份应为四位数字",
+	"a quarter is Q1 to Q4":                                                 "季度应为 Q1 到 Q4",
+	"months are two digits, 01 to 12":                                       "月份应为两位数字，01 到 12",
+	"a month range runs forward, e.g. 01..05":                               "月份范围应从前往后，例如 01..05",
+
+	// Images.
+	"unsupported image format: use JPEG or PNG (or SVG for drawings)": "不支持的图片格式：请用 JPEG 或 PNG（线图可用 SVG）",
+	"cannot read the image: %v":                                       "无法读取图片：%v",
+	"the image has no pixels":                                         "图片没有像素",
+	"the image is %d×%d pixels, above the limit of %d million: scale it down before adding it": "图片为 %d×%d 像素，超过 %d 百万像素的上限：请先缩小再加入",
+	"cannot decode the image: %v": "无法解码图片：%v",
+
 	// References to the data in Markdown.
 	"malformed indicator reference %s: write {{id}} or {{id@period}}, e.g. {{gdp-growth@2020}}": "指标引用 %s 格式不对：请写 {{id}} 或 {{id@时期}}，例如 {{gdp-growth@2020}}",
 	"%s has no value for %s (it has %s)":                                                 "%s 没有 %s 的数值（已有 %s）",
