@@ -27,7 +27,7 @@ var commands = []command{
 	{"build", "build the publication into public/", runBuild},
 	{"serve", "preview the publication, rebuilding on every save", runServe},
 	{"check", "check the publication's content and copy without building it", runCheck},
-	{"new", "create a chapter: folio new chapter TITLE", runNew},
+	{"new", "start a publication or a chapter: folio new site DIR, folio new chapter TITLE", runNew},
 	{"version", "print folio's version", runVersion},
 }
 

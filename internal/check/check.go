@@ -2,7 +2,7 @@
 // paragraphs, figures that contradict the data or are typed by hand,
 // doubled words, stray Latin words, unfinished paragraphs, half-width
 // punctuation, spacing between Chinese and Latin text, skipped heading
-// levels. `folio check`, `folio build` and the dev server run the same
+// levels, placeholders left for the writer. `folio check`, `folio build` and the dev server run the same
 // rules. Each rule can be silenced for the next paragraph with
 // <!-- folio:ignore rule-id --> or for a whole file with
 // <!-- folio:ignore-file rule-id -->.
@@ -403,6 +403,7 @@ func CheckPage(p *Page, opts Options) *PageResult {
 		PunctuationWidth(b, &diags)
 		CJKSpacing(b, opts.Spacing, &diags)
 		ConfusableWord(b, &diags)
+		PlaceholderText(b, &diags)
 		if opts.Simplified {
 			TraditionalInSimplified(b, opts.Allow, &diags)
 		}

@@ -44,7 +44,7 @@ func TestCorpus(t *testing.T) {
 	if strings.Contains(got, "02-controls.md") {
 		t.Error("a clean control was flagged")
 	}
-	for _, rule := range []string{"duplicate-paragraph", "conflicting-figure", "hand-typed-figure", "repeated-word", "stray-latin", "unfinished-paragraph", "punctuation-width", "cjk-spacing", "broken-link", "missing-alt", "heading-skip", "frontmatter-unknown-key", "unknown-indicator", "traditional-in-simplified", "confusable-word"} {
+	for _, rule := range []string{"duplicate-paragraph", "conflicting-figure", "hand-typed-figure", "repeated-word", "stray-latin", "unfinished-paragraph", "punctuation-width", "cjk-spacing", "broken-link", "missing-alt", "heading-skip", "frontmatter-unknown-key", "unknown-indicator", "traditional-in-simplified", "confusable-word", "placeholder-text"} {
 		if strings.Count(got, "["+rule+"]") < 1 {
 			t.Errorf("no %s in the corpus", rule)
 		}

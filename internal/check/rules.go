@@ -35,6 +35,7 @@ var Rules = []Rule{
 	{"unfinished-paragraph", diag.Warning, "a paragraph that stops mid-sentence", "……覆盖率达到", "一、农业生产基本稳定 (a crosshead), 图1：…, a byline", ""},
 	{"punctuation-width", diag.Warning, "half-width punctuation in Chinese text, mixed quotation marks", "改造,昔日; 说:“……”", "5.3%, 4.2:43.6:52.2, 9:00", ""},
 	{"cjk-spacing", diag.Warning, "a stray space between Chinese characters in prose; with cjk_spacing: set, the house style between Chinese and Latin", "营商 环境", "a heading 守护一江清水 建设美丽青溪", ""},
+	{"placeholder-text", diag.Warning, "text left for the writer to replace: the starter text of folio new, a paragraph that is only a placeholder, a marker such as 待补充 or TODO", "在这里写导语。, 正文。 alone, 【数据待补】, 此处填写单位简介, XXX同志", "具体时间待定。, 制度有待完善, 他在这里写下入党誓词", ""},
 	{"heading-skip", diag.Warning, "a heading more than one level below the one before it", "### right after the title", "## then ###", ""},
 	{"missing-alt", diag.Warning, "an image without alt text", "![](images/a.jpg)", "![会场全景](images/a.jpg)", ""},
 	{"broken-link", diag.Error, "a link to a page or heading that does not exist", "[见上文](02-nonesuch.md)", "[见上文](02-reform.md)", ""},

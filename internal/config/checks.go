@@ -34,6 +34,16 @@ type CheckSetting struct {
 	LevelPos    diag.Position
 }
 
+func (s *Subject) fields() []frontmatter.Field {
+	return []frontmatter.Field{
+		{Key: "name", Target: &s.Name},
+		{Key: "aliases", Target: &s.Aliases},
+	}
+}
+
+// SubjectKeys are the keys subject: may hold when it is a mapping.
+func SubjectKeys() []string { return frontmatter.Keys(new(Subject).fields()) }
+
 // decodeSubject reads subject: as a name (subject: 青溪区), a list whose
 // first item is the name, or a mapping {name, aliases}.
 func decodeSubject(file string, n ast.Node, diags *diag.List) Subject {
@@ -50,10 +60,7 @@ func decodeSubject(file string, n ast.Node, diags *diag.List) Subject {
 		return Subject{Name: names[0], Aliases: names[1:]}
 	}
 	if _, ok := frontmatter.Pairs(n); ok {
-		frontmatter.DecodeMapping(file, n, 1, []frontmatter.Field{
-			{Key: "name", Target: &s.Name},
-			{Key: "aliases", Target: &s.Aliases},
-		}, "publication-unknown-key", diags)
+		frontmatter.DecodeMapping(file, n, 1, s.fields(), "publication-unknown-key", diags)
 		return s
 	}
 	if err := frontmatter.DecodeValue(n, &s.Name); err != nil {

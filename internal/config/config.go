@@ -20,12 +20,16 @@ import (
 
 // Publication is the content of content/publication.yaml.
 type Publication struct {
-	Title       string
-	Subtitle    string
-	Series      string
-	Dek         string
-	Language    string
-	BaseURL     string
+	Title    string
+	Subtitle string
+	Series   string
+	Dek      string
+	Language string
+	BaseURL  string // absolute, or "" when not set or a path alone
+	// BasePath is base_url when it gives only the path the site will be
+	// served at (/ or /gaoxin/), the host not being known yet: 404.html
+	// links to it, and nothing absolute is written.
+	BasePath    string
 	Published   time.Time
 	Publisher   string
 	Description string
@@ -69,45 +73,31 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		diags.Errorf(diag.Position{File: display}, "read-error", "%v", err)
 		return p
 	}
-	var titlePos diag.Position
-	var hasTitle, hasBase bool
-	var basePos, widthsPos, qualityPos, spacingPos diag.Position
-	var subjectNode, checksNode ast.Node
-	fields := []frontmatter.Field{
-		{Key: "title", Target: &p.Title, Set: &hasTitle, Pos: &titlePos},
-		{Key: "subtitle", Target: &p.Subtitle},
-		{Key: "series", Target: &p.Series},
-		{Key: "dek", Target: &p.Dek},
-		{Key: "language", Target: &p.Language},
-		{Key: "base_url", Target: &p.BaseURL, Set: &hasBase, Pos: &basePos},
-		{Key: "published", Target: &p.Published},
-		{Key: "publisher", Target: &p.Publisher},
-		{Key: "description", Target: &p.Description},
-		{Key: "cover", Target: &p.Cover, Pos: &p.CoverPos},
-		{Key: "cover_alt", Target: &p.CoverAlt},
-		{Key: "allow_html", Target: &p.AllowHTML},
-		{Key: "image_widths", Target: &p.ImageWidths, Pos: &widthsPos},
-		{Key: "image_quality", Target: &p.ImageQuality, Pos: &qualityPos},
-		{Key: "glossary", Target: &p.Glossary},
-		{Key: "cjk_spacing", Target: &p.CJKSpacing, Pos: &spacingPos},
-		{Key: "subject", Target: &subjectNode},
-		{Key: "checks", Target: &checksNode},
-	}
+	var l loaded
+	fields := p.fields(&l)
 	if !frontmatter.Decode(display, data, 1, fields, "publication-unknown-key", diags) {
 		return p
 	}
-	p.Subject = decodeSubject(display, subjectNode, diags)
-	p.Checks, p.CheckAllow = decodeChecks(display, checksNode, diags)
+	p.Subject = decodeSubject(display, l.subject, diags)
+	p.Checks, p.CheckAllow = decodeChecks(display, l.checks, diags)
 	if p.Title == "" {
 		pos := diag.Position{File: display, Line: 1, Col: 1}
-		if hasTitle {
-			pos = titlePos
+		if l.hasTitle {
+			pos = l.titlePos
 		}
 		diags.Errorf(pos, "publication-title", "the publication has no title: add a line \"title: …\"")
 	}
-	if p.BaseURL != "" {
+	if base := strings.TrimSpace(p.BaseURL); strings.HasPrefix(base, "/") && !strings.HasPrefix(base, "//") {
+		// A path alone: the address is not known yet.
+		p.BaseURL = ""
+		if u, err := url.Parse(base); err != nil || u.RawQuery != "" || u.Fragment != "" {
+			diags.Errorf(l.basePos, "publication-base-url", "base_url %q: a path alone, such as / or /gaoxin/, has no query or fragment", base)
+		} else {
+			p.BasePath = BasePath(base)
+		}
+	} else if p.BaseURL != "" {
 		if _, err := NormalizeBaseURL(p.BaseURL); err != nil {
-			diags.Errorf(basePos, "publication-base-url", "%v", err)
+			diags.Errorf(l.basePos, "publication-base-url", "%v", err)
 			p.BaseURL = ""
 		}
 	}
@@ -116,21 +106,57 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	}
 	for _, w := range p.ImageWidths {
 		if w < 16 || w > 8192 {
-			diags.Errorf(widthsPos, "publication-image-widths", "image_widths: %d is not a sensible image width (16 to 8192 pixels)", w)
+			diags.Errorf(l.widthsPos, "publication-image-widths", "image_widths: %d is not a sensible image width (16 to 8192 pixels)", w)
 			p.ImageWidths = nil
 			break
 		}
 	}
 	if p.CJKSpacing != "" && p.CJKSpacing != "none" && p.CJKSpacing != "space" {
-		diags.Errorf(spacingPos, "publication-cjk-spacing", "cjk_spacing must be none (GDP增长) or space (GDP 增长), not %q", p.CJKSpacing)
+		diags.Errorf(l.spacingPos, "publication-cjk-spacing", "cjk_spacing must be none (GDP增长) or space (GDP 增长), not %q", p.CJKSpacing)
 		p.CJKSpacing = ""
 	}
 	if p.ImageQuality < 0 || p.ImageQuality > 100 {
-		diags.Errorf(qualityPos, "publication-image-quality", "image_quality must be between 1 and 100")
+		diags.Errorf(l.qualityPos, "publication-image-quality", "image_quality must be between 1 and 100")
 		p.ImageQuality = 0
 	}
 	return p
 }
+
+// loaded is what Load reads of publication.yaml besides the
+// Publication's own fields: where values were given, and the mappings
+// decoded after the rest.
+type loaded struct {
+	titlePos, basePos, widthsPos, qualityPos, spacingPos diag.Position
+	hasTitle, hasBase                                    bool
+	subject, checks                                      ast.Node
+}
+
+// fields are publication.yaml's keys and where each value goes.
+func (p *Publication) fields(l *loaded) []frontmatter.Field {
+	return []frontmatter.Field{
+		{Key: "title", Target: &p.Title, Set: &l.hasTitle, Pos: &l.titlePos},
+		{Key: "subtitle", Target: &p.Subtitle},
+		{Key: "series", Target: &p.Series},
+		{Key: "dek", Target: &p.Dek},
+		{Key: "language", Target: &p.Language},
+		{Key: "base_url", Target: &p.BaseURL, Set: &l.hasBase, Pos: &l.basePos},
+		{Key: "published", Target: &p.Published},
+		{Key: "publisher", Target: &p.Publisher},
+		{Key: "description", Target: &p.Description},
+		{Key: "cover", Target: &p.Cover, Pos: &p.CoverPos},
+		{Key: "cover_alt", Target: &p.CoverAlt},
+		{Key: "allow_html", Target: &p.AllowHTML},
+		{Key: "image_widths", Target: &p.ImageWidths, Pos: &l.widthsPos},
+		{Key: "image_quality", Target: &p.ImageQuality, Pos: &l.qualityPos},
+		{Key: "glossary", Target: &p.Glossary},
+		{Key: "cjk_spacing", Target: &p.CJKSpacing, Pos: &l.spacingPos},
+		{Key: "subject", Target: &l.subject},
+		{Key: "checks", Target: &l.checks},
+	}
+}
+
+// Keys are the keys publication.yaml may hold.
+func Keys() []string { return frontmatter.Keys(new(Publication).fields(new(loaded))) }
 
 // NormalizeBaseURL checks that s is an absolute http(s) URL and returns it
 // with a trailing slash, so page paths can be appended to it.

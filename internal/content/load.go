@@ -242,19 +242,7 @@ func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Pag
 		return nil
 	}
 	f := &p.Front
-	fields := []frontmatter.Field{
-		{Key: "title", Target: &f.Title, Pos: &f.TitlePos},
-		{Key: "subtitle", Target: &f.Subtitle},
-		{Key: "label", Target: &f.Label},
-		{Key: "weight", Target: &f.Weight, Set: &f.HasWeight},
-		{Key: "slug", Target: &f.Slug, Pos: &f.SlugPos},
-		{Key: "summary", Target: &f.Summary},
-		{Key: "author", Target: &f.Author},
-		{Key: "date", Target: &f.Date},
-		{Key: "cover", Target: &f.Cover, Pos: &f.CoverPos},
-		{Key: "cover_alt", Target: &f.CoverAlt},
-		{Key: "draft", Target: &f.Draft},
-	}
+	fields := f.fields()
 	// A page whose front matter cannot be parsed stays in the model, so
 	// links to it are not reported as broken too: one mistake, one error.
 	parsed := yamlText == nil || frontmatter.Decode(shown, yamlText, yamlLine, fields, "frontmatter-unknown-key", diags)
@@ -289,6 +277,27 @@ func readPage(contentDir, display, rel string, kind Kind, diags *diag.List) *Pag
 	p.URL = p.Slug + "/"
 	return p
 }
+
+// fields are the front matter's keys and where each value goes.
+func (f *FrontMatter) fields() []frontmatter.Field {
+	return []frontmatter.Field{
+		{Key: "title", Target: &f.Title, Pos: &f.TitlePos},
+		{Key: "subtitle", Target: &f.Subtitle},
+		{Key: "label", Target: &f.Label},
+		{Key: "weight", Target: &f.Weight, Set: &f.HasWeight},
+		{Key: "slug", Target: &f.Slug, Pos: &f.SlugPos},
+		{Key: "summary", Target: &f.Summary},
+		{Key: "author", Target: &f.Author},
+		{Key: "date", Target: &f.Date},
+		{Key: "cover", Target: &f.Cover, Pos: &f.CoverPos},
+		{Key: "cover_alt", Target: &f.CoverAlt},
+		{Key: "draft", Target: &f.Draft},
+	}
+}
+
+// FrontMatterKeys are the keys the front matter of index.md, a chapter or
+// a page may hold.
+func FrontMatterKeys() []string { return frontmatter.Keys(new(FrontMatter).fields()) }
 
 var numberPrefix = regexp.MustCompile(`^(\d+)[-_.\s]+(.+)$`)
 

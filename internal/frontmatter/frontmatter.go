@@ -63,6 +63,15 @@ type Field struct {
 	Pos *diag.Position
 }
 
+// Keys returns the keys of fields, in order.
+func Keys(fields []Field) []string {
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.Key
+	}
+	return keys
+}
+
 // Decode parses yamlText (starting on file line firstLine of file) as a
 // mapping and fills fields. All problems are added to diags; it returns
 // false when the YAML could not be parsed at all.

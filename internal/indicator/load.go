@@ -91,24 +91,11 @@ func loadIndicators(set *Set, file string, data []byte, diags *diag.List) {
 	first := map[string]diag.Position{}
 	for _, item := range seq.Values {
 		ind := &Indicator{Pos: frontmatter.NodePos(file, 1, item)}
-		var idPos, unitPos, ofPos, formatPos, betterPos diag.Position
-		var series ast.Node
-		fields := []frontmatter.Field{
-			{Key: "id", Target: &ind.ID, Pos: &idPos},
-			{Key: "label", Target: &ind.Label},
-			{Key: "aliases", Target: &ind.Aliases},
-			{Key: "unit", Target: &ind.Unit, Pos: &unitPos},
-			{Key: "scope", Target: &ind.Scope},
-			{Key: "source", Target: &ind.Source},
-			{Key: "note", Target: &ind.Note},
-			{Key: "better", Target: &ind.Better, Pos: &betterPos},
-			{Key: "of", Target: &ind.Of, Pos: &ofPos},
-			{Key: "format", Target: &ind.Format, Pos: &formatPos},
-			{Key: "series", Target: &series},
-		}
-		if !frontmatter.DecodeMapping(file, item, 1, fields, "indicator-unknown-key", diags) {
+		var l indicatorLoad
+		if !frontmatter.DecodeMapping(file, item, 1, ind.fields(&l), "indicator-unknown-key", diags) {
 			continue
 		}
+		idPos, unitPos, ofPos, formatPos, betterPos, series := l.idPos, l.unitPos, l.ofPos, l.formatPos, l.betterPos, l.series
 		switch {
 		case ind.ID == "":
 			diags.Errorf(ind.Pos, "indicator-id", "indicator without an id: add \"id: …\" in kebab-case, e.g. gdp-growth")
@@ -159,6 +146,33 @@ func loadIndicators(set *Set, file string, data []byte, diags *diag.List) {
 		}
 	}
 }
+
+// indicatorLoad is what loadIndicators reads of an indicator besides its
+// fields: where values were given, and the series as written.
+type indicatorLoad struct {
+	idPos, unitPos, ofPos, formatPos, betterPos diag.Position
+	series                                      ast.Node
+}
+
+// fields are an indicator's keys and where each value goes.
+func (ind *Indicator) fields(l *indicatorLoad) []frontmatter.Field {
+	return []frontmatter.Field{
+		{Key: "id", Target: &ind.ID, Pos: &l.idPos},
+		{Key: "label", Target: &ind.Label},
+		{Key: "aliases", Target: &ind.Aliases},
+		{Key: "unit", Target: &ind.Unit, Pos: &l.unitPos},
+		{Key: "scope", Target: &ind.Scope},
+		{Key: "source", Target: &ind.Source},
+		{Key: "note", Target: &ind.Note},
+		{Key: "better", Target: &ind.Better, Pos: &l.betterPos},
+		{Key: "of", Target: &ind.Of, Pos: &l.ofPos},
+		{Key: "format", Target: &ind.Format, Pos: &l.formatPos},
+		{Key: "series", Target: &l.series},
+	}
+}
+
+// IndicatorKeys are the keys an indicator in indicators.yaml may hold.
+func IndicatorKeys() []string { return frontmatter.Keys(new(Indicator).fields(new(indicatorLoad))) }
 
 func loadSeries(ind *Indicator, file string, series ast.Node, diags *diag.List) {
 	pairs, ok := frontmatter.Pairs(series)
@@ -282,12 +296,7 @@ func loadTimeline(set *Set, file string, data []byte, diags *diag.List) {
 		var datePos diag.Position
 		e.Pos = frontmatter.NodePos(file, 1, item)
 		var dateNode ast.Node
-		fields := []frontmatter.Field{
-			{Key: "date", Target: &dateNode, Pos: &datePos},
-			{Key: "title", Target: &e.Title},
-			{Key: "detail", Target: &e.Detail},
-		}
-		if !frontmatter.DecodeMapping(file, item, 1, fields, "timeline-unknown-key", diags) {
+		if !frontmatter.DecodeMapping(file, item, 1, e.fields(&dateNode, &datePos), "timeline-unknown-key", diags) {
 			continue
 		}
 		if dateNode != nil {
@@ -308,4 +317,19 @@ func loadTimeline(set *Set, file string, data []byte, diags *diag.List) {
 		}
 		set.Events = append(set.Events, e)
 	}
+}
+
+// fields are an event's keys and where each value goes; the date is read
+// as written.
+func (e *Event) fields(date *ast.Node, datePos *diag.Position) []frontmatter.Field {
+	return []frontmatter.Field{
+		{Key: "date", Target: date, Pos: datePos},
+		{Key: "title", Target: &e.Title},
+		{Key: "detail", Target: &e.Detail},
+	}
+}
+
+// EventKeys are the keys an event in timeline.yaml may hold.
+func EventKeys() []string {
+	return frontmatter.Keys(new(Event).fields(new(ast.Node), new(diag.Position)))
 }

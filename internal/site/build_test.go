@@ -279,6 +279,35 @@ title: 只有内容
 	b.wantDiag(`content/publication.yaml: warning: base_url is not set: sitemap.xml, feed.xml and canonical links need it; add "base_url: https://…/" or pass --base-url [base-url-missing]`)
 }
 
+// base_url: a path alone says the host is not known yet: no warning, the
+// 404 page links to that path, and nothing absolute is written.
+func TestBaseURLPathAlone(t *testing.T) {
+	b := buildArchive(t, `
+-- content/publication.yaml --
+title: 只有路径
+base_url: /gaoxin
+`)
+	if b.diags.Len() != 0 {
+		t.Errorf("a base_url giving only a path gave diagnostics:\n%s", b.diagText())
+	}
+	if notFound := b.file("404.html"); !strings.Contains(notFound, `href="/gaoxin/`) {
+		t.Errorf("404.html does not link to /gaoxin/:\n%s", notFound)
+	}
+	if b.has("sitemap.xml") || b.has("feed.xml") || strings.Contains(b.file("index.html"), "canonical") {
+		t.Error("a base_url without a host wrote absolute addresses")
+	}
+	if !b.has("gaoxin.epub") {
+		t.Errorf("the EPUB is not named after the path: %v", b.out.Names())
+	}
+
+	b = buildArchive(t, `
+-- content/publication.yaml --
+title: 坏路径
+base_url: /gaoxin/?x=1
+`)
+	b.wantDiag(`content/publication.yaml:2:11: error: base_url "/gaoxin/?x=1": a path alone, such as / or /gaoxin/, has no query or fragment [publication-base-url]`)
+}
+
 // A one-shot build lets each page's text go as soon as the page is
 // checked; what the publication-wide checks and the anchor check report
 // must still point where the dev server's builds and folio check point.

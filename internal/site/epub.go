@@ -9,19 +9,16 @@ import (
 	"strings"
 	"sync"
 
-	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/edition"
 	"folio/internal/render"
 )
 
-// epubName names the EPUB after the publication: the last folder of its
-// base URL (gaoxin.epub), else publication.epub.
-func epubName(baseURL string) string {
-	if baseURL != "" {
-		if p := strings.Trim(config.BasePath(baseURL), "/"); p != "" {
-			return path.Base(p) + ".epub"
-		}
+// epubName names the EPUB after the publication: the last folder of the
+// path it is served at (gaoxin.epub), else publication.epub.
+func epubName(basePath string) string {
+	if p := strings.Trim(basePath, "/"); p != "" {
+		return path.Base(p) + ".epub"
 	}
 	return "publication.epub"
 }

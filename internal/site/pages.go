@@ -155,7 +155,7 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
 	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
 	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
-	emit("404.html", "404.html", render.NewData(site, notFound, basePath(b.baseURL)), nil)
+	emit("404.html", "404.html", render.NewData(site, notFound, b.basePath()), nil)
 
 	// The print page is written while the EPUB is made: it is written in
 	// order, mostly on one core, and the EPUB's windows of sections fill
@@ -223,7 +223,7 @@ func (b *builder) siteData() *render.Site {
 	}
 	s.Cover = b.image("", c.Cover, c.CoverAlt, c.CoverPos)
 	if !b.opts.NoEditions {
-		s.EPUB = epubName(b.baseURL)
+		s.EPUB = epubName(b.basePath())
 	}
 	return s
 }
@@ -308,11 +308,16 @@ func sub(fsys fs.FS, dir string) fs.FS {
 	return s
 }
 
-func basePath(baseURL string) string {
-	if baseURL == "" {
-		return "/"
+// basePath is the path the site is served at: base_url's (or
+// --base-url's), else "/".
+func (b *builder) basePath() string {
+	switch {
+	case b.baseURL != "":
+		return config.BasePath(b.baseURL)
+	case b.pub.Config.BasePath != "":
+		return b.pub.Config.BasePath
 	}
-	return config.BasePath(baseURL)
+	return "/"
 }
 
 // image processes a cover image named in front matter or publication.yaml;
