@@ -146,8 +146,8 @@ func newChapter(src, title, slug string) (string, error) {
 	if strings.ContainsAny(name, `/\ `) || strings.HasPrefix(name, ".") {
 		return "", usageError{fmt.Sprintf("--slug %q: use letters, digits and hyphens", name)}
 	}
-	if msg := content.ValidateSlug(name); msg != "" {
-		return "", usageError{fmt.Sprintf("--slug %q %s", name, msg)}
+	if why := content.ValidateSlug(name); why != nil {
+		return "", usageError{fmt.Sprintf("--slug %q %v", name, why)}
 	}
 	name = norm.NFC.String(name)
 	if err := refuseTaken(contentDir, filepath.ToSlash(contentDir), title, name); err != nil {

@@ -37,6 +37,10 @@ var catalogZh = map[string]string{
 	"Close (Esc)":    "关闭（Esc）",
 	"Build warnings": "构建警告",
 
+	// Unfinished text.
+	"folio's starter text %q is still here: write the chapter's own text in its place": "folio 生成的起始文字 %q 还在：请换成本章自己的文字",
+	"placeholder %q left in the text: write what belongs here, or delete it":           "文中留有占位文字 %q：请写上应有的内容，或将其删除",
+
 	// Files and folders.
 	"no content folder here: run folio in the folder that holds content/, or pass --src":                                      "这里没有 content 文件夹：请在包含 content/ 的文件夹中运行 folio，或用 --src 指定",
 	"%s is a symbolic link: folio reads nothing through links; move or copy the folder here":                                  "%s 是符号链接：folio 不读取链接，请把文件夹移动或复制到这里",
@@ -53,6 +57,7 @@ var catalogZh = map[string]string{
 	"the publication has no title: add a line \"title: …\"":                      "出版物没有标题：请添加一行“title: …”",
 	"image_widths: %d is not a sensible image width (16 to 8192 pixels)":         "image_widths：%d 不是合理的图片宽度（应为 16 到 8192 像素）",
 	"cjk_spacing must be none (GDP增长) or space (GDP 增长), not %q":                 "cjk_spacing 应为 none（GDP增长）或 space（GDP 增长），不能是 %q",
+	"base_url %q: a path alone, such as / or /gaoxin/, has no query or fragment": "base_url %q：只写路径时（如 / 或 /gaoxin/）不能带查询参数或片段",
 	"image_quality must be between 1 and 100":                                    "image_quality 应在 1 到 100 之间",
 	"subject: expected a name, or name: and aliases:":                            "subject：应写一个名称，或写 name: 和 aliases:",
 	"checks: expected rule: error|warning|off lines, such as repeated-word: off": "checks：应逐行写“规则: error|warning|off”，例如 repeated-word: off",
