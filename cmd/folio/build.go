@@ -10,6 +10,7 @@ import (
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/output"
+	"folio/internal/plural"
 	"folio/internal/site"
 )
 
@@ -71,9 +72,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("%s; %s left unchanged", counts(errs, warns), opts.Out)
+		msg := fmt.Sprintf("%s; %s left unchanged", plural.Problems(errs, warns), opts.Out)
 		if errs == 0 {
-			msg = fmt.Sprintf("%s, and --strict fails on warnings; %s left unchanged", counts(errs, warns), opts.Out)
+			msg = fmt.Sprintf("%s, and --strict fails on warnings; %s left unchanged", plural.Problems(errs, warns), opts.Out)
 		}
 		return contentError{msg}
 	}
@@ -84,32 +85,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if !changed {
-		fmt.Fprintf(stdout, "%s is up to date (%d files, checked in %s)\n", opts.Out, len(res.Files), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(stdout, plural.Sprintf(len(res.Files), "%s is up to date (%d file, checked in %s)", "%s is up to date (%d files, checked in %s)",
+			opts.Out, len(res.Files), time.Since(start).Round(time.Millisecond)))
 		return nil
 	}
-	fmt.Fprintf(stdout, "built %d files into %s in %s", len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
+	line := plural.Sprintf(len(res.Files), "built %d file into %s in %s", "built %d files into %s in %s",
+		len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
 	if res.ImageDecodes > 0 {
-		fmt.Fprintf(stdout, "; %d images processed", res.ImageDecodes)
+		line = fmt.Sprintf("%s; %s", line, plural.Sprintf(int(res.ImageDecodes), "%d image processed", "%d images processed", res.ImageDecodes))
 	}
 	if warns > 0 {
-		fmt.Fprintf(stdout, " (%s)", counts(0, warns))
+		line = fmt.Sprintf("%s (%s)", line, plural.Problems(0, warns))
 	}
-	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, line)
 	return nil
-}
-
-func counts(errs, warns int) string {
-	plural := func(n int, word string) string {
-		if n == 1 {
-			return fmt.Sprintf("1 %s", word)
-		}
-		return fmt.Sprintf("%d %ss", n, word)
-	}
-	switch {
-	case errs > 0 && warns > 0:
-		return plural(errs, "error") + " and " + plural(warns, "warning")
-	case errs > 0:
-		return plural(errs, "error")
-	}
-	return plural(warns, "warning")
 }

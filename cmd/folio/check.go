@@ -10,6 +10,7 @@ import (
 
 	"folio/internal/config"
 	"folio/internal/diag"
+	"folio/internal/plural"
 	"folio/internal/site"
 )
 
@@ -56,7 +57,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	errs, warns := diags.Count()
 	if errs > 0 || (opts.Strict && warns > 0) {
-		return contentError{counts(errs, warns)}
+		return contentError{plural.Problems(errs, warns)}
 	}
 	if format == "text" && warns == 0 {
 		fmt.Fprintln(stdout, "no problems found")

@@ -49,6 +49,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
+	if isVersionFlag(args[0]) {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
@@ -70,8 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitContent
 		}
 	}
-	fmt.Fprintf(stderr, "folio: unknown command %q\n", args[0])
-	mainUsage(stderr)
+	unknownCommand(stderr, args[0])
 	return exitUsage
 }
 
@@ -98,13 +100,19 @@ func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args, printing usage for --help and turning other
-// mistakes into usage errors.
+// mistakes into usage errors (with the nearest flag for an unknown one),
+// which print a one-line hint rather than the usage.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on every mistake too
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return err // the flag package has printed the usage
+			fs.Usage()
+			return err
 		}
-		return usageError{err.Error()}
+		return flagError(fs, args, err)
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}

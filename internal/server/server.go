@@ -36,6 +36,7 @@ import (
 	"folio/deploy"
 	"folio/internal/diag"
 	"folio/internal/output"
+	"folio/internal/plural"
 	"folio/internal/site"
 )
 
@@ -229,8 +230,16 @@ func (s *Server) build(ctx context.Context, changed []string, watched bool) {
 	elapsed := time.Since(start).Round(time.Millisecond)
 	switch {
 	case next.failed:
-		e, w := diags.Count()
-		fmt.Fprintf(s.opts.Log, "build failed in %s: %d errors, %d warnings; serving the last good build\n", elapsed, e, w)
+		e, w := 0, 0
+		for _, d := range next.diags {
+			switch d.Severity {
+			case diag.Error:
+				e++
+			case diag.Warning:
+				w++
+			}
+		}
+		fmt.Fprintf(s.opts.Log, "build failed in %s: %s; serving the last good build\n", elapsed, plural.Problems(e, w))
 	case res != nil && prev != nil:
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s: %d converted, %d rendered\n", elapsed, len(res.Converted), len(res.Rendered))
 	}

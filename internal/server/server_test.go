@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -257,6 +258,9 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	}
 	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:4:1: error:") {
 		t.Errorf("the terminal does not show the diagnostic:\n%s", h.log.String())
+	}
+	if !regexp.MustCompile(`build failed in \S+: 1 error; serving the last good build\n`).MatchString(h.log.String()) {
+		t.Errorf("the terminal does not count the error in the singular:\n%s", h.log.String())
 	}
 	write(t, chapter, "---\ntitle: 乙篇\nsummary: 乙的摘要。\n---\n乙的新正文。\n")
 	h.next()
