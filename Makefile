@@ -11,11 +11,15 @@ build:
 serve:
 	$(GO) run ./cmd/folio serve
 
-## test: vet and run every test (RACE=1: under the race detector, as CI does)
+## test: vet and run every test (RACE=1: under the race detector, as CI does); the last
+##       line names each test skipped for a missing tool (internal/testtools), or none
 test: vet
-	$(GO) test $(if $(RACE),-race) ./...
-	@echo "folio check on the labelled corpora (recall and precision per rule):"
-	@$(GO) test -count=1 -run '^TestScore(CopyCorpus|CopyExtra)$$' -v ./internal/check | grep -E '^ {8}[^ ]'
+	@skips=$$(mktemp) && trap 'rm -f "$$skips"' EXIT && \
+	echo '$(GO) test $(if $(RACE),-race) ./...' && \
+	$(GO) run ./tools/testsum -skips "$$skips" $(GO) test -json $(if $(RACE),-race) ./... && \
+	echo "folio check on the labelled corpora (recall and precision per rule):" && \
+	$(GO) test -count=1 -run '^TestScore(CopyCorpus|CopyExtra)$$' -v ./internal/check | grep -E '^ {8}[^ ]'; \
+	status=$$?; cat "$$skips"; exit $$status
 
 vet:
 	$(GO) vet ./...

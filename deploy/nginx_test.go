@@ -17,6 +17,7 @@ import (
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/site"
+	"folio/internal/testtools"
 )
 
 // dirSink writes a build's files under a folder.
@@ -41,10 +42,7 @@ func TestNginxServesTheSample(t *testing.T) {
 		nginx = "/usr/sbin/nginx"
 	}
 	if _, err := os.Stat(nginx); err != nil {
-		if os.Getenv("FOLIO_REQUIRE_TOOLS") != "" {
-			t.Fatal("nginx is not installed (apt-get install nginx-light)")
-		}
-		t.Skip("nginx is not installed")
+		testtools.Missing(t, "nginx", "apt-get install nginx-light")
 	}
 	public := filepath.Join(t.TempDir(), "public")
 	var diags diag.List

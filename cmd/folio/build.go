@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"time"
 
 	"folio/internal/config"
 	"folio/internal/diag"
+	"folio/internal/msg"
 	"folio/internal/output"
 	"folio/internal/site"
 )
@@ -44,12 +44,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if opts.BaseURL != "" {
 		u, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
-			return usageError{"--base-url: " + err.Error()}
+			return usagef("--base-url: %v", err)
 		}
 		opts.BaseURL = u
 	}
 	if err := output.CheckOut(opts.Out, opts.Src); err != nil {
-		return usageError{err.Error()}
+		return usagef("%v", err)
 	}
 
 	start := time.Now()
@@ -61,7 +61,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	update := output.NewUpdate(opts.Out)
 	var diags diag.List
 	res, err := site.Build(ctx, site.Options{Options: opts}, update, &diags)
-	printDiagnostics(stderr, &diags)
+	l := langOf(ctx)
+	printDiagnostics(stderr, l, &diags)
 	errs, warns := diags.Count()
 	failed := err != nil || errs > 0 || (opts.Strict && warns > 0)
 	if failed {
@@ -71,11 +72,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("%s; %s left unchanged", counts(errs, warns), opts.Out)
 		if errs == 0 {
-			msg = fmt.Sprintf("%s, and --strict fails on warnings; %s left unchanged", counts(errs, warns), opts.Out)
+			return contentf("%s, and --strict fails on warnings; %s left unchanged", msg.Problems(errs, warns), opts.Out)
 		}
-		return contentError{msg}
+		return contentf("%s; %s left unchanged", msg.Problems(errs, warns), opts.Out)
 	}
 	// A build that changes nothing writes nothing: public/ keeps its
 	// files and their times, and deploys that sync by time see no change.
@@ -84,32 +84,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if !changed {
-		fmt.Fprintf(stdout, "%s is up to date (%d files, checked in %s)\n", opts.Out, len(res.Files), time.Since(start).Round(time.Millisecond))
+		l.Fprintf(stdout, "%s\n", msg.Pluralf(len(res.Files), "%s is up to date (%d file, checked in %s)", "%s is up to date (%d files, checked in %s)",
+			opts.Out, len(res.Files), time.Since(start).Round(time.Millisecond)))
 		return nil
 	}
-	fmt.Fprintf(stdout, "built %d files into %s in %s", len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
+	line := msg.Pluralf(len(res.Files), "built %d file into %s in %s", "built %d files into %s in %s",
+		len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
 	if res.ImageDecodes > 0 {
-		fmt.Fprintf(stdout, "; %d images processed", res.ImageDecodes)
+		line = msg.New("%s; %s", line, msg.Pluralf(int(res.ImageDecodes), "%d image processed", "%d images processed", res.ImageDecodes))
 	}
 	if warns > 0 {
-		fmt.Fprintf(stdout, " (%s)", counts(0, warns))
+		line = msg.New("%s (%s)", line, msg.Problems(0, warns))
 	}
-	fmt.Fprintln(stdout)
+	l.Fprintf(stdout, "%s\n", line)
 	return nil
-}
-
-func counts(errs, warns int) string {
-	plural := func(n int, word string) string {
-		if n == 1 {
-			return fmt.Sprintf("1 %s", word)
-		}
-		return fmt.Sprintf("%d %ss", n, word)
-	}
-	switch {
-	case errs > 0 && warns > 0:
-		return plural(errs, "error") + " and " + plural(warns, "warning")
-	case errs > 0:
-		return plural(errs, "error")
-	}
-	return plural(warns, "warning")
 }

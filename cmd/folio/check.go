@@ -10,6 +10,7 @@ import (
 
 	"folio/internal/config"
 	"folio/internal/diag"
+	"folio/internal/msg"
 	"folio/internal/site"
 )
 
@@ -42,25 +43,26 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if format != "text" && format != "json" {
-		return usageError{fmt.Sprintf("--format %q: use text or json", format)}
+		return usagef("--format %q: use text or json", format)
 	}
+	l := langOf(ctx)
 	var diags diag.List
 	if err := site.Check(ctx, site.Options{Options: opts}, &diags); err != nil {
 		return err
 	}
 	if format == "json" {
-		if err := writeJSON(stdout, diags.Items()); err != nil {
+		if err := writeJSON(stdout, l, diags.Items()); err != nil {
 			return err
 		}
 	} else {
-		printDiagnostics(stdout, &diags)
+		printDiagnostics(stdout, l, &diags)
 	}
 	errs, warns := diags.Count()
 	if errs > 0 || (opts.Strict && warns > 0) {
-		return contentError{counts(errs, warns)}
+		return contentf("%s", msg.Problems(errs, warns))
 	}
 	if format == "text" && warns == 0 {
-		fmt.Fprintln(stdout, "no problems found")
+		l.Fprintf(stdout, "no problems found\n")
 	}
 	return nil
 }
@@ -75,10 +77,12 @@ type jsonDiagnostic struct {
 	Fix      string `json:"fix,omitempty"`
 }
 
-func writeJSON(w io.Writer, items []diag.Diagnostic) error {
+// writeJSON writes the diagnostics as a JSON array; keys and rule ids
+// are the same in every language, the message and fix are in l.
+func writeJSON(w io.Writer, l msg.Lang, items []diag.Diagnostic) error {
 	out := make([]jsonDiagnostic, 0, len(items))
 	for _, d := range items {
-		msg, fix := splitFix(d.Message)
+		msg, fix := splitFix(d.MessageIn(l))
 		out = append(out, jsonDiagnostic{Path: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Rule: d.Rule, Message: msg, Fix: fix})
 	}
 	enc := json.NewEncoder(w)
@@ -94,23 +98,27 @@ func splitFix(msg string) (string, string) {
 	if i := strings.Index(msg, " (did you mean"); i >= 0 && strings.HasSuffix(msg, ")") {
 		return msg[:i], strings.TrimSuffix(msg[i+2:], ")")
 	}
-	for _, sep := range []string{": ", "; "} {
-		for i := 0; i+len(sep) <= len(msg); i++ {
-			if msg[i:i+len(sep)] == sep {
-				return msg[:i], msg[i+len(sep):]
-			}
+	// The first separator of either language: ": " and "; ", or the
+	// full-width "：" and "；" of the Chinese messages.
+	first, size := -1, 0
+	for _, sep := range []string{": ", "; ", "：", "；"} {
+		if i := strings.Index(msg, sep); i >= 0 && (first < 0 || i < first) {
+			first, size = i, len(sep)
 		}
+	}
+	if first >= 0 {
+		return msg[:first], msg[first+size:]
 	}
 	return msg, ""
 }
 
 // printDiagnostics writes diagnostics one a line, coloured on a terminal
 // unless NO_COLOR is set.
-func printDiagnostics(w io.Writer, diags *diag.List) {
+func printDiagnostics(w io.Writer, l msg.Lang, diags *diag.List) {
 	colour := isTerminal(w) && os.Getenv("NO_COLOR") == ""
 	for _, d := range diags.Items() {
 		if !colour {
-			fmt.Fprintln(w, d)
+			fmt.Fprintln(w, d.StringIn(l))
 			continue
 		}
 		sev := "\x1b[1;31merror\x1b[0m"
@@ -121,7 +129,7 @@ func printDiagnostics(w io.Writer, diags *diag.List) {
 		if d.Rule != "" {
 			rule = " \x1b[2m[" + d.Rule + "]\x1b[0m"
 		}
-		fmt.Fprintf(w, "\x1b[1m%s\x1b[0m: %s: %s%s\n", d.Pos, sev, d.Message, rule)
+		fmt.Fprintf(w, "\x1b[1m%s\x1b[0m: %s: %s%s\n", d.Pos, sev, d.MessageIn(l), rule)
 	}
 }
 

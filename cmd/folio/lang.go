@@ -27,14 +27,14 @@ func takeLang(args []string, getenv func(string) string) (l msg.Lang, given bool
 		}
 		if !hasValue {
 			if i+1 >= len(args) {
-				return l, false, nil, usageError{"flag needs an argument: --lang (zh or en)"}
+				return l, false, nil, usagef("flag needs an argument: --lang (zh or en)")
 			}
 			i++
 			value = args[i]
 		}
 		parsed, ok := msg.Parse(value)
 		if !ok || strings.ContainsAny(value, "_.") {
-			return l, false, nil, usageError{"--lang " + value + ": use zh or en"}
+			return l, false, nil, usagef("--lang %s: use zh or en", value)
 		}
 		l, given = parsed, true
 	}

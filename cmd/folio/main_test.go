@@ -1,21 +1,82 @@
 package main
 
 import (
-	"context"
+	"io"
+	"net/http"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"folio": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		// main itself, so that Ctrl-C (kill -INT) stops folio serve as
+		// it stops it for editors.
+		"folio": main,
+		// A $BROWSER that writes the URL it is asked to open to the file
+		// $BROWSER_RECORD, whole (written aside, then renamed).
+		"record-browser": func() {
+			dst := os.Getenv("BROWSER_RECORD")
+			if len(os.Args) != 2 || dst == "" {
+				os.Exit(2)
+			}
+			if err := os.WriteFile(dst+".tmp", []byte(os.Args[1]+"\n"), 0o644); err != nil {
+				os.Exit(1)
+			}
+			if err := os.Rename(dst+".tmp", dst); err != nil {
+				os.Exit(1)
+			}
+		},
 	})
 }
 
 // TestScripts runs the CLI scenarios in testdata/script: exit codes,
 // diagnostics and what the output folder holds afterwards.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"waitfile": waitFile,
+		"geturl":   getURL,
+	}})
+}
+
+// waitFile waits (up to a minute) for a file to exist: waitfile FILE.
+func waitFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfile FILE")
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s did not appear within a minute", args[0])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// getURL fetches the URL written in a file and writes the body to
+// stdout: geturl FILE. It fails unless the answer is 200 OK.
+func getURL(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: geturl FILE")
+	}
+	u := strings.TrimSpace(ts.ReadFile(args[0]))
+	resp, err := http.Get(u)
+	if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	ts.Stdout().Write(body)
+	if ok := resp.StatusCode == http.StatusOK; ok == neg {
+		ts.Fatalf("GET %s: %s", u, resp.Status)
+	}
 }

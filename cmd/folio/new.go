@@ -20,6 +20,7 @@ import (
 	"folio/internal/check"
 	"folio/internal/content"
 	"folio/internal/diag"
+	"folio/internal/msg"
 )
 
 const newUsage = `
@@ -55,7 +56,7 @@ var zhNumerals = []string{"", "一", "二", "三", "四", "五", "六", "七", "
 // newFlags are the flags of folio new, and the kind each belongs to.
 var newFlags = map[string]string{"src": "chapter", "slug": "chapter", "title": "site", "subject": "site"}
 
-func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
+func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs := newFlagSet("new", newUsage, stdout)
 	src := fs.String("src", ".", "the site `folder` holding content/ (new chapter)")
 	slug := fs.String("slug", "", "the chapter's `slug`: its address and file name (new chapter)")
@@ -69,7 +70,7 @@ func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
 			if errors.Is(err, flag.ErrHelp) {
 				return err // the flag package has printed the usage
 			}
-			return usageError{err.Error()}
+			return usagef("%v", err) // the flag package's own words
 		}
 		rest = fs.Args()
 		if len(rest) > 0 {
@@ -78,16 +79,16 @@ func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
 		}
 	}
 	if len(pos) == 0 {
-		return usageError{"missing KIND: folio new site DIR, or folio new chapter TITLE"}
+		return usagef("missing KIND: folio new site DIR, or folio new chapter TITLE")
 	}
 	kind := pos[0]
 	if kind != "site" && kind != "chapter" {
-		return usageError{fmt.Sprintf("unknown kind %q: folio new makes a site or a chapter", kind)}
+		return usagef("unknown kind %q: folio new makes a site or a chapter", kind)
 	}
 	var misplaced error
 	fs.Visit(func(f *flag.Flag) {
 		if k := newFlags[f.Name]; misplaced == nil && k != kind {
-			misplaced = usageError{fmt.Sprintf("--%s is a flag of folio new %s", f.Name, k)}
+			misplaced = usagef("--%s is a flag of folio new %s", f.Name, k)
 		}
 	})
 	if misplaced != nil {
@@ -96,26 +97,27 @@ func runNew(_ context.Context, args []string, stdout, _ io.Writer) error {
 	if kind == "site" {
 		switch len(pos) {
 		case 1:
-			return usageError{"missing DIR: folio new site DIR"}
+			return usagef("missing DIR: folio new site DIR")
 		case 2:
 		default:
-			return usageError{fmt.Sprintf("unexpected argument %q: a folder name with spaces needs quotes", pos[2])}
+			return usagef("unexpected argument %q: a folder name with spaces needs quotes", pos[2])
 		}
-		return newSite(pos[1], *title, *subject, stdout)
+		return newSite(pos[1], *title, *subject, langOf(ctx), stdout)
 	}
 	if len(pos) == 1 {
-		return usageError{"missing TITLE: folio new chapter TITLE"}
+		return usagef("missing TITLE: folio new chapter TITLE")
 	}
 	t := strings.TrimSpace(strings.Join(pos[1:], " "))
 	if t == "" {
-		return usageError{"the chapter needs a title"}
+		return usagef("the chapter needs a title")
 	}
 	file, err := newChapter(*src, t, *slug)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created %s\n", file)
-	fmt.Fprintln(stdout, "It is a draft: folio serve shows it; delete draft: true when it is ready to publish.")
+	l := langOf(ctx)
+	l.Fprintf(stdout, "created %s\n", file)
+	l.Fprintf(stdout, "It is a draft: folio serve shows it; delete draft: true when it is ready to publish.\n")
 	return nil
 }
 
@@ -144,10 +146,10 @@ func newChapter(src, title, slug string) (string, error) {
 		name = fmt.Sprintf("chapter-%02d", next)
 	}
 	if strings.ContainsAny(name, `/\ `) || strings.HasPrefix(name, ".") {
-		return "", usageError{fmt.Sprintf("--slug %q: use letters, digits and hyphens", name)}
+		return "", usagef("--slug %q: use letters, digits and hyphens", name)
 	}
 	if why := content.ValidateSlug(name); why != nil {
-		return "", usageError{fmt.Sprintf("--slug %q %v", name, why)}
+		return "", usagef("--slug %q %v", name, why)
 	}
 	name = norm.NFC.String(name)
 	if err := refuseTaken(contentDir, filepath.ToSlash(contentDir), title, name); err != nil {
@@ -174,25 +176,25 @@ func refuseTaken(contentDir, display, title, slug string) error {
 	pub := content.Load(contentDir, path.Clean(display), true, &ignored)
 	for _, p := range append(pub.Chapters, pub.Pages...) {
 		if strings.EqualFold(p.Slug, slug) {
-			return fmt.Errorf("%s already has the slug %q: give another with --slug", p.Source.Name, p.Slug)
+			return msg.Errorf("%s already has the slug %q: give another with --slug", p.Source.Name, p.Slug)
 		}
 	}
 	for _, p := range pub.Chapters {
 		if strings.TrimSpace(p.Front.Title) == title {
-			return fmt.Errorf("%s already has the title %q: give the new chapter another title", p.Source.Name, title)
+			return msg.Errorf("%s already has the title %q: give the new chapter another title", p.Source.Name, title)
 		}
 	}
 	return nil
 }
 
 // newSite starts a publication in dir, which must not exist or be empty.
-func newSite(dir, title, subject string, stdout io.Writer) error {
+func newSite(dir, title, subject string, l msg.Lang, stdout io.Writer) error {
 	switch entries, err := os.ReadDir(dir); {
 	case err == nil && len(entries) > 0:
-		return fmt.Errorf("%s is not empty: folio new site starts a publication in a new or empty folder", dir)
+		return msg.Errorf("%s is not empty: folio new site starts a publication in a new or empty folder", dir)
 	case err != nil && !errors.Is(err, iofs.ErrNotExist):
 		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
-			return fmt.Errorf("%s is a file: folio new site starts a publication in a new or empty folder", dir)
+			return msg.Errorf("%s is a file: folio new site starts a publication in a new or empty folder", dir)
 		}
 		return err
 	}
@@ -210,7 +212,7 @@ func newSite(dir, title, subject string, stdout io.Writer) error {
 			return err
 		}
 	}
-	created := func(name string) { fmt.Fprintf(stdout, "created %s\n", name) }
+	created := func(name string) { l.Fprintf(stdout, "created %s\n", name) }
 	for _, f := range []struct{ name, text string }{
 		{filepath.Join(contentDir, "publication.yaml"), publicationYAML(title, strings.TrimSpace(subject))},
 		{filepath.Join(contentDir, "index.md"), indexMD},
@@ -234,7 +236,7 @@ func newSite(dir, title, subject string, stdout io.Writer) error {
 		}
 		created(f.name)
 	}
-	fmt.Fprintf(stdout, `
+	l.Fprintf(stdout, `
 The first chapter is a draft: folio serve shows it, and folio build
 publishes it once draft: true is deleted. Preview the publication as you
 write it:

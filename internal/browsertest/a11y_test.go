@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"folio/internal/testtools"
 )
 
 // axeSource is axe-core from npm (installed by npm ci).
@@ -19,10 +21,7 @@ func axeSource(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js"))
 	if err != nil {
-		if os.Getenv("FOLIO_REQUIRE_TOOLS") != "" {
-			t.Fatalf("axe-core is not installed (npm ci): %v", err)
-		}
-		t.Skip("axe-core not installed; run npm ci")
+		testtools.Missing(t, "axe-core", "npm ci")
 	}
 	return string(data)
 }

@@ -7,7 +7,6 @@ package browsertest
 import (
 	"context"
 	"net/http"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"folio/deploy"
+	"folio/internal/testtools"
 )
 
 // Chromium returns the path of the browser, or skips (or fails) the test.
@@ -26,10 +26,7 @@ func Chromium(t testing.TB) string {
 			return p
 		}
 	}
-	if os.Getenv("FOLIO_REQUIRE_TOOLS") != "" {
-		t.Fatal("Chromium is not installed (apt-get install chromium)")
-	}
-	t.Skip("Chromium is not installed")
+	testtools.Missing(t, "chromium", "apt-get install chromium")
 	return ""
 }
 

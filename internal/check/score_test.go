@@ -16,6 +16,7 @@ import (
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/site"
+	"folio/internal/testtools"
 )
 
 // A labelled corpus is a folio publication beside a labels.json that says
@@ -79,10 +80,7 @@ func sharedCorpus(t *testing.T, name string) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "shared", name)
 	if _, err := os.Stat(filepath.Join(dir, "labels.json")); err != nil {
-		if os.Getenv("FOLIO_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("FOLIO_REQUIRE_TOOLS=1 but the labelled corpus is missing: %v", err)
-		}
-		t.Skipf("no labelled corpus at %s (clone shared/ beside the repository): %v", dir, err)
+		testtools.Missing(t, "shared/"+name, fmt.Sprintf("no labelled corpus at %s: clone shared/ beside the repository", dir))
 	}
 	return dir
 }

@@ -22,7 +22,18 @@ type format struct {
 // formatArgs says which arguments of a call are message formats: by
 // the called name, for calls not on the fmt package (fmt.Errorf and
 // fmt.Sprintf make programmers' strings, not editors' messages).
-func formatArgs(call *ast.CallExpr) []int {
+func formatArgs(call *ast.CallExpr, inMsg bool) []int {
+	if id, ok := call.Fun.(*ast.Ident); ok {
+		switch {
+		case id.Name == "usagef" || id.Name == "contentf":
+			return []int{0} // the CLI's errors
+		case inMsg && id.Name == "New":
+			return []int{0}
+		case inMsg && id.Name == "Pluralf":
+			return []int{1, 2}
+		}
+		return nil
+	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -48,7 +59,7 @@ func formatArgs(call *ast.CallExpr) []int {
 		if recv == "msg" {
 			return []int{0}
 		}
-	case "Plural":
+	case "Pluralf":
 		return []int{1, 2}
 	case "Sprintf":
 		return []int{0}
@@ -106,7 +117,7 @@ func scanFormats(t *testing.T) (formats []format, dynamic []string) {
 			if !ok {
 				return true
 			}
-			for _, i := range formatArgs(call) {
+			for _, i := range formatArgs(call, filepath.Base(filepath.Dir(path)) == "msg") {
 				if i >= len(call.Args) {
 					continue
 				}
@@ -151,7 +162,7 @@ func isDiagnosticType(e ast.Expr) bool {
 
 // passThrough are formats that carry a message from elsewhere (a
 // library's error, a template's) whole; they have no other words.
-var passThrough = map[string]bool{"%s": true, "%v": true}
+var passThrough = map[string]bool{"%s": true, "%v": true, "%s\n": true}
 
 // TestCatalogueCoversEveryMessage fails when a message in code has no
 // Chinese form, when the catalogue keeps a form no code uses, and when

@@ -142,16 +142,6 @@ func Errorf(format string, args ...any) error { return &Error{New(format, args..
 
 func (e *Error) Error() string { return e.Text.String() }
 
-// Plural is the English count of n things, "1 error" or "2 errors"; in
-// Chinese (which does not inflect) the catalogue gives one form for
-// both keys. one and other are the two formats, each with one %d.
-func Plural(n int, one, other string) Text {
-	if n == 1 {
-		return New(one, n)
-	}
-	return New(other, n)
-}
-
 // Join is a list of messages (or plain strings) to print joined by sep;
 // in Chinese, "; " and ", " become the full-width "；" and "，".
 func Join(sep string, items []any) Text {
@@ -191,4 +181,32 @@ func (j joined) String() string { return j.In(English) }
 // Fprintf writes format with args in l to w.
 func (l Lang) Fprintf(w io.Writer, format string, args ...any) {
 	io.WriteString(w, l.Sprintf(format, args...)) // untranslated: the caller's format
+}
+
+// Pluralf is the message for a count n: one when n is 1, else other,
+// each a whole format taking args (Pluralf(n, "%d file", "%d files", n)).
+// It is the one place folio decides that 1 is singular; Chinese, which
+// does not inflect, gives both keys one form.
+func Pluralf(n int, one, other string, args ...any) Text {
+	if n == 1 || n == -1 {
+		return New(one, args...)
+	}
+	return New(other, args...)
+}
+
+// Problems names a count of errors and warnings: "1 error", "2 warnings",
+// "1 error and 3 warnings"; "no problems" when both are 0.
+func Problems(errs, warns int) Text {
+	switch {
+	case errs > 0 && warns > 0:
+		if errs == 1 {
+			return Pluralf(warns, "%d error and %d warning", "%d error and %d warnings", errs, warns)
+		}
+		return Pluralf(warns, "%d errors and %d warning", "%d errors and %d warnings", errs, warns)
+	case errs > 0:
+		return Pluralf(errs, "%d error", "%d errors", errs)
+	case warns > 0:
+		return Pluralf(warns, "%d warning", "%d warnings", warns)
+	}
+	return New("no problems")
 }

@@ -145,13 +145,10 @@ func renderOverlay(gen *generation) []byte {
 		Close:         l.Sprintf("Close (Esc)"),
 		WarningsLabel: l.Sprintf("Build warnings"),
 	}
-	switch {
-	case !gen.failed:
-		data.Title = msg.Plural(warns, "%d warning", "%d warnings").In(l)
-	case warns > 0:
-		data.Title = l.Sprintf("Build failed: %s, %s", msg.Plural(errs, "%d error", "%d errors"), msg.Plural(warns, "%d warning", "%d warnings"))
-	default:
-		data.Title = l.Sprintf("Build failed: %s", msg.Plural(errs, "%d error", "%d errors"))
+	if gen.failed {
+		data.Title = l.Sprintf("Build failed: %s", msg.Problems(errs, warns))
+	} else {
+		data.Title = msg.Problems(0, warns).In(l)
 	}
 	var buf bytes.Buffer
 	_ = overlayTemplate.Execute(&buf, data)

@@ -253,8 +253,16 @@ func (s *Server) build(ctx context.Context, changed []string, watched bool) {
 	elapsed := time.Since(start).Round(time.Millisecond)
 	switch {
 	case next.failed:
-		e, w := diags.Count()
-		l.Fprintf(s.opts.Log, "build failed in %s: %s, %s; serving the last good build\n", elapsed, msg.Plural(e, "%d error", "%d errors"), msg.Plural(w, "%d warning", "%d warnings"))
+		e, w := 0, 0 // counted in next.diags: they include a failure of the machine
+		for _, d := range next.diags {
+			switch d.Severity {
+			case diag.Error:
+				e++
+			case diag.Warning:
+				w++
+			}
+		}
+		l.Fprintf(s.opts.Log, "build failed in %s: %s; serving the last good build\n", elapsed, msg.Problems(e, w))
 	case res != nil && prev != nil:
 		l.Fprintf(s.opts.Log, "rebuilt in %s: %d converted, %d rendered\n", elapsed, len(res.Converted), len(res.Rendered))
 	}

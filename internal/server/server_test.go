@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -267,6 +268,9 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:4:1: error:") {
 		t.Errorf("the terminal does not show the diagnostic:\n%s", h.log.String())
 	}
+	if !regexp.MustCompile(`build failed in \S+: 1 error; serving the last good build\n`).MatchString(h.log.String()) {
+		t.Errorf("the terminal does not count the error in the singular:\n%s", h.log.String())
+	}
 	write(t, chapter, "---\ntitle: 乙篇\nsummary: 乙的摘要。\n---\n乙的新正文。\n")
 	h.next()
 	if _, body := h.get("b/"); strings.Contains(body, "folio-overlay") || !strings.Contains(body, "乙的新正文") {
@@ -288,7 +292,7 @@ func TestOverlaySpeaksThePublicationsLanguage(t *testing.T) {
 			t.Errorf("the overlay of a zh-CN publication lacks %q:\n%s", want, body)
 		}
 	}
-	if log := h.log.String(); !strings.Contains(log, "error: link to 09-none.md: no such page") || !strings.Contains(log, "1 error, 0 warnings") {
+	if log := h.log.String(); !strings.Contains(log, "error: link to 09-none.md: no such page") || !strings.Contains(log, "build failed in") || !strings.Contains(log, ": 1 error; serving the last good build") {
 		t.Errorf("the terminal (LANG=C) is not in English:\n%s", log)
 	}
 

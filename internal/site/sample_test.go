@@ -22,6 +22,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/output"
 	"folio/internal/site"
+	"folio/internal/testtools"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -281,10 +282,7 @@ func TestSampleHTMLValidates(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(bin); err != nil {
-		if os.Getenv("FOLIO_REQUIRE_TOOLS") != "" {
-			t.Fatalf("html-validate is not installed (npm ci): %v", err)
-		}
-		t.Skip("html-validate not installed; run npm ci")
+		testtools.Missing(t, "html-validate", "npm ci")
 	}
 	b := buildSample(t, config.Options{})
 	dir := t.TempDir()
