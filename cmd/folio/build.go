@@ -13,7 +13,7 @@ import (
 	"folio/internal/site"
 )
 
-const buildUsage = `
+var buildUsage = msg.New(`
 Usage: folio build [flags]
 
 Build the publication in the source folder (content/, and optionally
@@ -24,10 +24,10 @@ reported as path:line:col: severity: message [rule-id].
 Exit status: 0 built, 1 content errors, 2 usage errors.
 
 Flags:
-`
+`)
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("build", buildUsage, stdout)
+	fs := newFlagSet(ctx, "build", buildUsage, stdout)
 	var opts config.Options
 	fs.StringVar(&opts.Src, "src", ".", "the site `folder` holding content/")
 	fs.StringVar(&opts.Out, "out", "", "the output `folder` (default SRC/public)")

@@ -14,7 +14,7 @@ import (
 	"folio/internal/site"
 )
 
-const checkUsage = `
+var checkUsage = msg.New(`
 Usage: folio check [flags]
 
 Check the publication without building it: front matter, links and
@@ -29,10 +29,10 @@ the next paragraph with <!-- folio:ignore rule-id --> or for a file with
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
 
 Flags:
-`
+`)
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("check", checkUsage, stdout)
+	fs := newFlagSet(ctx, "check", checkUsage, stdout)
 	var opts config.Options
 	var format string
 	fs.StringVar(&opts.Src, "src", ".", "the site `folder` holding content/")

@@ -118,11 +118,16 @@ func mainUsage(w io.Writer, l msg.Lang) {
 
 // newFlagSet returns a FlagSet whose errors are returned, not printed, and
 // whose usage text is the command's own.
-func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
+func newFlagSet(ctx context.Context, name string, usage msg.Text, stdout io.Writer) *flag.FlagSet {
+	l := langOf(ctx)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	// Listed for --help; run takes --lang out of the arguments before a
+	// command sees them.
+	fs.String("lang", "", "the `language` of folio's messages, zh or en (default: from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
-		fmt.Fprint(stdout, strings.TrimLeft(usage, "\n"))
+		fmt.Fprint(stdout, strings.TrimLeft(usage.In(l), "\n"))
+		fs.VisitAll(func(f *flag.Flag) { f.Usage = l.Tr(f.Usage) })
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)

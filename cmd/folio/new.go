@@ -23,7 +23,7 @@ import (
 	"folio/internal/msg"
 )
 
-const newUsage = `
+var newUsage = msg.New(`
 Usage:
 
 	folio new site DIR [--title TITLE] [--subject PLACE]
@@ -47,7 +47,7 @@ one with --slug, or the file is named chapter-NN. A title or slug another
 chapter has is refused.
 
 Flags:
-`
+`)
 
 var chapterFileRE = regexp.MustCompile(`^(\d+)[-_.]`)
 
@@ -57,7 +57,7 @@ var zhNumerals = []string{"", "一", "二", "三", "四", "五", "六", "七", "
 var newFlags = map[string]string{"src": "chapter", "slug": "chapter", "title": "site", "subject": "site"}
 
 func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlagSet("new", newUsage, stdout)
+	fs := newFlagSet(ctx, "new", newUsage, stdout)
 	src := fs.String("src", ".", "the site `folder` holding content/ (new chapter)")
 	slug := fs.String("slug", "", "the chapter's `slug`: its address and file name (new chapter)")
 	title := fs.String("title", "", "the publication's `title`; default: the folder's name (new site)")

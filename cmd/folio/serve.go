@@ -5,11 +5,12 @@ import (
 	"io"
 
 	"folio/internal/config"
+	"folio/internal/msg"
 	"folio/internal/server"
 	"folio/internal/site"
 )
 
-const serveUsage = `
+var serveUsage = msg.New(`
 Usage: folio serve [flags]
 
 Build the publication into memory and serve it for preview, on loopback
@@ -24,10 +25,10 @@ network can then read every page, drafts included. --open opens the
 preview in the browser named by $BROWSER, or else the system's default.
 
 Flags:
-`
+`)
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", serveUsage, stdout)
+	fs := newFlagSet(ctx, "serve", serveUsage, stdout)
 	var opts config.Options
 	var bind string
 	var port int

@@ -6,18 +6,19 @@ import (
 	"io"
 	"runtime"
 
+	"folio/internal/msg"
 	"folio/internal/version"
 )
 
-const versionUsage = `
+var versionUsage = msg.New(`
 Usage: folio version
 
 Print folio's version and the Go version it was built with.
 
-`
+`)
 
-func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlagSet("version", versionUsage, stdout)
+func runVersion(ctx context.Context, args []string, stdout, _ io.Writer) error {
+	fs := newFlagSet(ctx, "version", versionUsage, stdout)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -46,6 +46,14 @@ func formatArgs(call *ast.CallExpr, inMsg bool) []int {
 		return nil
 	}
 	switch sel.Sel.Name {
+	case "StringVar", "BoolVar", "IntVar":
+		if recv == "fs" {
+			return []int{3} // a flag's description
+		}
+	case "String", "Bool", "Int":
+		if recv == "fs" {
+			return []int{2}
+		}
 	case "Errorf", "Warnf", "ErrorAt":
 		if recv == "msg" {
 			return []int{0}

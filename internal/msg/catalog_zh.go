@@ -241,4 +241,161 @@ var catalogZh = map[string]string{
 	"created %s\n": "已创建 %s\n",
 	"It is a draft: folio serve shows it; delete draft: true when it is ready to publish.\n": "本章是草稿：folio serve 会显示它；写好后删去 draft: true 即可发布。\n",
 	"\nThe first chapter is a draft: folio serve shows it, and folio build\npublishes it once draft: true is deleted. Preview the publication as you\nwrite it:\n\n\tcd %s && folio serve\n\nfolio new chapter TITLE adds a chapter; folio check --drafts lists what is\nleft to write.\n": "\n第一章是草稿：folio serve 会显示它，删去 draft: true 后 folio build 才会发布它。\n边写边预览：\n\n\tcd %s && folio serve\n\nfolio new chapter TITLE 添加一章；folio check --drafts 列出还有哪些地方没写完。\n",
+
+	// Usage texts and flag descriptions (folio COMMAND --help).
+	`
+Usage: folio build [flags]
+
+Build the publication in the source folder (content/, and optionally
+layouts/ and assets/ overriding the default theme) into the output folder.
+The output folder is replaced only when the build succeeds; problems are
+reported as path:line:col: severity: message [rule-id].
+
+Exit status: 0 built, 1 content errors, 2 usage errors.
+
+Flags:
+`: `
+用法：folio build [选项]
+
+把源文件夹中的出版物（content/，以及可选的、覆盖默认主题的 layouts/ 和
+assets/）构建到输出文件夹。只有构建成功时才替换输出文件夹；问题按
+路径:行:列: 级别: 说明 [规则] 的格式报告。
+
+退出状态：0 构建成功，1 内容有错误，2 命令行用法有误。
+
+选项：
+`,
+	`
+Usage: folio check [flags]
+
+Check the publication without building it: front matter, links and
+anchors, images, indicator references, and the editorial rules for
+Chinese copy (duplicate-paragraph, conflicting-figure, hand-typed-figure,
+repeated-word, stray-latin, unfinished-paragraph, punctuation-width,
+cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link).
+Pages marked draft: true are checked with --drafts. Silence a rule for
+the next paragraph with <!-- folio:ignore rule-id --> or for a file with
+<!-- folio:ignore-file rule-id -->.
+
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
+
+Flags:
+`: `
+用法：folio check [选项]
+
+只检查、不构建出版物：front matter、链接和锚点、图片、指标引用，以及
+中文文稿的编辑规则（duplicate-paragraph、conflicting-figure、hand-typed-figure、
+repeated-word、stray-latin、unfinished-paragraph、punctuation-width、
+cjk-spacing、placeholder-text、heading-skip、missing-alt、broken-link）。
+标记为 draft: true 的页面在加 --drafts 时才检查。要让某条规则对下一段
+不报告，在段前写 <!-- folio:ignore 规则 -->；对整个文件不报告，写
+<!-- folio:ignore-file 规则 -->。
+
+退出状态：0 没有错误，1 有错误（加 --strict 时有警告也算），2 用法有误。
+
+选项：
+`,
+	`
+Usage: folio serve [flags]
+
+Build the publication into memory and serve it for preview, on loopback
+unless --bind says otherwise. Every save under content/, layouts/ and
+assets/ rebuilds what it changed and reloads the open pages; a build with
+errors shows them in the page over the last good build until they are
+fixed. Nothing is written to public/.
+
+--bind 0.0.0.0 (or ::, or a network address) lets other machines open the
+preview: folio prints the addresses they can use, and anyone on the
+network can then read every page, drafts included. --open opens the
+preview in the browser named by $BROWSER, or else the system's default.
+
+Flags:
+`: `
+用法：folio serve [选项]
+
+把出版物构建到内存中并提供预览，除非 --bind 另行指定，只在本机回环地址
+上监听。content/、layouts/ 和 assets/ 下的每次保存都会重新构建改动的部分，
+并刷新已打开的页面；构建出错时，错误显示在上一次成功构建的页面之上，
+直到改正为止。不会写入 public/。
+
+--bind 0.0.0.0（或 ::，或某个网络地址）让其他机器也能打开预览：folio 会
+列出它们可用的地址，此时网络上的任何人都能阅读每一页，包括草稿。
+--open 用 $BROWSER 指定的浏览器打开预览，未指定时用系统默认浏览器。
+
+选项：
+`,
+	`
+Usage:
+
+	folio new site DIR [--title TITLE] [--subject PLACE]
+	folio new chapter TITLE [--slug SLUG] [--src DIR]
+
+folio new site starts a publication in DIR, a folder that does not exist
+yet or is empty: content/publication.yaml (its title, base_url, and every
+other key as a comment saying what it does), content/index.md for the
+cover, a first chapter, and content/data/indicators.yaml with an example
+indicator in comments. It builds and checks clean as it is. The title
+defaults to the folder's name; --subject names the place the publication
+is about.
+
+folio new chapter creates the next chapter, content/chapters/NN-SLUG.md,
+numbered after the last chapter, with its front matter filled in (title,
+label, weight) and draft: true: folio serve and folio build --drafts show
+it, folio build leaves it out until draft: true is deleted. Its starter
+text is reported by folio check --drafts until it is replaced. The slug
+is the file name without its number and the page's address (/SLUG/); give
+one with --slug, or the file is named chapter-NN. A title or slug another
+chapter has is refused.
+
+Flags:
+`: `
+用法：
+
+	folio new site DIR [--title 标题] [--subject 地方]
+	folio new chapter 标题 [--slug SLUG] [--src DIR]
+
+folio new site 在 DIR（一个尚不存在或为空的文件夹）中创建出版物：
+content/publication.yaml（写好标题和 base_url，其余每个键都以注释说明
+用途）、封面用的 content/index.md、第一章，以及在注释中给出示例指标的
+content/data/indicators.yaml。创建后即可无误地构建和检查。标题默认为
+文件夹名；--subject 指出版物所写的地方。
+
+folio new chapter 创建下一章 content/chapters/NN-SLUG.md，编号接在最后
+一章之后，填好 front matter（title、label、weight）并标记 draft: true：
+folio serve 和 folio build --drafts 会显示它，删去 draft: true 之前
+folio build 不会发布它。在替换之前，folio check --drafts 会报告其中的
+起始文字。slug 是去掉编号的文件名，也是页面地址（/SLUG/）；可用 --slug
+指定，否则文件名为 chapter-NN。与已有章节重复的标题或 slug 会被拒绝。
+
+选项：
+`,
+	`
+Usage: folio version
+
+Print folio's version and the Go version it was built with.
+
+`: `
+用法：folio version
+
+显示 folio 的版本，以及构建它所用的 Go 版本。
+
+`,
+	"the site `folder` holding content/":                                                       "存放 content/ 的站点`文件夹`",
+	"the output `folder` (default SRC/public)":                                                 "输出`文件夹`（默认为 SRC/public）",
+	"the absolute `URL` the site is served at, overriding publication.yaml's base_url":         "网站发布处的绝对`网址`，优先于 publication.yaml 的 base_url",
+	`include pages marked draft: true`:                                                         `包括标记为 draft: true 的页面`,
+	`fail the build on warnings too`:                                                           `有警告也算构建失败`,
+	`process images and bundles afresh, ignoring SRC/.cache/folio`:                             `重新处理图片和脚本样式包，不用 SRC/.cache/folio 中的缓存`,
+	"output `format`: text or json":                                                            "输出`格式`：text 或 json",
+	`check pages marked draft: true too`:                                                       `也检查标记为 draft: true 的页面`,
+	`fail on warnings too`:                                                                     `有警告也算失败`,
+	"the `language` of folio's messages, zh or en (default: from LC_ALL, LC_MESSAGES or LANG)": "folio 提示信息的`语言`，zh 或 en（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
+	"the site `folder` holding content/ (new chapter)":                                         "存放 content/ 的站点`文件夹`（new chapter）",
+	"the chapter's `slug`: its address and file name (new chapter)":                            "章节的 `slug`：即页面地址和文件名（new chapter）",
+	"the publication's `title`; default: the folder's name (new site)":                         "出版物的`标题`，默认为文件夹名（new site）",
+	"the `place` the publication is about, for subject: (new site)":                            "出版物所写的`地方`，写入 subject:（new site）",
+	"the `address` to listen on":                                                               "监听的`地址`",
+	"the `port` to listen on; 0 picks a free one":                                              "监听的`端口`；0 表示任选一个空闲端口",
+	`show pages marked draft: true, with a 草稿 banner`:                                          `显示标记为 draft: true 的页面，并加“草稿”横幅`,
+	`open the preview in a browser once it is ready ($BROWSER, or the system's default)`:       `预览就绪后在浏览器中打开（$BROWSER，或系统默认浏览器）`,
 }

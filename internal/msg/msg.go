@@ -85,6 +85,17 @@ func (l Lang) Sprintf(format string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// Tr is the form of a message without arguments in l (a flag's
+// description, which the flag package prints itself).
+func (l Lang) Tr(key string) string {
+	if l == Chinese {
+		if zh, ok := catalogZh[key]; ok {
+			return zh
+		}
+	}
+	return key
+}
+
 // localizer is a value that has a form in each language.
 type localizer interface {
 	In(Lang) string
