@@ -247,7 +247,7 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "乙的正文") {
 		t.Errorf("the last good build is not served under the overlay (status %d)", code)
 	}
-	for _, want := range []string{`id="folio-overlay" role="alertdialog"`, "构建失败：1 个错误", "content/chapters/02-b.md:4:1", "[yaml-syntax]", `<span class="here">   4 │ weight: 2</span>`, "关闭（Esc）"} {
+	for _, want := range []string{`id="folio-overlay" role="alertdialog"`, "构建失败：1 个错误", "content/chapters/02-b.md:3:10", "[yaml-syntax]", `<span class="here">   3 │ summary: [未闭合</span>`, "关闭（Esc）"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("overlay lacks %q:\n%s", want, body)
 		}
@@ -255,7 +255,7 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	if _, other := h.get(""); !strings.Contains(other, "folio-overlay") {
 		t.Error("another open page does not show the overlay")
 	}
-	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:4:1: error:") {
+	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:3:10: error:") {
 		t.Errorf("the terminal does not show the diagnostic:\n%s", h.log.String())
 	}
 	write(t, chapter, "---\ntitle: 乙篇\nsummary: 乙的摘要。\n---\n乙的新正文。\n")

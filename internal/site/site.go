@@ -360,7 +360,7 @@ func (b *builder) load() {
 		if u, err := config.NormalizeBaseURL(b.baseURL); err == nil {
 			b.baseURL = u
 		}
-	} else {
+	} else if !b.pub.Config.Unreadable {
 		b.diags.Warnf(diag.Position{File: b.pub.Config.File}, "base-url-missing",
 			"base_url is not set: sitemap.xml, feed.xml and canonical links need it; add \"base_url: https://…/\" or pass --base-url")
 	}
