@@ -98,6 +98,9 @@ func splitFix(msg string) (string, string) {
 	if i := strings.Index(msg, " (did you mean"); i >= 0 && strings.HasSuffix(msg, ")") {
 		return msg[:i], strings.TrimSuffix(msg[i+2:], ")")
 	}
+	if i := strings.Index(msg, "（是不是"); i >= 0 && strings.HasSuffix(msg, "）") {
+		return msg[:i], strings.TrimSuffix(msg[i+len("（"):], "）")
+	}
 	// The first separator of either language: ": " and "; ", or the
 	// full-width "：" and "；" of the Chinese messages.
 	first, size := -1, 0

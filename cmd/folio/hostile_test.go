@@ -37,9 +37,9 @@ func TestHostileInput(t *testing.T) {
 		absent string // with exit 0: in no file of public/
 	}{
 		{name: "tab indenting YAML", files: map[string]string{"content/chapters/02-a.md": chapter("\tweight: 1\n", "正文。\n")},
-			exit: 1, stderr: "content/chapters/02-a.md:3:1: error: invalid YAML"},
+			exit: 1, stderr: "content/chapters/02-a.md:3:1: error: this line is indented with a tab, which YAML does not allow: remove the tab [yaml-syntax]"},
 		{name: "duplicate key", files: map[string]string{"content/chapters/02-a.md": chapter("title: 乙\n", "正文。\n")},
-			exit: 1, stderr: `content/chapters/02-a.md:3:1: error: invalid YAML: mapping key "title" already defined`},
+			exit: 1, stderr: `content/chapters/02-a.md:3:1: error: title is given twice, here and on line 2: keep one of them [yaml-syntax]`},
 		{name: "alias bomb", files: map[string]string{"content/chapters/02-a.md": chapter("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nsummary: *e\n", "正文。\n")},
 			exit: 1, stderr: "content/chapters/02-a.md:3:4: error: anchors and aliases (&name, *name) are not accepted: write the value out where it is used [yaml-alias]"},
 		{name: "deeply nested YAML", files: map[string]string{"content/chapters/02-a.md": chapter("x: "+strings.Repeat("[", 100_000)+"\n", "正文。\n")},

@@ -48,7 +48,7 @@ func TestServeUpdatesTheOpenPage(t *testing.T) {
 
 	writeFile(t, chapter, "---\ntitle: 甲篇\nsummary: [未闭合\nweight: 1\n---\n第三版正文。\n")
 	start := time.Now()
-	waitFor(t, pctx, `(document.getElementById("folio-overlay")||{innerText:""}).innerText.includes("content/chapters/01-a.md:4:1")`, 5*time.Second)
+	waitFor(t, pctx, `(document.getElementById("folio-overlay")||{innerText:""}).innerText.includes("content/chapters/01-a.md:3:10")`, 5*time.Second)
 	t.Logf("overlay shown %s after the broken save", time.Since(start).Round(time.Millisecond))
 	// The repair is saved at once, perhaps before the reloaded page's
 	// live-reload socket is connected: the page still catches up.

@@ -54,6 +54,11 @@ type Publication struct {
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
+	// Unreadable is set when the file is not YAML folio can read: its
+	// error is reported, and the settings are the defaults, so nothing
+	// that depends on them (the editorial rules, base_url) is reported
+	// until it is fixed.
+	Unreadable bool
 }
 
 // FileName is the publication file's name inside content/.
@@ -76,6 +81,7 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	var l loaded
 	fields := p.fields(&l)
 	if !frontmatter.Decode(display, data, 1, fields, "publication-unknown-key", diags) {
+		p.Unreadable = true
 		return p
 	}
 	p.Subject = decodeSubject(display, l.subject, diags)

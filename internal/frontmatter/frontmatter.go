@@ -89,6 +89,13 @@ func Decode(file string, yamlText []byte, firstLine int, fields []Field, unknown
 // Parse parses yamlText into its first document's body node; nil for an
 // empty document. Syntax errors are added to diags at their position.
 func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.Node, bool) {
+	return ParseIndented(file, yamlText, firstLine, 0, diags)
+}
+
+// ParseIndented is Parse for YAML whose every line stands indent spaces
+// further in in the file, as a block's inside a Markdown list item: the
+// indents messages give are the file's.
+func ParseIndented(file string, yamlText []byte, firstLine, indent int, diags *diag.List) (ast.Node, bool) {
 	if len(bytes.TrimSpace(yamlText)) == 0 {
 		return nil, true
 	}
@@ -113,12 +120,7 @@ func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.N
 	}
 	f, err := parser.ParseBytes(yamlText, 0)
 	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			diags.Errorf(TokenPos(file, firstLine, ye.GetToken()), "yaml-syntax", "invalid YAML: %s", ye.GetMessage())
-		} else {
-			diags.Errorf(TokenPos(file, firstLine, nil), "yaml-syntax", "invalid YAML: %v", err)
-		}
+		reportSyntax(diags, file, firstLine, indent, yamlText, err)
 		return nil, false
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
@@ -126,7 +128,12 @@ func Parse(file string, yamlText []byte, firstLine int, diags *diag.List) (ast.N
 	}
 	// An alias repeats what its anchor holds; nested aliases grow
 	// exponentially when decoded (the "billion laughs"). Nothing folio
-	// reads needs them.
+	// reads needs them. An alias with no anchor at all is text an editor
+	// began with an asterisk.
+	if aliases := ast.Filter(ast.AliasType, f.Docs[0].Body); len(aliases) > 0 && len(ast.Filter(ast.AnchorType, f.Docs[0].Body)) == 0 {
+		report(diags, NodePos(file, firstLine, aliases[0]), &finding{what: mReserved, text: "*", value: aliases[0].String()})
+		return nil, false
+	}
 	for _, typ := range []ast.NodeType{ast.AnchorType, ast.AliasType} {
 		if found := ast.Filter(typ, f.Docs[0].Body); len(found) > 0 {
 			diags.Errorf(NodePos(file, firstLine, found[0]), "yaml-alias",
@@ -262,7 +269,7 @@ func DecodeMapping(file string, body ast.Node, firstLine int, fields []Field, un
 	pos := func(n ast.Node) diag.Position { return NodePos(file, firstLine, n) }
 	pairs, ok := Pairs(body)
 	if !ok {
-		diags.Errorf(pos(body), "yaml-not-mapping", "expected key: value lines, found %s", body.Type())
+		notMapping(file, firstLine, body, diags)
 		return false
 	}
 	known := make([]string, len(fields))
@@ -278,13 +285,11 @@ func DecodeMapping(file string, body ast.Node, firstLine int, fields []Field, un
 			}
 		}
 		if field == nil {
-			msg := fmt.Sprintf("unknown key %q", key)
 			if s := suggest.Nearest(key, known); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				diags.Warnf(pos(kv.Key), unknownRule, "unknown key %q; did you mean %q?", key, s)
 			} else {
-				msg += "; known keys: " + strings.Join(known, ", ")
+				diags.Warnf(pos(kv.Key), unknownRule, "unknown key %q; known keys: %s", key, strings.Join(known, ", "))
 			}
-			diags.Warnf(pos(kv.Key), unknownRule, "%s", msg)
 			continue
 		}
 		vpos := pos(kv.Value)

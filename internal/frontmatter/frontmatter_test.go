@@ -86,8 +86,11 @@ func TestDecode(t *testing.T) {
 		{name: "bad bool", in: "draft: maybe\n", diags: "a.md:2:8: error: draft: expected true or false, found \"maybe\" [yaml-type]\n"},
 		{name: "bad date", in: "date: 七月一日\n", diags: "a.md:2:7: error: date: expected a date such as 2021-07-01, found \"七月一日\" [yaml-type]\n"},
 		{name: "map for text", in: "title:\n  a: 1\n", diags: "a.md:3:3: error: title: expected text, found a mapping [yaml-type]\n"},
-		{name: "syntax", in: "title: [甲\n", diags: "a.md:2:8: error: invalid YAML: sequence end token ']' not found [yaml-syntax]\n"},
-		{name: "not a mapping", in: "- a\n- b\n", diags: "a.md:2:1: error: expected key: value lines, found Sequence [yaml-not-mapping]\n"},
+		{name: "syntax", in: "title: [甲\n", diags: "a.md:2:8: error: the [ here starts a list that is never closed: end the list with ], or, if the brackets are part of the text, put the whole value in quotes or use the full-width brackets 【】 [yaml-syntax]\n"},
+		{name: "not a mapping", in: "- a\n- b\n", diags: "a.md:2:1: error: these lines are a list, but folio expects keys with values here: write them as key: value lines, without the \"- \" [yaml-not-mapping]\n"},
+		{name: "text", in: "改革篇\n", diags: "a.md:2:1: error: this is a line of text, but folio expects keys with values here: write key: value lines, such as title: 改革篇 [yaml-not-mapping]\n"},
+		{name: "no space after the only colon", in: "title:改革篇\n", diags: "a.md:2:6: error: the colon after title needs a space after it: write title: 改革篇 [yaml-syntax]\n"},
+		{name: "full-width colon on the only line", in: "title：改革篇\n", diags: "a.md:2:6: error: the key title is followed by the full-width colon ：, which YAML does not read as a colon: write the half-width colon and a space (title: 改革篇) [yaml-syntax]\n"},
 		{name: "empty", in: "\n"},
 		{name: "null", in: "title:\n"},
 	} {
@@ -120,6 +123,12 @@ func FuzzSplitDecode(f *testing.F) {
 		"---\ndate: 2021-13-45\n---\n",
 		"---\n",
 		"no front matter",
+		// The mistakes editors make, which explain reads.
+		"---\ntitle: 甲\n subtitle: 腾笼换鸟: 动能转换\n---\n",
+		"---\n- id: a\n  series:\n     2017: 1\n    2018: 2\n---\n",
+		"---\ntitle: \"甲\nlabel: [乙\n  - x\n-y: z\n---\n",
+		"---\ntitle:甲\nlabel：乙\n\tweight: 1\n---\n",
+		"---\naliases:\n  - a\n  b: c\n- d\n---\n",
 	} {
 		f.Add(seed)
 	}

@@ -149,3 +149,56 @@ func TestTimelineValidates(t *testing.T) {
 		t.Errorf("events = %+v", set.Events)
 	}
 }
+
+// TestDataErrorReportedOnce: a data file with an error is reported there,
+// once; what it left out is not reported again, and the set says what
+// may be missing, so references are not reported as unknown either.
+func TestDataErrorReportedOnce(t *testing.T) {
+	const good = "- id: a\n  label: 甲\n  unit: percent\n  source: s\n  series:\n    2020: 5.3\n- id: b\n  label: 乙\n  unit: count\n  source: s\n  series: {2018: 6}\n"
+	for _, tc := range []struct {
+		name                string
+		files               map[string]string
+		want                string
+		ids, values, events bool // complete
+	}{
+		{"indicators.yaml does not parse", map[string]string{
+			"indicators.yaml": strings.Replace(good, "  label: 乙", "   label: 乙", 1),
+			"b.csv":           "id,period,value\nb,2020,7\nc,2020,1\n",
+		}, "content/data/indicators.yaml:8:4: error: this key has a 3-space indent, but the keys beside it (line 7) have a 2-space indent: give it a 2-space indent [yaml-syntax]\n", false, false, true},
+		{"an indicator without an id", map[string]string{
+			"indicators.yaml": strings.Replace(good, "- id: b", "- label: 丙\n  unit: count\n- id: b", 1),
+		}, "content/data/indicators.yaml:7:3: error: indicator without an id: add \"id: …\" in kebab-case, e.g. gdp-growth [indicator-id]\n", false, true, true},
+		{"a CSV file stops at an error", map[string]string{
+			"indicators.yaml": good,
+			"b.csv":           "id,period,value\nb,2019,\"6\nb,2020,7\n",
+		}, "content/data/b.csv:2:8: error: the quotation mark \" that starts this value is never closed: end the value with \", or, for quotes inside Chinese text, use “ ” [csv-syntax]\n", true, false, true},
+		{"timeline.yaml does not parse", map[string]string{
+			"timeline.yaml": "- date: 2018\n  title: 改革: 启动\n",
+		}, "content/data/timeline.yaml:2:12: error: a colon followed by a space in the value of title makes YAML read a new key here: write the full-width colon ： as Chinese text does (title: 改革：启动) or put the whole value in quotes (title: \"改革: 启动\") [yaml-syntax]\n", true, true, false},
+		{"all well", map[string]string{
+			"indicators.yaml": good,
+			"b.csv":           "id,period,value\nb,2020,7\n",
+			"timeline.yaml":   "- date: 2018\n  title: 启动\n",
+		}, "", true, true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			set, got := load(t, tc.files)
+			if got != tc.want {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tc.want)
+			}
+			if set.IDsComplete() != tc.ids || set.EventsComplete() != tc.events {
+				t.Errorf("ids complete %v, events complete %v; want %v, %v", set.IDsComplete(), set.EventsComplete(), tc.ids, tc.events)
+			}
+			if a := set.Get("a"); a != nil && set.ValuesComplete(a) != tc.values {
+				t.Errorf("values complete %v, want %v", set.ValuesComplete(a), tc.values)
+			}
+			if set.Complete() != (tc.ids && tc.values && tc.events) {
+				t.Errorf("complete = %v", set.Complete())
+			}
+		})
+	}
+	var none *Set
+	if !none.IDsComplete() || !none.ValuesComplete(nil) || !none.EventsComplete() || !none.Complete() {
+		t.Error("no data at all is complete data")
+	}
+}

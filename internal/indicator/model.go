@@ -114,6 +114,34 @@ type Set struct {
 
 	fingerprints     map[string]string // by id, made once: every page's rebuild key asks
 	fingerprintsOnce sync.Once
+
+	// What a mistake in the data left out: indicators (indicators.yaml
+	// did not parse, or an entry had no usable id), values (a CSV file
+	// stopped at an error too) and events (timeline.yaml). The mistake
+	// is reported where it is; references that what it left out might
+	// have answered are not reported too: one mistake, one error.
+	idsMissing, valuesMissing, eventsMissing bool
+	valuesMissingOf                          map[*Indicator]bool
+}
+
+// IDsComplete reports whether every indicator of the data could be read;
+// when not, an id the set lacks may be one the data meant to define, and
+// a reference to it is not reported: the data's error is. A nil set (no
+// data at all) is complete.
+func (s *Set) IDsComplete() bool { return s == nil || !s.idsMissing }
+
+// ValuesComplete reports whether every value the data gives ind could be
+// read, so that a period ind lacks is really missing.
+func (s *Set) ValuesComplete(ind *Indicator) bool {
+	return s == nil || !(s.valuesMissing || s.valuesMissingOf[ind])
+}
+
+// EventsComplete reports whether timeline.yaml could be read whole.
+func (s *Set) EventsComplete() bool { return s == nil || !s.eventsMissing }
+
+// Complete reports whether nothing of the data was left out by a mistake.
+func (s *Set) Complete() bool {
+	return s == nil || !(s.idsMissing || s.valuesMissing || s.eventsMissing || len(s.valuesMissingOf) > 0)
 }
 
 // FingerprintOf returns Get(id).Fingerprint(), or "" for an unknown id,

@@ -257,7 +257,7 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "乙的正文") {
 		t.Errorf("the last good build is not served under the overlay (status %d)", code)
 	}
-	for _, want := range []string{`id="folio-overlay" role="alertdialog"`, "构建失败：1 个错误", "content/chapters/02-b.md:4:1", "[yaml-syntax]", `<span class="here">   4 │ weight: 2</span>`, "关闭（Esc）"} {
+	for _, want := range []string{`id="folio-overlay" role="alertdialog"`, "构建失败：1 个错误", "content/chapters/02-b.md:3:10", "[yaml-syntax]", `<span class="here">   3 │ summary: [未闭合</span>`, "关闭（Esc）"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("overlay lacks %q:\n%s", want, body)
 		}
@@ -265,7 +265,7 @@ func TestBrokenSaveShowsOverlayAndRepairClearsIt(t *testing.T) {
 	if _, other := h.get(""); !strings.Contains(other, "folio-overlay") {
 		t.Error("another open page does not show the overlay")
 	}
-	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:4:1: error:") {
+	if !strings.Contains(h.log.String(), "content/chapters/02-b.md:3:10: error:") {
 		t.Errorf("the terminal does not show the diagnostic:\n%s", h.log.String())
 	}
 	if !regexp.MustCompile(`build failed in \S+: 1 error; serving the last good build\n`).MatchString(h.log.String()) {
@@ -321,7 +321,7 @@ func TestWarningsShowQuietly(t *testing.T) {
 	write(t, filepath.Join(h.dir, "content/chapters/02-b.md"), "---\ntitle: 乙篇\nsumary: 错字\n---\n乙的正文。\n")
 	h.next()
 	_, body := h.get("b/")
-	if !strings.Contains(body, `<aside id="folio-warnings" role="status"`) || strings.Contains(body, "alertdialog") || !strings.Contains(body, `did you mean &#34;summary&#34;?`) {
+	if !strings.Contains(body, `<aside id="folio-warnings" role="status"`) || strings.Contains(body, "alertdialog") || !strings.Contains(body, `未知的键 &#34;sumary&#34;；是不是 &#34;summary&#34;？`) {
 		t.Errorf("warnings not shown as a quiet panel:\n%s", body)
 	}
 }

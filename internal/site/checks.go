@@ -21,13 +21,11 @@ func ruleSeverities(settings []config.CheckSetting, diags *diag.List) map[string
 	}
 	for _, s := range settings {
 		if _, ok := check.LookupRule(s.Rule); !ok {
-			msg := "checks: unknown rule " + quote(s.Rule)
 			if near := suggest.Nearest(s.Rule, ids); near != "" {
-				msg += "; did you mean " + quote(near) + "?"
+				diags.Errorf(s.Pos, "publication-checks", "checks: unknown rule %s; did you mean %s?", quote(s.Rule), quote(near))
 			} else {
-				msg += "; the rules are " + strings.Join(ids, ", ")
+				diags.Errorf(s.Pos, "publication-checks", "checks: unknown rule %s; the rules are %s", quote(s.Rule), strings.Join(ids, ", "))
 			}
-			diags.Errorf(s.Pos, "publication-checks", "%s", msg)
 			continue
 		}
 		level, ok := levels[strings.ToLower(s.Level)]

@@ -128,7 +128,10 @@ func (b *builder) convert() {
 		var c *converted
 		if err == nil {
 			c = &converted{res: out, env: env}
-			if pageDiags.Len() == 0 && !b.session.oneShot {
+			// A page is converted again while the data has an error:
+			// its references to what the error left out were not
+			// reported, and are checked once it is fixed.
+			if pageDiags.Len() == 0 && !b.session.oneShot && b.data.Complete() {
 				// Only a clean conversion is kept: one with problems is
 				// redone, so its diagnostics are reported on every build.
 				c.entry = &convEntry{src: src, world: world, deps: b.depsKey(env, res), images: b.imagesKey(env), res: out, env: env}
@@ -371,6 +374,12 @@ func (b *builder) checkOptions() check.Options {
 // conversion) and runs the publication-wide checks, again only when a
 // page or the data changed.
 func (b *builder) check() {
+	if b.pub.Config.Unreadable {
+		// The house rules and their severities are in
+		// publication.yaml: until its error is fixed, the rules
+		// would judge the copy by the wrong ones.
+		return
+	}
 	pages := b.pub.All()
 	results := make([]*check.PageResult, len(pages))
 	for i, p := range pages {

@@ -368,8 +368,9 @@ func (b *builder) load() {
 		if u, err := config.NormalizeBaseURL(b.baseURL); err == nil {
 			b.baseURL = u
 		}
-	} else if b.pub.Config.BasePath == "" {
-		// A path alone (base_url: /) says the address is not known yet.
+	} else if b.pub.Config.BasePath == "" && !b.pub.Config.Unreadable {
+		// A path alone (base_url: /) says the address is not known yet;
+		// a publication.yaml that could not be read says nothing.
 		b.diags.Warnf(diag.Position{File: b.pub.Config.File}, "base-url-missing",
 			"base_url is not set: sitemap.xml, feed.xml and canonical links need it; add \"base_url: https://…/\" or pass --base-url")
 	}

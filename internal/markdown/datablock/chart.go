@@ -68,6 +68,11 @@ func renderChart(b *body) []byte {
 	if len(inds) != len(ids) {
 		return nil
 	}
+	for _, ind := range inds {
+		if len(ind.Series) == 0 && !b.env.Data.ValuesComplete(ind) {
+			return nil // its values are in a data file with an error, reported there
+		}
+	}
 	for _, ind := range inds[1:] {
 		if ind.Unit != inds[0].Unit {
 			b.env.ErrorAt(idPos[0], "chart-units", "cannot chart %s (%s) with %s (%s) on one axis: compare indicators of the same unit", inds[0].ID, inds[0].Unit, ind.ID, ind.Unit)

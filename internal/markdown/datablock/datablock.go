@@ -52,6 +52,9 @@ type body struct {
 	// start is the offset of the block's opening fence, for problems of
 	// the block as a whole.
 	start int
+	// indent is the spaces before each of its lines in the file (inside
+	// a list item), which YAML messages count in.
+	indent int
 }
 
 // pos converts a YAML token of the body to a file position; the body's
@@ -84,12 +87,18 @@ func startToken(n yast.Node) *token.Token {
 // at their position.
 func (b *body) parse() (yast.Node, bool) {
 	var diags diag.List
-	node, ok := frontmatter.Parse("", b.text, 1, &diags)
+	// The block's lines are the file's from its first on, so that the
+	// lines a message names are the file's.
+	first := 1
+	if b.lines.Len() > 0 {
+		first = max(1, b.env.Position(b.lines.At(0).Start).Line)
+	}
+	node, ok := frontmatter.ParseIndented("", b.text, first, b.indent, &diags)
 	for _, d := range diags.Items() {
 		// Re-anchor the YAML position inside the Markdown file.
 		pos := b.env.Position(b.start)
-		if d.Pos.Line >= 1 && d.Pos.Line <= b.lines.Len() {
-			pos = b.env.Position(b.lines.At(d.Pos.Line - 1).Start)
+		if i := d.Pos.Line - first; i >= 0 && i < b.lines.Len() {
+			pos = b.env.Position(b.lines.At(i).Start)
 			pos.Col += d.Pos.Col - 1
 		}
 		b.env.ErrorAt(pos, d.Rule, "%s", d.Msg())
@@ -137,6 +146,13 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			start = lines.At(0).Start
 		}
 		b := &body{env: env, node: fb, text: buf.Bytes(), lines: lines, start: start}
+		if lines.Len() > 0 {
+			first := lines.At(0)
+			lineStart := bytes.LastIndexByte(source[:first.Start], '\n') + 1
+			if prefix := source[lineStart:first.Start]; len(bytes.TrimLeft(prefix, " ")) == 0 && first.Padding == 0 {
+				b.indent = len(prefix)
+			}
+		}
 		out := &Block{Lang: lang, HTML: renderers[lang](b)}
 		fb.Parent().ReplaceChild(fb.Parent(), fb, out)
 	}

@@ -27,7 +27,10 @@ func (b *body) lookup(id string, pos diag.Position) *indicator.Indicator {
 		ids = b.env.Data.IDs()
 	}
 	if ind == nil {
-		b.env.ErrorAt(pos, "unknown-indicator", "%s", indicator.UnknownMessage(id, ids))
+		// Unless the data's own error left it out.
+		if b.env.Data.IDsComplete() {
+			b.env.ErrorAt(pos, "unknown-indicator", "%s", indicator.UnknownMessage(id, ids))
+		}
 		return nil
 	}
 	b.env.UseIndicator(id)
@@ -43,7 +46,7 @@ func (b *body) value(ref string, pos diag.Position) (figure, bool) {
 	}
 	if !hasPeriod {
 		pt, ok := ind.Latest()
-		if !ok {
+		if !ok && b.env.Data.ValuesComplete(ind) {
 			b.env.ErrorAt(pos, "unknown-period", "%s has no values yet: add a series in content/data/indicators.yaml", id)
 		}
 		return figure{ind, pt}, ok
@@ -59,7 +62,7 @@ func (b *body) at(ind *indicator.Indicator, period string, pos diag.Position) (f
 		return figure{}, false
 	}
 	pt, ok := ind.At(p)
-	if !ok {
+	if !ok && b.env.Data.ValuesComplete(ind) {
 		b.env.ErrorAt(pos, "unknown-period", "%s has no value for %s (it has %s)", ind.ID, p, strings.Join(ind.Periods(), ", "))
 	}
 	return figure{ind, pt}, ok

@@ -33,6 +33,10 @@ func renderTimeline(b *body) []byte {
 		}
 	}
 	b.env.Timeline = true
+	if !b.env.Data.EventsComplete() {
+		// timeline.yaml has an error, reported there.
+		return nil
+	}
 	if b.env.Data == nil || len(b.env.Data.Events) == 0 {
 		b.env.ErrorAt(b.env.Position(b.start), "timeline-empty", "no events to show: add them to content/data/timeline.yaml")
 		return nil

@@ -96,7 +96,12 @@ func resolve(ref *Ref, env *mdenv.Env, offset int) {
 		ids = env.Data.IDs()
 	}
 	if ind == nil {
-		env.Errorf(offset, "unknown-indicator", "%s", indicator.UnknownMessage(ref.ID, ids))
+		// When the data has an error that left indicators out, the
+		// reference may be to one of them: the data's error says what
+		// to fix, and the reference is checked once it is fixed.
+		if env.Data.IDsComplete() {
+			env.Errorf(offset, "unknown-indicator", "%s", indicator.UnknownMessage(ref.ID, ids))
+		}
 		return
 	}
 	pt, ok := ind.Latest()
@@ -108,11 +113,15 @@ func resolve(ref *Ref, env *mdenv.Env, offset int) {
 		}
 		pt, ok = ind.At(p)
 		if !ok {
-			env.Errorf(offset, "unknown-period", "%s has no value for %s (it has %s)", ref.ID, p, strings.Join(ind.Periods(), ", "))
+			if env.Data.ValuesComplete(ind) {
+				env.Errorf(offset, "unknown-period", "%s has no value for %s (it has %s)", ref.ID, p, strings.Join(ind.Periods(), ", "))
+			}
 			return
 		}
 	} else if !ok {
-		env.Errorf(offset, "unknown-period", "%s has no values yet: add a series in content/data/indicators.yaml", ref.ID)
+		if env.Data.ValuesComplete(ind) {
+			env.Errorf(offset, "unknown-period", "%s has no values yet: add a series in content/data/indicators.yaml", ref.ID)
+		}
 		return
 	}
 	env.UseIndicator(ref.ID)
