@@ -35,44 +35,63 @@ type axeViolation struct {
 }
 
 // TestAccessibility runs axe-core's WCAG 2.1 A and AA rules on every page
-// type, in the light and the dark colour scheme: no violation is allowed.
+// type, in the light and the dark colour scheme, on a desktop and on a
+// phone (where the masthead's menu is also checked open): no violation is
+// allowed.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
 	ctx := Start(t)
 	mem := buildSample(t)
 	srv := httptest.NewServer(Handler(prefix, mem.File))
 	defer srv.Close()
-	for _, scheme := range []string{"light", "dark"} {
-		for _, p := range []string{"", "reform/", "about/", "data/", "search/?q=尼龙", "no/such/page/"} {
-			pctx, cancel := WithTimeout(ctx)
-			_, err := chromedp.Call(pctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-			if err == nil {
-				err = chromedp.Do(pctx, chromedp.Navigate(srv.URL+prefix+p))
+	for _, width := range []int64{1280, 390} {
+		for _, scheme := range []string{"light", "dark"} {
+			pages := []string{"", "reform/", "about/", "data/", "search/?q=尼龙", "no/such/page/"}
+			if width < 600 {
+				pages = append(pages, "industry/#menu")
 			}
-			if err == nil && strings.HasPrefix(p, "search/") {
-				waitFor(t, pctx, `document.querySelectorAll(".search-result").length > 0`, 5*time.Second)
-			}
-			var violations []axeViolation
-			if err == nil {
-				_, err = chromedp.Run(pctx, chromedp.Evaluate[bool](axe+";true"))
-			}
-			if err == nil {
-				violations, err = chromedp.Run(pctx, chromedp.Evaluate[[]axeViolation](
-					`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
-					chromedp.EvalAwaitPromise))
-			}
-			cancel()
-			if err != nil {
-				t.Errorf("%s (%s): %v", p, scheme, err)
-				continue
-			}
-			for _, v := range violations {
-				var targets []string
-				for _, n := range v.Nodes {
-					targets = append(targets, strings.Join(n.Target, " "))
+			for _, p := range pages {
+				where := fmt.Sprintf("%s (%s, %dpx)", p, scheme, width)
+				pctx, cancel := WithTimeout(ctx)
+				err := setViewport(pctx, width, 844)
+				if err == nil {
+					_, err = chromedp.Call(pctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 				}
-				t.Errorf("%s (%s): %s: %s, at %s", p, scheme, v.ID, v.Help, strings.Join(targets, "; "))
+				page, menu := strings.CutSuffix(p, "#menu")
+				if err == nil {
+					err = chromedp.Do(pctx, chromedp.Navigate(srv.URL+prefix+page))
+				}
+				if err == nil && strings.HasPrefix(p, "search/") {
+					waitFor(t, pctx, `document.querySelectorAll(".search-result").length > 0`, 5*time.Second)
+				}
+				if err == nil && menu {
+					err = chromedp.Do(pctx, chromedp.Click(".site-menu-button"))
+					if err == nil && !eval[bool](t, pctx, `document.querySelector("#site-nav").matches(":popover-open")`) {
+						t.Errorf("%s: the menu did not open", where)
+					}
+				}
+				var violations []axeViolation
+				if err == nil {
+					_, err = chromedp.Run(pctx, chromedp.Evaluate[bool](axe+";true"))
+				}
+				if err == nil {
+					violations, err = chromedp.Run(pctx, chromedp.Evaluate[[]axeViolation](
+						`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
+						chromedp.EvalAwaitPromise))
+				}
+				cancel()
+				if err != nil {
+					t.Errorf("%s: %v", where, err)
+					continue
+				}
+				for _, v := range violations {
+					var targets []string
+					for _, n := range v.Nodes {
+						targets = append(targets, strings.Join(n.Target, " "))
+					}
+					t.Errorf("%s: %s: %s, at %s", where, v.ID, v.Help, strings.Join(targets, "; "))
+				}
 			}
 		}
 	}
@@ -104,8 +123,10 @@ func TestSearchInTheBrowser(t *testing.T) {
 	}
 }
 
-// TestScreenshots writes the cover, a chapter and the data page at phone
-// and desktop widths to test-output/screenshots, for people to look at.
+// TestScreenshots writes the cover, a chapter, the data page and the
+// search page with results, on a 390×844 phone and a 1280×900 desktop, to
+// test-output/screenshots, for people to look at: each page's first screen
+// (NAME-WxH.png) and the whole page (NAME-WxH-full.png).
 func TestScreenshots(t *testing.T) {
 	ctx := Start(t)
 	mem := buildSample(t)
@@ -115,25 +136,28 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, width := range []int64{375, 1280} {
-		for name, p := range map[string]string{"cover": "", "chapter": "industry/", "data": "data/"} {
+	pages := []struct{ name, path string }{{"cover", ""}, {"chapter", "industry/"}, {"data", "data/"}, {"search", "search/?q=尼龙"}}
+	for _, size := range [][2]int64{{390, 844}, {1280, 900}} {
+		for _, p := range pages {
 			pctx, cancel := WithTimeout(ctx)
-			_, err := chromedp.Call(pctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-				Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 600})
-			if err == nil {
-				err = chromedp.Do(pctx, chromedp.Navigate(srv.URL+prefix+p))
+			open(t, pctx, srv.URL+prefix+p.path, size[0], size[1])
+			if strings.HasPrefix(p.path, "search/") {
+				waitFor(t, pctx, `document.querySelectorAll(".search-result").length > 0`, 5*time.Second)
 			}
-			var png []byte
+			screen, err := chromedp.Run(pctx, chromedp.CaptureScreenshot())
+			var full []byte
 			if err == nil {
-				png, err = chromedp.Run(pctx, chromedp.FullScreenshot(90))
+				full, err = chromedp.Run(pctx, chromedp.FullScreenshot(100)) // 100: PNG
 			}
 			cancel()
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join(out, fmt.Sprintf("%s-%d.png", name, width))
-			if err := os.WriteFile(file, png, 0o644); err != nil {
-				t.Fatal(err)
+			name := fmt.Sprintf("%s-%dx%d", p.name, size[0], size[1])
+			for file, png := range map[string][]byte{name + ".png": screen, name + "-full.png": full} {
+				if err := os.WriteFile(filepath.Join(out, file), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}

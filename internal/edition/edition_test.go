@@ -21,6 +21,8 @@ func TestXHTML(t *testing.T) {
 		{`<input checked="" disabled="" type="checkbox">`, `<input checked="" disabled="" type="checkbox"/>`},
 		{"<p>第一行\v第二行\f</p>", `<p>第一行第二行</p>`},
 		{`<p>甲<o:p></o:p>乙</p><button @click="x">按</button>`, `<p>甲乙</p><button>按</button>`},
+		{`<details class="chart-data"><summary>数据表</summary><table></table></details>`, `<details class="chart-data" open="open"><summary>数据表</summary><table></table></details>`},
+		{`<details open><summary>表</summary></details>`, `<details open=""><summary>表</summary></details>`},
 		{`<svg viewBox="0 0 1 1"><use xlink:href="#a"/></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use xlink:href="#a"/></svg>`},
 	} {
 		got, err := XHTML(tc.in, func(el, attr, val string) (string, bool) { return val, attr != "loading" })

@@ -100,6 +100,12 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 		writeEscaped(b, val, true)
 		b.WriteByte('"')
 	}
+	if n.Data == "details" && !hasAttr(n, "open") {
+		// A book has no disclosures to open: a chart's table behind one
+		// is shown, in e-readers that know <details> and in those that do
+		// not alike.
+		b.WriteString(` open="open"`)
+	}
 	childSVG := inSVG || n.Namespace == "svg"
 	if n.FirstChild == nil && (voids[n.Data] || childSVG) {
 		b.WriteString("/>")
@@ -110,6 +116,15 @@ func write(b *bytes.Buffer, n *html.Node, rewrite func(el, attr, val string) (st
 		write(b, c, rewrite, childSVG)
 	}
 	b.WriteString("</" + n.Data + ">")
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // isXMLName reports whether s is an element or attribute name XML accepts

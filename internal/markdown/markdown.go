@@ -69,7 +69,10 @@ func New(opts Options) *Converter {
 			datablock.Extension,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(commentRenderer{unsafe: opts.AllowHTML}, 100)))...),
+		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
+			util.Prioritized(commentRenderer{unsafe: opts.AllowHTML}, 100),
+			util.Prioritized(newHeadingTail(), 100),
+		))...),
 	)
 	return &Converter{md: md}
 }

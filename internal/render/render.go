@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"folio/internal/cjk"
 	"folio/internal/diag"
 	"folio/internal/zhnum"
 )
@@ -139,6 +140,9 @@ var funcs = template.FuncMap{
 		}
 		return t.Format("2006-01-02")
 	},
+	// nobr writes a title or a label as HTML with its last two characters
+	// kept on one line, so that no line holds a single character alone.
+	"nobr": NoBreakTail,
 	// zhnum writes 1–99 in Chinese numerals (一, 十二).
 	"zhnum": zhnum.Ordinal,
 	// dict builds a map from key, value pairs, to pass several values to a
@@ -157,4 +161,18 @@ var funcs = template.FuncMap{
 		}
 		return m, nil
 	},
+}
+
+// NoBreakTail escapes s for HTML and sets its last two characters (as
+// cjk.KeepTail counts them) in <span class="nobr">, which the theme keeps
+// on one line: where CSS text-wrap: balance is not supported, a heading
+// or a label still never leaves one character alone on its last line. A
+// span, not a joining character, keeps copied and searched text as it
+// was written.
+func NoBreakTail(s string) template.HTML {
+	head, tail := cjk.KeepTail(s)
+	if tail == "" {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return template.HTML(template.HTMLEscapeString(head) + `<span class="nobr">` + template.HTMLEscapeString(tail) + `</span>`)
 }

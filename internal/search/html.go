@@ -51,7 +51,7 @@ func Sections(title, pagePath, content string) []Doc {
 						heading.Reset()
 					}
 				}
-			case atom.P, atom.Li, atom.Td, atom.Th, atom.Br, atom.Figcaption, atom.Blockquote:
+			case atom.P, atom.Li, atom.Td, atom.Th, atom.Br, atom.Figcaption, atom.Blockquote, atom.Summary:
 				text.WriteByte(' ')
 			}
 		case html.EndTagToken:

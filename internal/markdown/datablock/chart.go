@@ -147,27 +147,33 @@ func renderChart(b *body) []byte {
 		}
 	}
 
+	// The caption (title and source) sits right above the chart; the
+	// numbers follow behind a disclosure, so that a long table does not
+	// push the caption far from its chart.
+	var sources []string
+	for _, ind := range inds {
+		sources = append(sources, ind.Source)
+	}
 	var out bytes.Buffer
 	out.WriteString(`<figure class="chart-figure chart-figure-` + string(spec.Kind) + `" id="` + spec.ID + `">`)
+	out.WriteString(`<figcaption><span class="chart-title">` + noBreakTail(spec.Title) + `</span>`)
+	if src := join(sources, "；"); src != "" {
+		out.WriteString(` <span class="chart-source">来源：` + esc(src) + `</span>`)
+	}
+	out.WriteString(` <a class="chart-data-link" href="` + b.dataLink(inds[0].ID) + `">数据</a></figcaption>`)
 	if err := chart.Render(&out, spec); err != nil {
 		b.env.ErrorAt(b.env.Position(b.start), "chart", "cannot draw the chart: %v", err)
 		return nil
 	}
 	if spec.Kind != chart.Sparkline {
+		out.WriteString(`<details class="chart-data"><summary>数据表</summary>`)
 		if err := chart.Table(&out, spec); err != nil {
 			b.env.ErrorAt(b.env.Position(b.start), "chart", "cannot write the chart's table: %v", err)
 			return nil
 		}
+		out.WriteString(`</details>`)
 	}
-	var sources []string
-	for _, ind := range inds {
-		sources = append(sources, ind.Source)
-	}
-	out.WriteString(`<figcaption><span class="chart-title">` + esc(spec.Title) + `</span>`)
-	if src := join(sources, "；"); src != "" {
-		out.WriteString(` <span class="chart-source">来源：` + esc(src) + `</span>`)
-	}
-	out.WriteString(` <a class="chart-data-link" href="` + b.dataLink(inds[0].ID) + `">数据</a></figcaption></figure>` + "\n")
+	out.WriteString("</figure>\n")
 	return out.Bytes()
 }
 

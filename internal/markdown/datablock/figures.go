@@ -5,6 +5,7 @@ import (
 
 	yast "github.com/goccy/go-yaml/ast"
 
+	"folio/internal/cjk"
 	"folio/internal/indicator"
 	"folio/internal/markdown/dataref"
 )
@@ -40,7 +41,7 @@ func renderFigures(b *body) []byte {
 		if after != "" {
 			out.WriteString(`<span class="key-figure-unit">` + esc(after) + `</span>`)
 		}
-		out.WriteString(`</data><span class="key-figure-label">` + esc(f.ind.Label) + `</span></a>`)
+		out.WriteString(`</data><span class="key-figure-label">` + noBreakTail(f.ind.Label) + `</span></a>`)
 		out.WriteString(`<span class="key-figure-meta">` + esc(f.pt.Period.Chinese()))
 		if f.ind.Source != "" {
 			out.WriteString(` · 来源：` + esc(f.ind.Source))
@@ -49,4 +50,15 @@ func renderFigures(b *body) []byte {
 	}
 	out.WriteString("</ul>\n")
 	return out.Bytes()
+}
+
+// noBreakTail escapes a label with its last two characters in a span the
+// theme keeps on one line (cjk.KeepTail), so that it never ends with one
+// character alone on a line.
+func noBreakTail(s string) string {
+	head, tail := cjk.KeepTail(s)
+	if tail == "" {
+		return esc(s)
+	}
+	return esc(head) + `<span class="nobr">` + esc(tail) + `</span>`
 }
