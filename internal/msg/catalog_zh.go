@@ -203,7 +203,7 @@ var catalogZh = map[string]string{
 	"Latin word %q in Chinese text: translate it, or if it is a name or term the publication uses, add it to glossary in publication.yaml":                  "中文里出现拉丁字母词 %q：请译成中文；如果是出版物使用的名称或术语，请加入 publication.yaml 的 glossary",
 	"heading level %d follows level %d: screen readers navigate by levels; use %s":                                                                          "%d 级标题紧跟在 %d 级标题之后：读屏软件按级别导航，请用 %s",
 	"half-width %q in Chinese text: write %s":                                                                                                               "中文里用了半角 %q：请改为 %s",
-	"half-width parentheses around Chinese text: write （ and ）":                                                                                             "中文外面用了半角括号：请改为（和）",
+	"half-width parentheses around Chinese text: write （ and ）":                                                                                             "中文外面用了半角括号：请改用全角括号（ ）",
 	"quotation marks of more than one style, or straight quotes, in Chinese text: use “ ” (and ‘ ’ inside them) throughout":                                 "中文里混用了多种引号或直引号：请统一用“ ”（引号内再用‘ ’）",
 	"%q between digits is not a decimal point: write %s.%s":                                                                                                 "数字之间的 %q 不是小数点：请写作 %s.%s",
 	"two points in a row inside a number: write one decimal point":                                                                                          "数字中连用了两个点：请只写一个小数点",
