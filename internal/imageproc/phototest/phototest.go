@@ -11,6 +11,9 @@ import (
 	"image/color"
 	"image/jpeg"
 	"sort"
+	"testing"
+
+	"github.com/bep/imagemeta"
 )
 
 // Meta is what a test photo says about itself; empty fields are left out.
@@ -224,4 +227,60 @@ func xmp(m Meta) []byte {
 	}
 	b.WriteString(`</rdf:Description></rdf:RDF></x:xmpmeta>`)
 	return b.Bytes()
+}
+
+// Tags returns every EXIF, IPTC and XMP tag bep/imagemeta finds.
+func Tags(t testing.TB, data []byte, f imagemeta.ImageFormat) map[string]any {
+	t.Helper()
+	tags := map[string]any{}
+	_, err := imagemeta.Decode(imagemeta.Options{
+		R: bytes.NewReader(data), ImageFormat: f, Sources: imagemeta.EXIF | imagemeta.IPTC | imagemeta.XMP,
+		ShouldHandleTag: func(imagemeta.TagInfo) bool { return true },
+		HandleTag:       func(ti imagemeta.TagInfo) error { tags[ti.Tag] = ti.Value; return nil },
+	})
+	if err != nil {
+		t.Fatalf("imagemeta: %v", err)
+	}
+	return tags
+}
+
+// AssertNoMetadata fails when a JPEG has an APPn (other than JFIF) or COM
+// segment, a WebP an EXIF, XMP or ICC chunk, or imagemeta finds any tag.
+func AssertNoMetadata(t testing.TB, format string, data []byte) {
+	t.Helper()
+	switch format {
+	case "jpg":
+		for i := 2; i+4 <= len(data) && data[i] == 0xFF; {
+			m := data[i+1]
+			if m == 0xDA { // start of scan: the entropy-coded data follows
+				break
+			}
+			n := int(binary.BigEndian.Uint16(data[i+2:]))
+			if m >= 0xE1 && m <= 0xEF || m == 0xFE {
+				t.Errorf("JPEG variant has segment FF%X (%q)", m, data[i+4:min(i+12, len(data))])
+			}
+			i += 2 + n
+		}
+		if tags := Tags(t, data, imagemeta.JPEG); len(tags) > 0 {
+			t.Errorf("JPEG variant keeps tags %v", tags)
+		}
+	case "webp":
+		if len(data) < 12 || string(data[:4]) != "RIFF" || string(data[8:12]) != "WEBP" {
+			t.Fatalf("not a WebP")
+		}
+		for i := 12; i+8 <= len(data); {
+			id := string(data[i : i+4])
+			n := int(binary.LittleEndian.Uint32(data[i+4:]))
+			switch id {
+			case "EXIF", "XMP ", "ICCP":
+				t.Errorf("WebP variant has a %s chunk", id)
+			}
+			i += 8 + n + n%2
+		}
+		if tags := Tags(t, data, imagemeta.WebP); len(tags) > 0 {
+			t.Errorf("WebP variant keeps tags %v", tags)
+		}
+	default:
+		t.Fatalf("unexpected variant format %s", format)
+	}
 }
