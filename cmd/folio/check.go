@@ -21,7 +21,8 @@ Check the publication without building it: front matter, links and
 anchors, images, indicator references, and the editorial rules for
 Chinese copy (duplicate-paragraph, conflicting-figure, hand-typed-figure,
 repeated-word, stray-latin, unfinished-paragraph, punctuation-width,
-cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link).
+cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link;
+missing-credit, off unless publication.yaml's checks: turns it on).
 Pages marked draft: true are checked with --drafts. Silence a rule for
 the next paragraph with <!-- folio:ignore rule-id --> or for a file with
 <!-- folio:ignore-file rule-id -->.

@@ -20,7 +20,8 @@ type Rule struct {
 	Split string
 }
 
-// Rules are the rules checks: may name. Only what contradicts the data,
+// Rules are the rules checks: may name. A rule whose Default is diag.Off
+// reports nothing until checks: gives it a severity. Only what contradicts the data,
 // unknown references, broken links and broken structure stop a build by
 // default; a prose rule defaults to error only when its precision on the
 // labelled corpora is at least 0.98 (see score_test.go).
@@ -38,6 +39,7 @@ var Rules = []Rule{
 	{"placeholder-text", diag.Warning, "text left for the writer to replace: the starter text of folio new, a paragraph that is only a placeholder, a marker such as 待补充 or TODO", "在这里写导语。, 正文。 alone, 【数据待补】, 此处填写单位简介, XXX同志", "具体时间待定。, 制度有待完善, 他在这里写下入党誓词", ""},
 	{"heading-skip", diag.Warning, "a heading more than one level below the one before it", "### right after the title", "## then ###", ""},
 	{"missing-alt", diag.Warning, "an image without alt text", "![](images/a.jpg)", "![会场全景](images/a.jpg)", ""},
+	{"missing-credit", diag.Off, "a photo whose credit neither its title in the Markdown (摄影：…, 图片来源：…) nor its own metadata (EXIF Artist, IPTC By-line or Credit, XMP dc:creator) gives; off unless checks: turns it on", "![厂房](images/a.jpg) from a camera that wrote no Artist", "![厂房](images/a.jpg \"厂房 摄影：张三\"), a photo whose EXIF names 张三, an SVG drawing", ""},
 	{"broken-link", diag.Error, "a link to a page or heading that does not exist", "[见上文](02-nonesuch.md)", "[见上文](02-reform.md)", ""},
 }
 

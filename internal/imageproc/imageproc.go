@@ -3,8 +3,9 @@
 // widths (never upscaled), encoded as WebP and in the source format.
 //
 // It does what Hugo's resources/images does for a resize, with the
-// libraries Hugo's does it with: bep/imagemeta reads the EXIF orientation,
-// gift resizes (Lanczos) and turns, the standard library decodes and
+// libraries Hugo's does it with: Hugo's own metadata decoder
+// (resources/images/meta) reads the orientation, capture date, caption,
+// credit and copyright (meta.go), gift resizes (Lanczos) and turns, the standard library decodes and
 // encodes JPEG and PNG, and gen2brain/webp encodes WebP (Hugo's WebP
 // runtime is internal). Importing resources/images itself linked half of
 // Hugo (its config, chroma's lexers and styles, bluemonday, go-org), whose
@@ -51,6 +52,7 @@ type Result struct {
 	Width, Height int    // of the largest variant, after orientation
 	Format        string // the source format's extension: jpg or png
 	Variants      []Variant
+	Meta          Meta // what the source's metadata says; the variants keep none
 }
 
 // Processor processes images; it is safe for concurrent use.
@@ -125,7 +127,8 @@ func (p *Processor) Process(data []byte) (*Result, error) {
 	if int64(w)*int64(h) > int64(p.opts.MaxPixels) {
 		return nil, msg.Errorf("the image is %d×%d pixels, above the limit of %d million: scale it down before adding it", w, h, p.opts.MaxPixels/1_000_000)
 	}
-	orientation := readOrientation(format, data)
+	meta := ReadMeta(format, data)
+	orientation := meta.Orientation
 	p.decodes.Add(1)
 	// By content, not by name: a JPEG saved as .png is common.
 	src, _, err := image.Decode(bytes.NewReader(data))
@@ -138,7 +141,7 @@ func (p *Processor) Process(data []byte) (*Result, error) {
 	b := src.Bounds()
 	w, h = b.Dx(), b.Dy()
 
-	res := &Result{Format: format}
+	res := &Result{Format: format, Meta: meta}
 	for _, width := range p.widths(w) {
 		img := src
 		if width != w {
@@ -181,8 +184,9 @@ func (p *Processor) widths(w int) []int {
 
 // readOrientation returns the EXIF orientation (1–8) of a JPEG or PNG, or 0
 // when it has none or it cannot be read: the image is then used as stored.
-// An orientation read before the metadata turns out damaged is kept (Hugo's
-// processor drops it), since the tag itself was whole.
+// It is the fallback of ReadMeta for damaged metadata: an orientation read
+// before the metadata turns out damaged is kept (Hugo's decoder returns
+// nothing then), since the tag itself was whole.
 func readOrientation(format string, data []byte) (orientation int) {
 	defer func() {
 		if recover() != nil { // damaged metadata must not stop the build

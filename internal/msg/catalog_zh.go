@@ -185,8 +185,9 @@ var catalogZh = map[string]string{
 	"image %s is on another site: folio serves only images of the publication (and never loads from the network); save it under content/images/": "图片 %s 在其他网站上：folio 只使用出版物自己的图片（从不从网络加载），请把它保存到 content/images/ 下",
 	"image %q %v":  "图片 %q %v",
 	"image %q: %v": "图片 %q：%v",
-	"image %q has no alt text: describe what it shows between the brackets, ![…](%s), for readers who cannot see it": "图片 %q 没有替代文字：请在方括号中描述图片内容，![…](%s)，供看不到图片的读者使用",
-	"cover image %q has no alt text: add cover_alt describing what it shows":                                         "封面图片 %q 没有替代文字：请添加 cover_alt 描述图片内容",
+	"image %q has no alt text: describe what it shows between the brackets, ![…](%s), for readers who cannot see it":                                                                                        "图片 %q 没有替代文字：请在方括号中描述图片内容，![…](%s)，供看不到图片的读者使用",
+	"cover image %q has no alt text: add cover_alt describing what it shows":                                                                                                                                "封面图片 %q 没有替代文字：请添加 cover_alt 描述图片内容",
+	"photo %q has no credit: end its title with the photographer or the source, ![…](%s \"caption 摄影：name\") or 图片来源：…, or have the photographer's name written into the photo (EXIF Artist, IPTC By-line)": "照片 %q 没有署名：请在标题末尾写上摄影者或来源，![…](%s \"图片说明 摄影：姓名\") 或 图片来源：…，或在照片元数据中写入摄影者姓名（EXIF Artist、IPTC By-line）",
 
 	// Rendering and output.
 	"cannot render: %v":           "无法渲染：%v",
@@ -312,7 +313,8 @@ Check the publication without building it: front matter, links and
 anchors, images, indicator references, and the editorial rules for
 Chinese copy (duplicate-paragraph, conflicting-figure, hand-typed-figure,
 repeated-word, stray-latin, unfinished-paragraph, punctuation-width,
-cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link).
+cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link;
+missing-credit, off unless publication.yaml's checks: turns it on).
 Pages marked draft: true are checked with --drafts. Silence a rule for
 the next paragraph with <!-- folio:ignore rule-id --> or for a file with
 <!-- folio:ignore-file rule-id -->.
@@ -326,7 +328,8 @@ Flags:
 只检查、不构建出版物：front matter、链接和锚点、图片、指标引用，以及
 中文文稿的编辑规则（duplicate-paragraph、conflicting-figure、hand-typed-figure、
 repeated-word、stray-latin、unfinished-paragraph、punctuation-width、
-cjk-spacing、placeholder-text、heading-skip、missing-alt、broken-link）。
+cjk-spacing、placeholder-text、heading-skip、missing-alt、broken-link；
+missing-credit 默认关闭，在 publication.yaml 的 checks: 中打开）。
 标记为 draft: true 的页面在加 --drafts 时才检查。要让某条规则对下一段
 不报告，在段前写 <!-- folio:ignore 规则 -->；对整个文件不报告，写
 <!-- folio:ignore-file 规则 -->。

@@ -22,6 +22,24 @@ type Picture struct {
 	Type          string // MIME type of the fallback: image/jpeg, image/png, image/svg+xml
 	Fallback      []Source
 	WebP          []Source // empty for SVG
+	// What a photo's own metadata says (JPEG and PNG): its figure's
+	// caption and credit when the Markdown gives none. Creator is the
+	// photographer, Source who supplied it.
+	Caption, Creator, Source string
+}
+
+// Credit is the credit line the metadata gives: 摄影：the photographer, or
+// 图片来源：the supplier when no photographer is named; "" when neither.
+func (p *Picture) Credit() string {
+	switch {
+	case p == nil:
+		return ""
+	case p.Creator != "":
+		return "摄影：" + p.Creator
+	case p.Source != "":
+		return "图片来源：" + p.Source
+	}
+	return ""
 }
 
 // Options say how a page shows the picture.

@@ -11,13 +11,17 @@ import (
 
 // ruleSeverities turns the publisher's checks: lines into the severities
 // the build reports each rule with. An unknown rule or level is an error
-// at its line, with the nearest known one suggested.
+// at its line, with the nearest known one suggested. A rule off by default
+// is off unless a line names it.
 func ruleSeverities(settings []config.CheckSetting, diags *diag.List) map[string]diag.Severity {
 	levels := map[string]diag.Severity{"error": diag.Error, "warning": diag.Warning, "off": diag.Off}
 	out := map[string]diag.Severity{}
 	ids := make([]string, len(check.Rules))
 	for i, r := range check.Rules {
 		ids[i] = r.ID
+		if r.Default == diag.Off {
+			out[r.ID] = diag.Off // until checks: names it
+		}
 	}
 	for _, s := range settings {
 		if _, ok := check.LookupRule(s.Rule); !ok {

@@ -73,6 +73,9 @@ func (b *builder) convert() {
 	// build then drops the syntax tree at once, instead of holding every
 	// page's until all are converted (the largest thing a build held).
 	pageCheck := func(p *content.Page, c *converted) {
+		for _, u := range c.env.Uncredited { // off unless checks: turns it on
+			b.diags.Warnf(p.Pos(u.Offset), "missing-credit", "photo %q has no credit: end its title with the photographer or the source, ![…](%s \"caption 摄影：name\") or 图片来源：…, or have the photographer's name written into the photo (EXIF Artist, IPTC By-line)", u.Dest, u.Dest)
+		}
 		if e := c.entry; e != nil && e.check != nil && e.checkOpts == rulesKey {
 			c.check = e.check
 			return

@@ -145,6 +145,18 @@ type imageMeta struct {
 	Width, Height int
 	Format        string
 	Variants      []variantMeta
+	Photo         imageproc.Meta // caption, credit, date read from the source
+}
+
+// imageCacheFormat is part of every image's cache key: a change to what an
+// entry holds (the metadata was added in 2) makes the old entries misses.
+const imageCacheFormat = "images/2 meta"
+
+// withMeta returns pic with the caption and credit the photo's metadata
+// gives.
+func withMeta(pic *picture.Picture, m imageproc.Meta) *picture.Picture {
+	pic.Caption, pic.Creator, pic.Source = m.Caption, m.Creator, m.Source
+	return pic
 }
 
 type variantMeta struct {
@@ -182,9 +194,11 @@ func (im *images) process(rel string, out map[string][]byte) (*picture.Picture, 
 		if int64(w)*int64(h) > int64(limit) {
 			return nil, fmt.Errorf("the image is %d×%d pixels, above the limit of %d million: scale it down before adding it", w, h, limit/1_000_000)
 		}
-		return &picture.Picture{Width: w, Height: h, Type: mimeType(format), Fallback: []picture.Source{{Path: rel, Width: w}}}, nil
+		// The metadata is read, as the pixels are not: a check reports
+		// photos without a credit.
+		return withMeta(&picture.Picture{Width: w, Height: h, Type: mimeType(format), Fallback: []picture.Source{{Path: rel, Width: w}}}, imageproc.ReadMeta(format, data)), nil
 	}
-	key := cache.Key(data, []byte(fmt.Sprint(im.opts)))
+	key := cache.Key(data, []byte(fmt.Sprint(im.opts)), []byte(imageCacheFormat))
 	meta, files, ok := im.cached(key)
 	if !ok {
 		proc, err := im.processor()
@@ -195,7 +209,7 @@ func (im *images) process(rel string, out map[string][]byte) (*picture.Picture, 
 		if err != nil {
 			return nil, err
 		}
-		meta = imageMeta{Width: res.Width, Height: res.Height, Format: res.Format}
+		meta = imageMeta{Width: res.Width, Height: res.Height, Format: res.Format, Photo: res.Meta}
 		files = map[string][]byte{}
 		for _, v := range res.Variants {
 			file := strconv.Itoa(v.Width) + "." + v.Format
@@ -210,7 +224,7 @@ func (im *images) process(rel string, out map[string][]byte) (*picture.Picture, 
 		_ = im.cache.Put("images", key, store)
 	}
 
-	pic := &picture.Picture{Width: meta.Width, Height: meta.Height, Type: mimeType(meta.Format)}
+	pic := withMeta(&picture.Picture{Width: meta.Width, Height: meta.Height, Type: mimeType(meta.Format)}, meta.Photo)
 	for _, v := range meta.Variants {
 		name := fmt.Sprintf("%s.%s-%d.%s", base, hash, v.Width, v.Format)
 		out[name] = files[v.File]

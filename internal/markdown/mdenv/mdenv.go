@@ -54,7 +54,16 @@ type Env struct {
 	// conversion depends on, so a rebuild knows when to redo it.
 	Linked   map[string]bool
 	Timeline bool
-	seq      int
+	// Uncredited are the photos the document shows whose credit neither
+	// its Markdown nor the photo's metadata gives (for missing-credit).
+	Uncredited []ImageRef
+	seq        int
+}
+
+// ImageRef is an image as a document refers to it.
+type ImageRef struct {
+	Offset int    // byte offset in the document
+	Dest   string // as written
 }
 
 var key = parser.NewContextKey()

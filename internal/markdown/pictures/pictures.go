@@ -3,8 +3,10 @@
 // content/), processed into WebP and fallback variants, and rendered as a
 // <picture> with srcset, sizes, width and height; an image alone in its
 // paragraph becomes a <figure> whose caption is the image's title. A
-// missing image is an error and a missing alt text a warning, both at the
-// image's position.
+// title may end with the credit, 摄影：name or 图片来源：source; what the
+// Markdown does not give, caption or credit, the photo's own metadata
+// does. A missing image is an error and a missing alt text a warning,
+// both at the image's position.
 package pictures
 
 import (
@@ -35,6 +37,7 @@ type Picture struct {
 	ast.BaseInline
 	HTML    string // the <picture> element
 	Caption string
+	Credit  string // 摄影：… or 图片来源：…
 	Figure  bool
 }
 
@@ -104,9 +107,20 @@ func replace(env *mdenv.Env, img *ast.Image, source []byte) {
 	if strings.TrimSpace(alt) == "" && env.Diags != nil {
 		env.Diags.Warnf(env.Position(offset), "missing-alt", "image %q has no alt text: describe what it shows between the brackets, ![…](%s), for readers who cannot see it", dest, dest)
 	}
+	caption, credit := SplitCredit(string(img.Title))
+	if caption == "" {
+		caption = pic.Caption
+	}
+	if credit == "" {
+		credit = pic.Credit()
+	}
+	if credit == "" && pic.Type != "image/svg+xml" {
+		env.Uncredited = append(env.Uncredited, mdenv.ImageRef{Offset: offset, Dest: dest})
+	}
 	node := &Picture{
 		HTML:    picture.HTML(pic, picture.Options{Alt: alt}, func(p string) string { return urls.Rel(env.URL, p) }),
-		Caption: string(img.Title),
+		Caption: caption,
+		Credit:  credit,
 	}
 	parent := img.Parent()
 	parent.ReplaceChild(parent, img, node)
@@ -123,6 +137,31 @@ func replace(env *mdenv.Env, img *ast.Image, source []byte) {
 			c = next
 		}
 	}
+}
+
+// creditLabels start a credit at the end of an image's title.
+var creditLabels = []string{"摄影：", "摄影:", "图片来源：", "图片来源:"}
+
+// SplitCredit splits an image's title into its caption and the credit it
+// ends with: "园区一角 摄影：张三" is 园区一角 and 摄影：张三. The credit's
+// colon is made full-width; a title without one is all caption.
+func SplitCredit(title string) (caption, credit string) {
+	title = strings.TrimSpace(title)
+	at, label := -1, ""
+	for _, l := range creditLabels {
+		if i := strings.LastIndex(title, l); i > at {
+			at, label = i, l
+		}
+	}
+	if at < 0 {
+		return title, ""
+	}
+	who := strings.TrimSpace(strings.TrimRight(title[at+len(label):], "）) \u3000"))
+	if who == "" {
+		return title, ""
+	}
+	caption = strings.TrimRight(title[:at], " \u3000\t，,；;／/|（(")
+	return caption, strings.TrimRight(label, ":：") + "：" + who
 }
 
 func onlyChild(para *ast.Paragraph, node ast.Node, source []byte) bool {
@@ -170,8 +209,15 @@ func (htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if entering {
 			n := node.(*Picture)
 			_, _ = w.WriteString(n.HTML)
-			if n.Figure && n.Caption != "" {
-				_, _ = w.WriteString("<figcaption>" + html.EscapeString(n.Caption) + "</figcaption>")
+			if n.Figure && (n.Caption != "" || n.Credit != "") {
+				_, _ = w.WriteString("<figcaption>" + html.EscapeString(n.Caption))
+				if n.Credit != "" {
+					if n.Caption != "" {
+						_, _ = w.WriteString(" ")
+					}
+					_, _ = w.WriteString(`<span class="credit">` + html.EscapeString(n.Credit) + "</span>")
+				}
+				_, _ = w.WriteString("</figcaption>")
 			}
 		}
 		return ast.WalkSkipChildren, nil
