@@ -200,11 +200,11 @@ func (l *List) Items() []Diagnostic {
 	return slices.CompactFunc(items, Diagnostic.Same)
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings reported: a problem
+// found twice (by two stages, or on two builds of a page) is printed
+// once, and counted once.
 func (l *List) Count() (errors, warnings int) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, d := range l.items {
+	for _, d := range l.Items() {
 		if d.Severity == Error {
 			errors++
 		} else {
@@ -214,18 +214,21 @@ func (l *List) Count() (errors, warnings int) {
 	return errors, warnings
 }
 
-// HasErrors reports whether any diagnostic is an error.
+// HasErrors reports whether any diagnostic is an error. Copies do not
+// change the answer, so it needs no sorting: the build asks it often.
 func (l *List) HasErrors() bool {
-	n, _ := l.Count()
-	return n > 0
-}
-
-// Len returns the number of diagnostics.
-func (l *List) Len() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.items)
+	for _, d := range l.items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
 }
+
+// Len returns the number of diagnostics reported.
+func (l *List) Len() int { return len(l.Items()) }
 
 // Print writes every diagnostic, one a line, in English.
 func (l *List) Print(w io.Writer) { l.PrintIn(w, msg.English) }

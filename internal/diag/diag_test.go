@@ -55,8 +55,8 @@ func TestListSortsAndCounts(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
-	if e, w := l.Count(); e != 3 || w != 1 || !l.HasErrors() {
-		t.Errorf("Count = %d, %d", e, w)
+	if e, w := l.Count(); e != 2 || w != 1 || !l.HasErrors() || l.Len() != 3 {
+		t.Errorf("Count = %d, %d, Len = %d; want what is printed: 2, 1, 3", e, w, l.Len())
 	}
 }
 
