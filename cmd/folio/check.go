@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -83,37 +82,13 @@ type jsonDiagnostic struct {
 func writeJSON(w io.Writer, l msg.Lang, items []diag.Diagnostic) error {
 	out := make([]jsonDiagnostic, 0, len(items))
 	for _, d := range items {
-		msg, fix := splitFix(d.MessageIn(l))
+		msg, fix := d.Split(l)
 		out = append(out, jsonDiagnostic{Path: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Rule: d.Rule, Message: msg, Fix: fix})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-// splitFix separates a message's diagnosis from its fix: folio's messages
-// put the fix after the first colon ("unknown key …; did you mean …" and
-// "… : write {{id@period}}").
-func splitFix(msg string) (string, string) {
-	if i := strings.Index(msg, " (did you mean"); i >= 0 && strings.HasSuffix(msg, ")") {
-		return msg[:i], strings.TrimSuffix(msg[i+2:], ")")
-	}
-	if i := strings.Index(msg, "（是不是"); i >= 0 && strings.HasSuffix(msg, "）") {
-		return msg[:i], strings.TrimSuffix(msg[i+len("（"):], "）")
-	}
-	// The first separator of either language: ": " and "; ", or the
-	// full-width "：" and "；" of the Chinese messages.
-	first, size := -1, 0
-	for _, sep := range []string{": ", "; ", "：", "；"} {
-		if i := strings.Index(msg, sep); i >= 0 && (first < 0 || i < first) {
-			first, size = i, len(sep)
-		}
-	}
-	if first >= 0 {
-		return msg[:first], msg[first+size:]
-	}
-	return msg, ""
 }
 
 // printDiagnostics writes diagnostics one a line, coloured on a terminal

@@ -90,6 +90,16 @@ func (d Diagnostic) MessageIn(l msg.Lang) string {
 	return d.Text.In(l)
 }
 
+// Split is the message in l as what is wrong and how to fix it (empty
+// when it says no fix): `folio check --format json` gives them as
+// message and fix. A message only in a library's words is whole.
+func (d Diagnostic) Split(l msg.Lang) (problem, fix string) {
+	if d.Text.Format == "" {
+		return d.Message, ""
+	}
+	return d.Text.Split(l)
+}
+
 // Msg is the message as an argument for another diagnostic's "%s"
 // (one moved to another place keeps its translation): the Text, or
 // the English message where there is none.

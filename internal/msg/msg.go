@@ -221,3 +221,60 @@ func Problems(errs, warns int) Text {
 	}
 	return New("no problems")
 }
+
+// Split is the message in l as its two parts: what is wrong, and the fix
+// (empty when the message gives none). Folio's messages give the fix
+// after their first separator (": " or "; ", "：" or "；" in Chinese),
+// or in a closing "(did you mean …?)". The split is made in the format,
+// before the arguments go in, so a colon inside a quoted value or a path
+// never splits a message.
+func (t Text) Split(l Lang) (problem, fix string) {
+	if (t.Format == "%s" || t.Format == "%v") && len(t.Args) == 1 {
+		switch inner := t.Args[0].(type) { // a message passed on whole
+		case Text:
+			return inner.Split(l)
+		case *Error:
+			return inner.Text.Split(l)
+		}
+	}
+	format := t.Format
+	if l == Chinese {
+		if zh, ok := catalogZh[format]; ok {
+			format = zh
+		}
+	}
+	const mark = "\x00"
+	seps := []string{": ", "; "}
+	if l == Chinese {
+		seps = []string{"：", "；"}
+	}
+	at, size := -1, 0
+	for _, sep := range seps {
+		if i := strings.Index(format, sep); i >= 0 && (at < 0 || i < at) {
+			at, size = i, len(sep)
+		}
+	}
+	trim := ""
+	if at < 0 {
+		for _, open := range []string{" (did you mean", "（是不是"} {
+			if i := strings.Index(format, open); i >= 0 {
+				at, size = i, len(open)-len(strings.TrimLeft(open, " (（"))
+				trim = ")"
+				if l == Chinese {
+					trim = "）"
+				}
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return t.In(l), ""
+	}
+	args := t.Args
+	if l == Chinese {
+		args = localizeArgs(l, args)
+	}
+	out := fmt.Sprintf(format[:at]+mark+format[at+size:], args...) // untranslated: the catalogue's form, split
+	problem, fix, _ = strings.Cut(out, mark)
+	return problem, strings.TrimSuffix(fix, trim)
+}

@@ -37,3 +37,25 @@ func TestProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestSplit(t *testing.T) {
+	for _, c := range []struct {
+		text         Text
+		lang         Lang
+		problem, fix string
+	}{
+		{New("link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", "a:b.md", "a:b.md"), English,
+			"link to a:b.md", "no such page in the publication (resolved to content/a:b.md); check the file name, or whether the page is a draft"},
+		{New("link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", "a.md", "a.md"), Chinese,
+			"链接到 a.md", "出版物中没有这一页（解析为 content/a.md）；请检查文件名，或该页是否为草稿"},
+		{New("unknown indicator %q (did you mean %q?)", "gdp", "gdp-growth"), English, `unknown indicator "gdp"`, `did you mean "gdp-growth"?`},
+		{New("unknown indicator %q (did you mean %q?)", "gdp", "gdp-growth"), Chinese, `未知指标 "gdp"`, `是不是 "gdp-growth"？`},
+		{New("the image has no pixels"), English, "the image has no pixels", ""},
+		{New("%s", New("unknown indicator %q (did you mean %q?)", "gdp", "gdp-growth")), Chinese, `未知指标 "gdp"`, `是不是 "gdp-growth"？`},
+	} {
+		p, f := c.text.Split(c.lang)
+		if p != c.problem || f != c.fix {
+			t.Errorf("Split(%q, %v) = %q, %q; want %q, %q", c.text.Format, c.lang, p, f, c.problem, c.fix)
+		}
+	}
+}
