@@ -58,11 +58,14 @@ type locale struct {
 
 type localeKey struct{}
 
-// langOf is the language of the terminal for the command run with ctx.
-func langOf(ctx context.Context) msg.Lang {
+// localeOf is the locale of the command run with ctx.
+func localeOf(ctx context.Context) locale {
 	l, _ := ctx.Value(localeKey{}).(locale)
-	return l.lang
+	return l
 }
+
+// langOf is the language of the terminal for the command run with ctx.
+func langOf(ctx context.Context) msg.Lang { return localeOf(ctx).lang }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	l, chosen, args, err := takeLang(args, os.Getenv)

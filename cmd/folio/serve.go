@@ -45,7 +45,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if port < 0 || port > 65535 {
 		return usagef("--port %d: a port is 0 to 65535", port)
 	}
-	loc, _ := ctx.Value(localeKey{}).(locale)
+	loc := localeOf(ctx)
 	l := loc.lang
 	overlay := "" // the publication's language
 	if loc.chosen {

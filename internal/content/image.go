@@ -42,15 +42,7 @@ func ResolveImage(contentDir, fromDir, ref string) (string, error) {
 	if len(inside) == 0 {
 		return "", msg.Errorf("points outside content/: keep images inside the content folder")
 	}
-	return "", msg.Errorf("not found (looked in %s under content/)", msg.Join(" and ", stringsToAny(inside)))
-}
-
-func stringsToAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
+	return "", msg.Errorf("not found (looked in %s under content/)", msg.Join(" and ", inside))
 }
 
 func checkImage(contentDir, fromDir, ref string, pos diag.Position, diags *diag.List) {

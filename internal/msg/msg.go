@@ -77,16 +77,14 @@ func ForContent(tag string) Lang {
 // too.
 func (l Lang) Sprintf(format string, args ...any) string {
 	if l == Chinese {
-		if zh, ok := catalogZh[format]; ok {
-			format = zh
-		}
 		args = localizeArgs(l, args)
 	}
-	return fmt.Sprintf(format, args...)
+	return fmt.Sprintf(l.Tr(format), args...)
 }
 
-// Tr is the form of a message without arguments in l (a flag's
-// description, which the flag package prints itself).
+// Tr is the catalogue's form of key in l, unformatted (also a flag's
+// description, which the flag package prints itself); the key itself
+// in English or where the catalogue has no form.
 func (l Lang) Tr(key string) string {
 	if l == Chinese {
 		if zh, ok := catalogZh[key]; ok {
@@ -154,9 +152,14 @@ func Errorf(format string, args ...any) error { return &Error{New(format, args..
 func (e *Error) Error() string { return e.Text.String() }
 
 // Join is a list of messages (or plain strings) to print joined by sep;
-// in Chinese, "; " and ", " become the full-width "；" and "，".
-func Join(sep string, items []any) Text {
-	return Text{Format: joinFormat, Args: []any{joined{sep, items}}}
+// in Chinese, "; " and ", " become the full-width "；" and "，", and
+// " and " the enumeration comma "、".
+func Join[T any](sep string, items []T) Text {
+	all := make([]any, len(items))
+	for i, it := range items {
+		all[i] = it
+	}
+	return Text{Format: joinFormat, Args: []any{joined{sep, all}}}
 }
 
 const joinFormat = "%s"
@@ -174,6 +177,8 @@ func (j joined) In(l Lang) string {
 			sep = "；"
 		case ",":
 			sep = "，"
+		case "and":
+			sep = "、"
 		}
 	}
 	parts := make([]string, len(j.items))
@@ -237,12 +242,7 @@ func (t Text) Split(l Lang) (problem, fix string) {
 			return inner.Text.Split(l)
 		}
 	}
-	format := t.Format
-	if l == Chinese {
-		if zh, ok := catalogZh[format]; ok {
-			format = zh
-		}
-	}
+	format := l.Tr(t.Format)
 	const mark = "\x00"
 	seps := []string{": ", "; "}
 	if l == Chinese {

@@ -59,3 +59,17 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestJoin(t *testing.T) {
+	j := Join(" and ", []string{"chapters/images/a.jpg", "images/a.jpg"})
+	if got := j.String(); got != "chapters/images/a.jpg and images/a.jpg" {
+		t.Errorf("English: %q", got)
+	}
+	if got := j.In(Chinese); got != "chapters/images/a.jpg、images/a.jpg" {
+		t.Errorf("Chinese: %q", got)
+	}
+	notes := Join("; ", []any{New("as in “%s”", "据了解"), "x"})
+	if got := notes.In(Chinese); got != "如“据了解”；x" {
+		t.Errorf("Chinese notes: %q", got)
+	}
+}

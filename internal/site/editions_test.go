@@ -1,9 +1,6 @@
 package site_test
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -38,17 +35,7 @@ func TestSampleEPUBPassesEpubcheck(t *testing.T) {
 // with its text, charts and images.
 func TestSampleEPUBHoldsEveryChapter(t *testing.T) {
 	b := buildSample(t, config.Options{})
-	data := []byte(b.file("gaoxin.epub"))
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	for _, f := range z.File {
-		r, _ := f.Open()
-		content, _ := io.ReadAll(r)
-		files[f.Name] = string(content)
-	}
+	files := epubFiles(t, b.file("gaoxin.epub"))
 	for file, want := range map[string]string{
 		"OEBPS/text/reform.xhtml":     "改革篇",
 		"OEBPS/text/industry.xhtml":   "尼龙新材料",
