@@ -44,8 +44,11 @@ func (r *resolver) Image(fromDir, ref string) (string, error) {
 	return content.ResolveImage(r.pub.Dir, fromDir, ref)
 }
 
-// convert turns every page's Markdown into HTML and checks what the pages
-// link to, including heading anchors in other pages.
+// convert turns every page's Markdown into HTML, checks each page, and
+// checks what the pages link to, including heading anchors in other
+// pages. A page whose conversion is kept (a rebuild's, or the memo's of
+// the last build) is converted again only when something it was made
+// from changed.
 func (b *builder) convert() {
 	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
 	res := newResolver(b.pub, b.images)
@@ -57,45 +60,49 @@ func (b *builder) convert() {
 		seen[p.RelPath] = true
 	}
 	// Pages convert in parallel: the converter is safe for concurrent
-	// use and each page has its own environment. A one-shot build keeps
-	// no conversion for another build, so it needs no keys.
-	var world string
-	if !b.session.oneShot {
-		world = b.worldKey(res)
-	}
+	// use and each page has its own environment.
+	world := b.worldKey(res)
 	rules := b.checkOptions()
 	rulesKey := fmt.Sprint(rules)
-	var figureData *check.FigureData
-	if b.session.oneShot {
-		figureData = check.NewFigureData(b.data)
-	}
-	// A page's own checks run as soon as it is converted: a one-shot
-	// build then drops the syntax tree at once, instead of holding every
-	// page's until all are converted (the largest thing a build held).
+	figureData := check.NewFigureData(b.data)
+	// A page's own checks run as soon as it is converted: a build that
+	// compacts then drops the syntax tree at once, instead of holding
+	// every page's until all are converted (the largest thing a build
+	// held).
 	pageCheck := func(p *content.Page, c *converted) {
 		for _, u := range c.env.Uncredited { // off unless checks: turns it on
 			b.diags.Warnf(p.Pos(u.Offset), "missing-credit", "photo %q has no credit: end its title with the photographer or the source, ![…](%s \"caption 摄影：name\") or 图片来源：…, or have the photographer's name written into the photo (EXIF Artist, IPTC By-line)", u.Dest, u.Dest)
 		}
-		if e := c.entry; e != nil && e.check != nil && e.checkOpts == rulesKey {
+		e := c.entry
+		if e != nil && e.check != nil && e.checkOpts == rulesKey && e.check.CurrentFor(figureData) {
 			c.check = e.check
-			return
+		} else {
+			c.check = check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos, Title: p.Front.Title, Year: yearOf(p.Front.Date)}, rules)
+			if e != nil {
+				e.check, e.checkOpts = c.check, rulesKey // each entry is one page's: no race
+			}
 		}
-		c.check = check.CheckPage(&check.Page{Doc: c.res.Doc, Source: c.res.Source, Pos: p.Pos, Title: p.Front.Title, Year: yearOf(p.Front.Date)}, rules)
-		if b.session.oneShot {
-			// Nothing reads the page's Markdown again but through
-			// positions: those of its links are taken now, the checks
-			// keep theirs, and the text, the syntax tree and the blocks'
-			// copies go, instead of every page's staying until all are
-			// checked (the largest part of what a build held).
-			c.check.Compact(figureData)
+		if c.linkPos == nil && len(c.env.Links) > 0 {
 			c.linkPos = make([]diag.Position, len(c.env.Links))
 			for i, l := range c.env.Links {
 				c.linkPos[i] = p.Pos(l.Offset)
 			}
+		}
+		if b.session.keep.compact {
+			// Nothing reads the page's Markdown again but through
+			// positions: those of its links are taken, the checks keep
+			// theirs, and the text, the syntax tree and the blocks'
+			// copies go, instead of every page's staying until all are
+			// checked (the largest part of what a build held).
+			c.check.Compact(figureData)
 			c.res.Doc, c.res.Source = nil, nil
 			p.DropText()
-		} else if e := c.entry; e != nil {
-			e.check, e.checkOpts = c.check, rulesKey // each entry is one page's: no race
+		}
+		if e != nil {
+			e.linkPos = c.linkPos
+			if r := e.record(p.RelPath, c.linkPos); r != nil {
+				b.session.keepConv(r)
+			}
 		}
 	}
 	var mu sync.Mutex // guards b.converted, b.convertedPaths and the session's conv
@@ -103,24 +110,25 @@ func (b *builder) convert() {
 		mu.Lock()
 		e := b.session.conv[p.RelPath]
 		mu.Unlock()
-		var src sourceKey
-		if !b.session.oneShot {
-			src = b.sourceKey(p, e)
-		}
+		src := b.sourceKey(p, e)
+		// A kept conversion without its syntax tree (the memo's) is used
+		// only while its checks stand: they cannot run again on it.
 		// Entries are each one page's: checking and updating one needs
 		// no lock.
-		if e != nil && e.src.key == src.key && (e.world == world || e.deps == b.depsKey(e.env, res)) && e.images == b.imagesKey(e.env) {
+		if e != nil && e.src.key == src.key && (e.world == world || e.deps == b.depsKey(e.env, res)) && e.images == b.imagesKey(e.env) &&
+			(e.res.Doc != nil || e.check != nil && e.checkOpts == rulesKey && e.check.CurrentFor(figureData)) {
 			e.src, e.world = src, world
 			for _, rel := range e.env.Images {
 				_, _ = b.images.Picture(rel) // written by this build too
 			}
-			c := &converted{res: e.res, env: e.env, entry: e}
+			c := &converted{res: e.res, env: e.env, entry: e, linkPos: e.linkPos}
 			pageCheck(p, c)
 			mu.Lock()
 			b.converted[p] = c
 			mu.Unlock()
 			return
 		}
+		b.session.changed()
 		var pageDiags diag.List
 		env := &mdenv.Env{RelPath: p.RelPath, URL: p.URL, Resolver: res, Data: b.data, Pos: p.Pos, Diags: &pageDiags}
 		out, err := b.conv.Convert(p.Body, env)
@@ -134,7 +142,7 @@ func (b *builder) convert() {
 			// A page is converted again while the data has an error:
 			// its references to what the error left out were not
 			// reported, and are checked once it is fixed.
-			if pageDiags.Len() == 0 && !b.session.oneShot && b.data.Complete() {
+			if pageDiags.Len() == 0 && b.data.Complete() {
 				// Only a clean conversion is kept: one with problems is
 				// redone, so its diagnostics are reported on every build.
 				c.entry = &convEntry{src: src, world: world, deps: b.depsKey(env, res), images: b.imagesKey(env), res: out, env: env}
@@ -159,6 +167,7 @@ func (b *builder) convert() {
 	for rel := range b.session.conv {
 		if !seen[rel] {
 			delete(b.session.conv, rel)
+			b.session.changed()
 		}
 	}
 	// Anchors can only be checked once every page's ids are known.
@@ -172,11 +181,7 @@ func (b *builder) convert() {
 			if target == nil || target.res.IDs[l.Fragment] {
 				continue
 			}
-			pos := p.Pos(l.Offset)
-			if c.linkPos != nil {
-				pos = c.linkPos[i]
-			}
-			b.diags.Errorf(pos, "broken-link", "link to %s#%s: that page has no such heading%s", l.Target, l.Fragment, anchorHint(l.Fragment, target.res))
+			b.diags.Errorf(c.linkPos[i], "broken-link", "link to %s#%s: that page has no such heading%s", l.Target, l.Fragment, anchorHint(l.Fragment, target.res))
 		}
 	}
 }
@@ -234,7 +239,9 @@ func (b *builder) imageRefs() []string {
 			add(dir, ref)
 		}
 	}
-	if !b.session.oneShot {
+	if b.session.keep.files {
+		// Kept with the file cache, whose bodies are the same slices
+		// while their files are unchanged.
 		b.session.bodyImages = next
 	}
 	return refs
@@ -260,16 +267,21 @@ type convEntry struct {
 	check   *check.PageResult
 	// checkOpts are the house rules check was run with.
 	checkOpts string
+	// linkPos are the positions of env.Links, taken while the page's
+	// text was there.
+	linkPos []diag.Position
 }
 
-// contentKey digests everything the conversion was made from: the
-// conversion is kept only while each part is unchanged, so it is
-// computed once for the entry.
+// contentKey digests the HTML of the conversion, which the render keys
+// stand it for: computed once for the entry, and kept with it. The HTML,
+// not what it was made from: a page whose Markdown moved in its file
+// (its front matter grew) converts again to the same HTML, and the pages
+// showing it need not be made again.
 func (e *convEntry) contentKey() string {
 	if e.content == "" {
 		// In hexadecimal: render keys encode it as JSON, which would
 		// replace the bytes of a raw digest that are not UTF-8.
-		e.content = fmt.Sprintf("%x", sha256.Sum256([]byte(e.src.key+"\x00"+e.deps+"\x00"+e.images)))
+		e.content = fmt.Sprintf("%x", sha256.Sum256([]byte(e.res.HTML)))
 	}
 	return e.content
 }
@@ -285,6 +297,7 @@ type sourceKey struct {
 // sourceMeta is what else than the body a sourceKey digests.
 type sourceMeta struct {
 	rel, url  string
+	file      string // as diagnostics name it: the checks' positions kept name it so
 	allowHTML bool
 	offset    int
 }
@@ -295,12 +308,12 @@ type sourceMeta struct {
 func (b *builder) sourceKey(p *content.Page, last *convEntry) sourceKey {
 	// The body's offset too: diagnostics kept with the conversion carry
 	// positions in the file, which move when the front matter grows.
-	k := sourceKey{body: p.Body, sourceMeta: sourceMeta{rel: p.RelPath, url: p.URL, allowHTML: b.pub.Config.AllowHTML, offset: p.BodyOffset}}
+	k := sourceKey{body: p.Body, sourceMeta: sourceMeta{rel: p.RelPath, url: p.URL, file: p.Source.Name, allowHTML: b.pub.Config.AllowHTML, offset: p.BodyOffset}}
 	if last != nil && sameBytes(last.src.body, p.Body) && last.src.sourceMeta == k.sourceMeta {
 		return last.src
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00", k.rel, k.url, k.allowHTML, k.offset)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00%d\x00", k.rel, k.url, k.file, k.allowHTML, k.offset)
 	h.Write(p.Body)
 	k.key = string(h.Sum(nil))
 	return k
@@ -402,30 +415,43 @@ func (b *builder) check() {
 			b.diags.Add(d)
 		}
 	}
-	// The same page results (a page's are kept while its conversion is)
-	// in the same order, with the same indicators, find the same. The
-	// session holds the last results, so their addresses cannot be
-	// reused by others.
+	// The same page results in the same order, with the same data and
+	// rules, find the same: the key names each page's by its kept
+	// conversion and the rules it was checked with. A page not kept (one
+	// with problems) was checked afresh: its results are not known to be
+	// the same.
 	var k keyWriter
 	for _, ind := range b.data.Indicators {
 		k.str(b.data.FingerprintOf(ind.ID))
 	}
-	data := k.sum()
-	if slices.Equal(kept, b.session.globalPages) && data == b.session.globalData && !b.session.checkOnly {
+	known := true
+	for _, p := range pages {
+		c := b.converted[p]
+		if c == nil {
+			continue
+		}
+		if c.entry == nil {
+			known = false
+			break
+		}
+		k.str(p.RelPath)
+		k.str(c.entry.contentKey())
+		k.str(c.entry.checkOpts)
+	}
+	key := k.sum()
+	if known && key == b.session.globalKey && !b.session.checkOnly {
 		for _, d := range b.session.globalDiags {
 			b.diags.Add(d)
 		}
 		return
 	}
+	b.session.changed()
 	var global diag.List
-	memo := &b.session.similar
-	if b.session.oneShot {
-		memo = nil
-	}
-	check.Global(kept, b.data, memo, &global)
+	check.Global(kept, b.data, b.session.similarity(), &global)
 	b.session.globalDiags = global.Items()
-	if !b.session.oneShot {
-		b.session.globalPages, b.session.globalData = kept, data
+	b.session.globalKey = ""
+	if known {
+		b.session.globalKey = key
 	}
 	b.diags.Merge(&global)
 }
@@ -451,4 +477,14 @@ func simplifiedChinese(lang string) bool {
 		}
 	}
 	return true
+}
+
+// similarity is the memo of the near-duplicate comparisons for the
+// publication-wide checks: kept from rebuild to rebuild of one process;
+// a build that compacts its pages builds once, and keeps none.
+func (s *Session) similarity() *check.SimilarityMemo {
+	if s.keep.compact {
+		return nil
+	}
+	return &s.similar
 }

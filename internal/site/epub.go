@@ -23,8 +23,12 @@ func epubName(basePath string) string {
 	return "publication.epub"
 }
 
-// epub writes the EPUB edition from the rendered chapters and pages.
-func (b *builder) epub(files *outputs, site *render.Site, images map[string][]byte) {
+// epub writes the EPUB edition from the rendered chapters and pages. It
+// reports whether the book is whole: with a page left out, its warning is
+// for every build to report, so the book is not kept.
+func (b *builder) epub(files *outputs, site *render.Site, images map[string][]byte) bool {
+	var left diag.List // pages left out
+	defer b.diags.Merge(&left)
 	book := edition.Book{
 		Title: site.Title, Language: site.Language, Publisher: site.Publisher,
 		Description: site.Description, Date: site.Published,
@@ -122,7 +126,7 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 					if src := b.pub.ByPath(b.pub.ByURL(p.Path)); src != nil {
 						pos = src.Pos(0) // where the text starts: the page as a whole is at fault
 					}
-					b.diags.Warnf(pos, "epub",
+					left.Warnf(pos, "epub",
 						"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, err)
 					w.WriteString("<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>")
 				}
@@ -147,6 +151,7 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 	}
 	// Written as it is made: the book holds the whole publication.
 	files.addStream(site.EPUB, func(w io.Writer) error { return edition.WriteEPUB(w, book) })
+	return left.Len() == 0 && files.wantsMore()
 }
 
 func prefixed(prefix, s string) string {

@@ -19,10 +19,6 @@ func (b *builder) feeds(files *outputs, site *render.Site) {
 		return
 	}
 	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
-	if b.session.oneShot {
-		b.writeFeeds(files, site, pages)
-		return
-	}
 	// Encoding and minifying the XML cost more than the rest of a
 	// rebuild's pages together: the same entries give the same files.
 	var k keyWriter
@@ -40,12 +36,10 @@ func (b *builder) feeds(files *outputs, site *render.Site) {
 		k.str(p.Summary)
 		k.time(p.Date)
 	}
-	if key := k.sum(); key != b.session.feedsKey {
-		feeds := fileMap{}
-		b.writeFeeds(newOutputs(feeds), site, pages)
-		b.session.feedsKey, b.session.feeds = key, feeds
-	}
-	files.addAll(b.session.feeds)
+	b.produce(files, "feeds", k.sum(), func(files *outputs) bool {
+		b.writeFeeds(files, site, pages)
+		return true
+	})
 }
 
 // writeFeeds writes sitemap.xml, listing pages, and feed.xml.

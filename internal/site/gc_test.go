@@ -10,8 +10,8 @@ import (
 func TestCollectSoonerRestores(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	for _, c := range []struct{ set, during int }{
-		{100, oneShotGCPercent},
-		{400, oneShotGCPercent},
+		{100, buildGCPercent},
+		{400, buildGCPercent},
 		{50, 50},
 		{-1, -1}, // GOGC=off
 	} {
@@ -35,8 +35,8 @@ func TestCollectSoonerOverlapping(t *testing.T) {
 	second := collectSooner()
 	first()
 	first() // a second call changes nothing
-	if got := debug.SetGCPercent(oneShotGCPercent); got != oneShotGCPercent {
-		t.Errorf("GOGC %d while a build still runs, want %d", got, oneShotGCPercent)
+	if got := debug.SetGCPercent(buildGCPercent); got != buildGCPercent {
+		t.Errorf("GOGC %d while a build still runs, want %d", got, buildGCPercent)
 	}
 	second()
 	if got := debug.SetGCPercent(100); got != 100 {

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"folio/internal/output"
 	"io"
 	"maps"
 	"slices"
@@ -22,6 +23,14 @@ import (
 // lock), most of all on a busy disk: written by the stage's goroutines,
 // the core waited with them.
 type outputs struct {
+	*outputState
+	// unit, when set, records what is given, for the memo of the unit
+	// being made (produce).
+	unit *unitEntry
+}
+
+// outputState is what the views of one build's outputs share.
+type outputState struct {
 	sink  Sink
 	mu    sync.Mutex
 	names map[string]bool
@@ -43,14 +52,14 @@ const writers = 4
 // newOutputs returns outputs writing each file as it is given, on the
 // goroutine that gives it.
 func newOutputs(sink Sink) *outputs {
-	return &outputs{sink: sink, names: map[string]bool{}}
+	return &outputs{outputState: &outputState{sink: sink, names: map[string]bool{}}}
 }
 
 // writeBehind returns outputs writing behind, to a sink safe for
 // concurrent use; wait must be called before the sink is read.
 func writeBehind(sink Sink) *outputs {
 	queue := make(chan outputFile, 4*writers)
-	o := &outputs{sink: sink, names: map[string]bool{}, queue: queue}
+	o := &outputs{outputState: &outputState{sink: sink, names: map[string]bool{}, queue: queue}}
 	for range writers {
 		o.writing.Go(func() {
 			for f := range queue {
@@ -80,6 +89,7 @@ func (o *outputs) wait() error {
 // add writes one file, or gives it to the writers: data must not change
 // after it.
 func (o *outputs) add(name string, data []byte) {
+	o.unit.record(name, data)
 	o.mu.Lock()
 	o.names[name] = true
 	failed := o.err != nil
@@ -95,7 +105,7 @@ func (o *outputs) add(name string, data []byte) {
 	o.write(name, data)
 }
 
-func (o *outputs) write(name string, data []byte) {
+func (o *outputState) write(name string, data []byte) {
 	o.mu.Lock()
 	failed := o.err != nil
 	o.mu.Unlock()
@@ -110,6 +120,16 @@ func (o *outputs) write(name string, data []byte) {
 // addStream writes one file as write writes it: a piece at a time when
 // the sink takes files so (StreamSink), else whole.
 func (o *outputs) addStream(name string, write func(w io.Writer) error) {
+	if o.unit.keepsBytes() {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			o.fail(name, err)
+			return
+		}
+		o.add(name, buf.Bytes())
+		return
+	}
+	o.unit.record(name, nil)
 	o.mu.Lock()
 	o.names[name] = true
 	failed := o.err != nil
@@ -141,7 +161,7 @@ func (o *outputs) wantsMore() bool {
 
 // fail keeps the sink's first error: the build fails, and nothing more is
 // written.
-func (o *outputs) fail(name string, err error) {
+func (o *outputState) fail(name string, err error) {
 	o.mu.Lock()
 	if o.err == nil {
 		o.err = fmt.Errorf("writing %s: %w", name, err)
@@ -154,6 +174,21 @@ func (o *outputs) addAll(files map[string][]byte) {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		o.add(name, files[name])
 	}
+}
+
+// keep passes on the output folder's file name as the last build left
+// it, unread, when the sink can (output.Update) and the file still has
+// stamp.
+func (o *outputs) keep(name string, stamp output.Stamp) bool {
+	k, ok := o.sink.(Keeper)
+	if !ok || !o.wantsMore() || !k.Keep(name, stamp) {
+		return false
+	}
+	o.unit.record(name, nil)
+	o.mu.Lock()
+	o.names[name] = true
+	o.mu.Unlock()
+	return true
 }
 
 // has says whether a file of that name was written.

@@ -54,81 +54,17 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		site.Pages = append(site.Pages, views[p])
 	}
 
-	var keys *renderKeys
-	if !b.session.oneShot {
-		keys = newRenderKeys(templatesVersion(layoutsFS), site)
-	}
-	var mu sync.Mutex // guards b.rendered and the session's pages
+	keys := newRenderKeys(templatesVersion(layoutsFS), site)
+	var mu sync.Mutex // guards b.rendered
 	emit := func(name, layout string, data *render.Data, source *diag.Source) {
-		// A one-shot build renders every page once: it neither computes
-		// render keys nor keeps the pages.
-		var key string
-		if !b.session.oneShot {
-			key = keys.key(layout, data.Site, data.Page, data.Root())
+		key := keys.key(layout, data.Site, data.Page, data.Root())
+		made := b.produce(files, name, key, func(files *outputs) bool {
+			return b.renderPage(files, tmpl, name, layout, data, source)
+		})
+		if made {
 			mu.Lock()
-			e := b.session.pages[name]
+			b.rendered = append(b.rendered, name)
 			mu.Unlock()
-			if e != nil && e.key == key {
-				files.add(name, e.data)
-				files.addAll(e.styles)
-				return
-			}
-		}
-		var out []byte
-		var styles map[string][]byte
-		var err error
-		written := false
-		if len(data.Site.Print) > 0 {
-			var page *printPage
-			page, styles, err = b.renderPrint(tmpl, name, layout, data)
-			if err == nil && b.session.oneShot {
-				// Written as it is made: the page holds the whole
-				// publication.
-				files.addStream(name, page.write)
-				written, err = true, page.failed
-			} else if err == nil {
-				var buf bytes.Buffer
-				_ = page.write(&buf) // a buffer takes every write
-				out, err = buf.Bytes(), page.failed
-			}
-		} else {
-			// A chapter's buffer is its content and a few kilobytes of
-			// layout: growing by doubling copied and cleared more. The
-			// buffers are reused, page after page: the minified page is
-			// a copy.
-			buf := pageBufs.Get().(*bytes.Buffer)
-			buf.Reset()
-			buf.Grow(len(data.Page.Content) + 8<<10)
-			if err = tmpl.Execute(buf, layout, data); err == nil {
-				out, styles, err = b.minifyPage(name, buf.Bytes())
-			}
-			pageBufs.Put(buf)
-		}
-		var failed minifyError
-		if errors.As(err, &failed) {
-			b.diags.Errorf(diag.Position{File: name}, "minify", "%v", failed.err)
-			return
-		}
-		if err != nil {
-			d := tmpl.Diagnostic(err)
-			if source != nil {
-				d.Message += " (rendering " + source.Name + ")"
-			}
-			b.diags.Add(d)
-		}
-		mu.Lock()
-		b.rendered = append(b.rendered, name)
-		if err != nil {
-			delete(b.session.pages, name)
-		} else if !b.session.oneShot {
-			b.session.pages[name] = &renderEntry{key: key, data: out, styles: styles}
-		}
-		mu.Unlock()
-		if err == nil {
-			if !written {
-				files.add(name, out)
-			}
-			files.addAll(styles)
 		}
 	}
 	// Pages render in parallel: templates and the minifier are safe for
@@ -145,7 +81,6 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	slices.Sort(b.rendered)
 	if len(b.data.Indicators) > 0 {
 		dataPage := &render.Page{Kind: "data", Title: "数据", Path: dataPath,
 			Summary: "本刊引用的全部指标：数值、口径、来源与说明，可下载 CSV 与 JSON。"}
@@ -170,15 +105,66 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	images := b.images.Files()
 	files.addAll(images)
 	if site.EPUB != "" {
-		b.epub(files, site, images)
+		b.produce(files, site.EPUB, keys.editionKey(site, images), func(files *outputs) bool {
+			return b.epub(files, site, images)
+		})
 	}
 	printing.Wait()
-	// The search index reads the pages' HTML last: a one-shot build lets
-	// it go before the index is made.
+	slices.Sort(b.rendered)
+	// The search index reads the pages' HTML last: a build that compacts
+	// lets it go before the index is made.
 	b.searchIndex(site, files)
 	b.feeds(files, site)
 	b.staticFiles(files)
 	return nil
+}
+
+// renderPage executes layout for one page and writes it, minified, with
+// the stylesheets moved out of it; it reports whether it did.
+func (b *builder) renderPage(files *outputs, tmpl *render.Templates, name, layout string, data *render.Data, source *diag.Source) bool {
+	var out []byte
+	var styles map[string][]byte
+	var err error
+	if len(data.Site.Print) > 0 {
+		var page *printPage
+		page, styles, err = b.renderPrint(tmpl, name, layout, data)
+		if err == nil {
+			// Written as it is made: the page holds the whole
+			// publication.
+			files.addStream(name, page.write)
+			err = page.failed
+		}
+	} else {
+		// A chapter's buffer is its content and a few kilobytes of
+		// layout: growing by doubling copied and cleared more. The
+		// buffers are reused, page after page: the minified page is a
+		// copy.
+		buf := pageBufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		buf.Grow(len(data.Page.Content) + 8<<10)
+		if err = tmpl.Execute(buf, layout, data); err == nil {
+			out, styles, err = b.minifyPage(name, buf.Bytes())
+		}
+		pageBufs.Put(buf)
+		if err == nil {
+			files.add(name, out)
+		}
+	}
+	var failed minifyError
+	if errors.As(err, &failed) {
+		b.diags.Errorf(diag.Position{File: name}, "minify", "%v", failed.err)
+		return false
+	}
+	if err != nil {
+		d := tmpl.Diagnostic(err)
+		if source != nil {
+			d.Message += " (rendering " + source.Name + ")"
+		}
+		b.diags.Add(d)
+		return false
+	}
+	files.addAll(styles)
+	return true
 }
 
 // minifyError is a page that rendered but could not be minified.
@@ -361,61 +347,8 @@ func (b *builder) searchIndex(site *render.Site, files *outputs) {
 		}
 		dataDocs = append(dataDocs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
 	}
-	docs := slices.Clone(coverDocs)
-	counts := make([]*search.Counts, len(docs))
-	sections := make([][]search.Doc, len(pages))
-	sectionCounts := make([][]*search.Counts, len(pages))
-	prev := b.session.sections
-	next := make(map[string]searchEntry, len(pages))
-	serials := make([]uint64, len(pages))
-	var nmu sync.Mutex
-	par.Do(len(pages), func(i int) {
-		p := pages[i]
-		e, ok := prev[p.Path]
-		if !ok || e.title != p.Title || e.content != p.Content {
-			e = searchEntry{title: p.Title, content: p.Content, docs: search.Sections(p.Title, p.Path, string(p.Content))}
-			if !b.session.oneShot { // search.Build counts for itself and keeps no counts
-				for _, d := range e.docs {
-					e.counts = append(e.counts, search.Count(d))
-				}
-			}
-			e.serial = b.session.searchSerial.Add(1)
-		}
-		sections[i], sectionCounts[i], serials[i] = e.docs, e.counts, e.serial
-		nmu.Lock()
-		next[p.Path] = e
-		nmu.Unlock()
-	})
-	b.session.sections = next
-	for i, s := range sections {
-		docs = append(docs, s...)
-		counts = append(counts, sectionCounts[i]...)
-	}
-	docs = append(docs, dataDocs...)
-	counts = append(counts, make([]*search.Counts, len(dataDocs))...)
-	if b.session.oneShot {
-		// Nothing reads the pages' HTML after this (54 MB at 10,000
-		// chapters): it goes before the index is made.
-		for _, p := range pages {
-			p.Content = ""
-		}
-		for _, c := range b.converted {
-			c.res.HTML = ""
-		}
-		// Nothing is built again: the token counts and posting lists
-		// (a build's largest structures after the pages) go with this
-		// stage instead of staying in the session, and each section's
-		// text as soon as the index has written it into its shard.
-		b.session.sections, sections, next = nil, nil, nil
-		// As after the checks: the HTML and what splitting it into
-		// sections left behind are garbage.
-		runtime.GC()
-		search.Build(docs, search.DefaultOptions, files.add)
-		return
-	}
-	// The same documents make the same index: keep the last one. A page's
-	// documents are named by the serial of the entry that holds them, so
-	// a rebuild hashes a number a page, not the whole text.
+	// The same documents make the same index. A page's are named by its
+	// title and its content's key (the content itself where it has none).
 	var k keyWriter
 	hashDocs := func(docs []search.Doc) {
 		for _, d := range docs {
@@ -426,16 +359,85 @@ func (b *builder) searchIndex(site *render.Site, files *outputs) {
 		}
 	}
 	hashDocs(coverDocs)
-	for i, p := range pages {
+	for _, p := range pages {
 		k.str(p.Path)
-		k.num(int(serials[i]))
+		k.str(p.Title)
+		k.str(p.ContentKey)
+		if p.ContentKey == "" {
+			k.str(string(p.Content))
+		}
 	}
 	hashDocs(dataDocs)
-	key := k.sum()
-	if key != b.session.searchKey || b.session.searchFiles == nil {
-		b.session.searchKey, b.session.searchFiles = key, b.session.searchIndex.Build(docs, counts, search.DefaultOptions)
+	b.produce(files, "search/index", k.sum(), func(files *outputs) bool {
+		b.writeSearchIndex(files, pages, coverDocs, dataDocs)
+		return true
+	})
+	if b.session.keep.compact {
+		// Nothing reads the pages' HTML after this (54 MB at 10,000
+		// chapters).
+		for _, p := range pages {
+			p.Content = ""
+		}
+		for _, c := range b.converted {
+			c.res.HTML = ""
+		}
 	}
-	files.addAll(b.session.searchFiles)
+}
+
+// writeSearchIndex splits every page into its sections' documents and
+// writes the index of them all.
+func (b *builder) writeSearchIndex(files *outputs, pages []*render.Page, coverDocs, dataDocs []search.Doc) {
+	// Each page's documents come from the last build when its title and
+	// content are the same, with their token counts (counts[i] stays nil
+	// for the documents the index counts itself).
+	docs := slices.Clone(coverDocs)
+	counts := make([]*search.Counts, len(docs))
+	sections := make([][]search.Doc, len(pages))
+	sectionCounts := make([][]*search.Counts, len(pages))
+	prev := b.session.sections
+	next := make(map[string]searchEntry, len(pages))
+	var nmu sync.Mutex
+	par.Do(len(pages), func(i int) {
+		p := pages[i]
+		e, ok := prev[p.Path]
+		if !ok || e.title != p.Title || e.content != p.Content {
+			e = searchEntry{title: p.Title, content: p.Content, docs: search.Sections(p.Title, p.Path, string(p.Content))}
+			if !b.session.keep.compact { // the index made once counts for itself
+				for _, d := range e.docs {
+					e.counts = append(e.counts, search.Count(d))
+				}
+			}
+		}
+		sections[i], sectionCounts[i] = e.docs, e.counts
+		nmu.Lock()
+		next[p.Path] = e
+		nmu.Unlock()
+	})
+	for i, s := range sections {
+		docs = append(docs, s...)
+		counts = append(counts, sectionCounts[i]...)
+	}
+	docs = append(docs, dataDocs...)
+	counts = append(counts, make([]*search.Counts, len(dataDocs))...)
+	if !b.session.keep.compact {
+		b.session.sections = next
+		files.addAll(b.session.searchIndex.Build(docs, counts, search.DefaultOptions))
+		return
+	}
+	// A build that compacts builds once: the token counts and posting
+	// lists (a build's largest structures after the pages) go with this
+	// stage instead of staying in the session, and each section's text
+	// as soon as the index has written it into its shard. The pages' HTML
+	// goes first, and what splitting it into sections left behind.
+	for _, p := range pages {
+		p.Content = ""
+	}
+	for _, c := range b.converted {
+		c.res.HTML = ""
+	}
+	sections, next = nil, nil
+	runtime.GC()
+	search.Build(docs, search.DefaultOptions, files.add)
 }
 
 // searchEntry is a page's search documents and what they were made from.
@@ -444,5 +446,4 @@ type searchEntry struct {
 	content template.HTML
 	docs    []search.Doc
 	counts  []*search.Counts // of each of docs
-	serial  uint64           // names docs in the index's key
 }

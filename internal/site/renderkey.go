@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
+	"slices"
 
 	"folio/internal/render"
 )
@@ -88,15 +90,22 @@ func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, ro
 	}
 	if page.Kind == "print" {
 		// The print page shows every chapter in full.
+		// Each by its content's key where it has one: encoding every
+		// chapter's HTML cost more than the page's other inputs.
 		type printed struct {
-			ID       string
-			Content  template.HTML
-			Nav      *navItem
-			Subtitle string
+			ID         string
+			Content    template.HTML
+			ContentKey string
+			Nav        *navItem
+			Subtitle   string
 		}
 		var all []printed
 		for _, s := range site.Print {
-			all = append(all, printed{s.ID, s.Content(), nav(s.Page), s.Page.Subtitle})
+			p := printed{ID: s.ID, ContentKey: s.Page.ContentKey, Nav: nav(s.Page), Subtitle: s.Page.Subtitle}
+			if p.ContentKey == "" {
+				p.Content = s.Content()
+			}
+			all = append(all, p)
 		}
 		extra.Print = all
 	}
@@ -113,6 +122,28 @@ func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, ro
 	}
 	*buf = b.buf
 	return fmt.Sprintf("%x", sha256.Sum256(b.buf))
+}
+
+// editionKey identifies what the EPUB is made from: what every page
+// shows of the publication, every chapter and page as a layout shows it,
+// the indicators, and the images' bytes.
+func (k *renderKeys) editionKey(site *render.Site, images map[string][]byte) string {
+	var w keyWriter
+	w.str(k.site)
+	for _, p := range site.Chapters {
+		w.page(p)
+	}
+	w.num(-1)
+	for _, p := range site.Pages {
+		w.page(p)
+	}
+	w.str(encodeKey(site.Indicators))
+	for _, name := range slices.Sorted(maps.Keys(images)) {
+		sum := sha256.Sum256(images[name])
+		w.str(name)
+		w.str(string(sum[:]))
+	}
+	return w.sum()
 }
 
 func (w *keyWriter) nav(p *render.Page) {

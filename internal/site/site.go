@@ -14,7 +14,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 
 	"folio"
 	"folio/internal/cache"
@@ -85,51 +84,92 @@ type Result struct {
 	Rendered  []string
 }
 
-// Build runs the whole pipeline once. Problems with the content are
-// collected in diags, all of them; when there are errors the build stops
-// before rendering, or, for errors found in rendering, fails after it
-// (the sink then holds part of the site, for the caller to discard). The
-// returned error is for failures of the machine (a sink that cannot
-// write), not of the content.
+// Build runs the whole pipeline once, as folio build does: the stage
+// results of the last build, kept in the cache folder (memoName), are
+// used where their inputs are unchanged, and this build's are kept for
+// the next unless opts.NoCache. Problems with the content are collected
+// in diags, all of them; when there are errors the build stops before
+// rendering, or, for errors found in rendering, fails after it (the sink
+// then holds part of the site, for the caller to discard). The returned
+// error is for failures of the machine (a sink that cannot write), not
+// of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
-	s := NewSession(opts)
-	s.oneShot = true
+	s := newSession(opts, buildRetention)
+	if !opts.NoCache {
+		s.memoPath = filepath.Join(s.cacheDir(), filepath.FromSlash(memoName))
+		s.loadMemo(diags)
+	}
 	return s.Build(ctx, sink, diags)
 }
 
+// retention is what a session keeps, and when it lets go: the one
+// difference between folio build, which builds once and keeps its stage
+// results in the cache folder for the next process, and the dev server,
+// which builds again and again in one process. Every stage runs the same
+// code for both.
+type retention struct {
+	// outputs: each unit's files are kept in memory (the dev server
+	// serves them from there); else their stamps in the output folder.
+	outputs bool
+	// compact: a page's syntax tree and Markdown go as soon as it is
+	// checked, and its HTML once the index is made: nothing reads them
+	// again. The dev server keeps them, to check a page's figures
+	// against changed data without converting it again.
+	compact bool
+	// files: the Markdown files as read are kept, to be taken as
+	// unchanged while their size and time are.
+	files bool
+	// collect: the collector runs sooner during the build, and between
+	// the stages whose garbage is most of the heap.
+	collect bool
+	// writeBehind: files are written to the sink by goroutines of their
+	// own (a disk), else by the stage's (memory, where a write is a map's
+	// store).
+	writeBehind bool
+}
+
+var (
+	buildRetention = retention{compact: true, collect: true, writeBehind: true}
+	serveRetention = retention{outputs: true, files: true}
+)
+
 // Session builds the same site again and again, as the dev server does,
 // redoing only what changed: Markdown whose source and inputs (indicators,
-// link targets, images) are unchanged is not converted again, and a page
-// whose layout inputs are unchanged is not rendered again. Builds of one
+// link targets, images) are unchanged is not converted again, and a unit
+// of output whose inputs are unchanged is not made again. Builds of one
 // Session must not run concurrently.
 type Session struct {
-	opts   Options
-	cache  *cache.Cache
-	images *images
-	conv   map[string]*convEntry   // by content-relative path
-	pages  map[string]*renderEntry // by output file
+	opts  Options
+	keep  retention
+	cache *cache.Cache
+	// memoPath is where the stage results are kept between processes;
+	// "" keeps them in memory only.
+	memoPath string
+	memo     *memoWriter // this build's
+	// memoMu guards pendingConv, the records held until the build is
+	// known to change something (memoChanged).
+	memoMu      sync.Mutex
+	pendingConv []*convRecord
+	memoChanged bool
+	images      *images
+	conv        map[string]*convEntry // by content-relative path
+	// units are the units of output as last made, by name; nextUnits
+	// this build's.
+	unitsMu          sync.Mutex
+	units, nextUnits map[string]*unitEntry
 	// checkOnly: images are checked, not processed (folio check).
 	checkOnly bool
-	// The publication-wide checks of the last build and what they saw.
-	globalPages []*check.PageResult
-	globalData  string
+	// The publication-wide checks of the last build and the key of what
+	// they saw.
+	globalKey   string
 	globalDiags []diag.Diagnostic
 	similar     check.SimilarityMemo  // near-duplicate comparisons of the last build
-	files       content.FileCache     // Markdown files as last read
+	files       *content.FileCache    // Markdown files as last read; nil reads them afresh
 	assumed     *[]string             // Assume's list for the next build; nil: unknown
 	bodyImages  map[string]bodyImages // by content-relative path
-	// oneShot: the session builds once (folio build), so what only a
-	// rebuild would reuse is not kept past the stage that made it.
-	oneShot bool
-	// The search documents of each page and the last index.
-	sections     map[string]searchEntry
-	searchSerial atomic.Uint64 // of the last searchEntry made
-	searchKey    string
-	searchFiles  map[string][]byte
-	searchIndex  search.Incremental
-	// sitemap.xml and feed.xml, and what they were made from.
-	feedsKey string
-	feeds    map[string][]byte
+	// The search documents of each page and the index they make.
+	sections    map[string]searchEntry
+	searchIndex search.Incremental
 	// language is the publication's language as last loaded, kept
 	// when a later build fails (the dev server's overlay speaks it).
 	language string
@@ -139,17 +179,28 @@ type Session struct {
 // tag such as zh-CN), or "" before any build could read it.
 func (s *Session) Language() string { return s.language }
 
-// NewSession returns a Session; its first Build is a full build.
+// NewSession returns a Session keeping its stage results in memory, as
+// the dev server does; its first Build is a full build.
 func NewSession(opts Options) *Session {
+	return newSession(opts, serveRetention)
+}
+
+func newSession(opts Options, keep retention) *Session {
 	if opts.Src == "" {
 		opts.Src = "."
 	}
-	return &Session{
-		opts:  opts,
-		cache: cache.Open(cmp.Or(opts.CacheDir, filepath.Join(opts.Src, filepath.FromSlash(cache.Dir))), opts.NoCache),
-		conv:  map[string]*convEntry{},
-		pages: map[string]*renderEntry{},
+	s := &Session{opts: opts, keep: keep, conv: map[string]*convEntry{}, units: map[string]*unitEntry{}}
+	s.cache = cache.Open(s.cacheDir(), opts.NoCache)
+	if keep.files {
+		s.files = &content.FileCache{}
 	}
+	return s
+}
+
+// cacheDir is the folder of the cache: Options.CacheDir, else
+// SRC/.cache/folio.
+func (s *Session) cacheDir() string {
+	return cmp.Or(s.opts.CacheDir, filepath.Join(s.opts.Src, filepath.FromSlash(cache.Dir)))
 }
 
 // Assume tells the next build which files changed since the last one, as
@@ -178,12 +229,20 @@ func (s *Session) Assume(changed []string) {
 }
 
 // Build builds the site into sink.
-func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (res *Result, err error) {
 	defer func() { s.assumed = nil }() // each list is for one build
 	b, err := newBuilder(s, diags)
 	if err != nil {
 		return nil, err
 	}
+	s.nextUnits = map[string]*unitEntry{}
+	s.startMemo()
+	defer func() {
+		if res == nil {
+			s.memo.abort()
+			s.memo = nil
+		}
+	}()
 	decodes := s.images.decodesOrZero()
 	hits, misses := s.cache.Stats()
 	b.load()
@@ -193,7 +252,7 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	s.language = b.pub.Config.Language
 	// Convert even when loading found errors: every problem of the
 	// content is reported in one run.
-	if s.oneShot {
+	if s.keep.collect {
 		defer collectSooner()()
 	}
 	b.convert()
@@ -201,19 +260,15 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if s.oneShot {
+	if s.keep.collect {
 		// The checks' records, a third of the live heap at the end of
 		// the conversion, are garbage now; collected at once, the next
 		// stage's garbage is collected from a heap goal twice the live
 		// heap, not twice the conversion's peak.
 		runtime.GC()
 	}
-	// A one-shot build writes to disk, behind; the dev server's sink is
-	// memory, where a write is a map's store, and its rebuilds pass a
-	// thousand unchanged pages at 1,000 chapters: handing each to
-	// another goroutine cost more than it saved.
 	files := newOutputs(sink)
-	if s.oneShot {
+	if s.keep.writeBehind {
 		files = writeBehind(sink)
 	}
 	err = b.render(ctx, files)
@@ -225,16 +280,13 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	res := &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted()}
+	res = &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted()}
 	// Only a build that succeeded knows which cached entries are still
 	// needed.
 	b.cache.Prune("images")
 	b.cache.Prune("bundles")
-	for name := range s.pages {
-		if !files.has(name) {
-			delete(s.pages, name)
-		}
-	}
+	s.units, s.nextUnits = s.nextUnits, nil
+	s.finishMemo(sink)
 	res.ImageDecodes = b.images.Decodes() - decodes
 	res.CacheHits, res.CacheMisses = b.cache.Stats()
 	res.CacheHits -= hits
@@ -242,8 +294,8 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 	return res, nil
 }
 
-// oneShotGCPercent is the collector's GOGC during a one-shot build (folio
-// build, folio check). The conversion holds a build's largest live heap
+// buildGCPercent is the collector's GOGC during a build that collects
+// sooner (folio build, folio check). The conversion holds a build's largest live heap
 // (every page's HTML and what the checks compare across pages) and makes
 // most of its garbage; the stages after it, with the collections forced
 // between them, peak lower. At 10,000 generated chapters, 75 instead of
@@ -251,9 +303,9 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Resu
 // more wall time; restored to 100 after the checks instead, the peak
 // moved to the later stages, at 374 MiB, for no CPU saved within the
 // spread (medians of five builds in alternation each).
-const oneShotGCPercent = 75
+const buildGCPercent = 75
 
-// collectSooner lowers the collector's GOGC to oneShotGCPercent, unless
+// collectSooner lowers the collector's GOGC to buildGCPercent, unless
 // it is lower already (GOGC=off included), and returns what restores it.
 // The setting is the process's: builds running at once share one
 // lowering, and the last to finish restores what the first found.
@@ -261,8 +313,8 @@ func collectSooner() (restore func()) {
 	gcSetting.Lock()
 	defer gcSetting.Unlock()
 	if gcSetting.builds == 0 {
-		gcSetting.saved = debug.SetGCPercent(oneShotGCPercent)
-		if gcSetting.saved < oneShotGCPercent { // lower, or off (-1)
+		gcSetting.saved = debug.SetGCPercent(buildGCPercent)
+		if gcSetting.saved < buildGCPercent { // lower, or off (-1)
 			debug.SetGCPercent(gcSetting.saved)
 		}
 	}
@@ -347,14 +399,10 @@ func (b *builder) load() {
 	if b.diags.HasErrors() { // no content folder
 		return
 	}
-	var files *content.FileCache
-	if !b.session.oneShot {
-		files = &b.session.files
-		if b.session.assumed != nil {
-			files.Assume(*b.session.assumed)
-		}
+	if b.session.files != nil && b.session.assumed != nil {
+		b.session.files.Assume(*b.session.assumed)
 	}
-	b.pub = content.LoadCached(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, files, b.diags)
+	b.pub = content.LoadCached(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.session.files, b.diags)
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
 	b.diags.Override(ruleSeverities(b.pub.Config.Checks, b.diags))
 	b.images = b.session.imagesFor(b.pub.Dir, imageproc.Options{
@@ -388,8 +436,8 @@ func (b *builder) display(name string) string {
 // Check runs everything a build checks, without rendering or writing
 // anything: images are only checked for their headers, not processed.
 func Check(ctx context.Context, opts Options, diags *diag.List) error {
-	s := NewSession(opts)
-	s.checkOnly, s.oneShot = true, true
+	s := newSession(opts, buildRetention)
+	s.checkOnly = true
 	b, err := newBuilder(s, diags)
 	if err != nil {
 		return err

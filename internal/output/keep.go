@@ -1,0 +1,67 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// Stamp tells one version of a file on disk from another without reading
+// it: its size, modification time and file number. A build records the
+// stamps of the files it wrote; the next build keeps a file whose stamp is
+// unchanged instead of making it again, which is sound because nothing
+// but folio writes the output folder (and a file changed by hand gets a
+// new time, a copy a new number).
+type Stamp struct {
+	Size  int64
+	ModNs int64
+	Ino   uint64
+}
+
+// StampOf is the stamp of the regular file at p; false when there is none.
+func StampOf(p string) (Stamp, bool) {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return Stamp{}, false
+	}
+	return Stamp{Size: fi.Size(), ModNs: fi.ModTime().UnixNano(), Ino: fileNumber(fi)}, true
+}
+
+// Keep takes the output folder's file name into the build unread, when
+// it is still the file of stamp: a build that knows the file would come
+// out the same (its inputs are those it was made from) neither makes nor
+// compares it. It reports false when the file is not as the last build
+// left it; the build then makes it.
+func (u *Update) Keep(name string, stamp Stamp) bool {
+	old := filepath.Join(u.out, filepath.FromSlash(name))
+	if st, ok := StampOf(old); !ok || st != stamp {
+		return false
+	}
+	u.mu.Lock()
+	u.names[name] = true
+	stage := u.stage
+	if stage == nil {
+		u.same = append(u.same, name)
+		u.mu.Unlock()
+		return true
+	}
+	u.mu.Unlock()
+	if stage.Link(name, old) == nil {
+		return true
+	}
+	data, err := os.ReadFile(old)
+	return err == nil && stage.WriteFile(name, data) == nil
+}
+
+// Stamp is the stamp of the build's file name where the update holds it:
+// in the staging folder, else (found the same) in the output folder. The
+// staging folder becomes the output folder whole, so the stamps hold
+// after Commit.
+func (u *Update) Stamp(name string) (Stamp, bool) {
+	u.mu.Lock()
+	stage := u.stage
+	u.mu.Unlock()
+	if stage != nil {
+		return StampOf(filepath.Join(stage.Dir(), filepath.FromSlash(name)))
+	}
+	return StampOf(filepath.Join(u.out, filepath.FromSlash(name)))
+}

@@ -1,0 +1,182 @@
+package site_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"folio/internal/config"
+	"folio/internal/diag"
+	"folio/internal/output"
+	"folio/internal/site"
+)
+
+// diskBuild builds the session fixture's folder as folio build does: into
+// public/ through an update, with the cache folder's memo.
+type diskBuild struct {
+	t        *testing.T
+	dir, out string
+	cache    string
+	noCache  bool
+}
+
+func newDiskBuild(t *testing.T) *diskBuild {
+	dir := writeSite(t, sessionSite)
+	return &diskBuild{t: t, dir: dir, out: filepath.Join(dir, "public"), cache: filepath.Join(dir, ".cache", "folio")}
+}
+
+func (d *diskBuild) edit(name, old, new string) {
+	(&sessionFixture{t: d.t, dir: d.dir}).edit(name, old, new)
+}
+
+// build builds and checks what was converted and rendered (nil: not
+// checked); it returns the diagnostics.
+func (d *diskBuild) build(converted, rendered []string) string {
+	d.t.Helper()
+	update := output.NewUpdate(d.out)
+	var diags diag.List
+	res, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: d.dir, Out: d.out, NoCache: d.noCache}}, update, &diags)
+	if err != nil || diags.HasErrors() {
+		_ = update.Abort()
+		d.t.Fatalf("build: %v %v", err, diags.Items())
+	}
+	if _, err := update.Commit(); err != nil {
+		d.t.Fatal(err)
+	}
+	slices.Sort(res.Converted)
+	slices.Sort(res.Rendered)
+	if converted != nil && !slices.Equal(res.Converted, converted) {
+		d.t.Errorf("converted %v, want %v", res.Converted, converted)
+	}
+	if rendered != nil && !slices.Equal(res.Rendered, rendered) {
+		d.t.Errorf("rendered %v, want %v", res.Rendered, rendered)
+	}
+	var text []string
+	for _, x := range diags.Items() {
+		text = append(text, x.String())
+	}
+	return strings.Join(text, "\n")
+}
+
+// sameAsFresh requires public/ to hold exactly what a build from scratch
+// makes.
+func (d *diskBuild) sameAsFresh() {
+	d.t.Helper()
+	mem := output.NewMemory()
+	var diags diag.List
+	if _, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: d.dir, NoCache: true}, CacheDir: d.t.TempDir()}, mem, &diags); err != nil || diags.HasErrors() {
+		d.t.Fatalf("fresh build: %v %v", err, diags.Items())
+	}
+	var onDisk []string
+	_ = filepath.WalkDir(d.out, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(d.out, p)
+			if rel != output.MarkerFile {
+				onDisk = append(onDisk, filepath.ToSlash(rel))
+			}
+		}
+		return nil
+	})
+	slices.Sort(onDisk)
+	if want := mem.Names(); !slices.Equal(onDisk, want) {
+		d.t.Fatalf("public/ holds %v\nfresh build %v", onDisk, want)
+	}
+	for _, name := range onDisk {
+		got, _ := os.ReadFile(filepath.Join(d.out, filepath.FromSlash(name)))
+		if want, _ := mem.File(name); string(got) != string(want) {
+			d.t.Errorf("%s differs from a fresh build's", name)
+		}
+	}
+}
+
+// A second folio build, in a new process, converts and renders nothing
+// that did not change: what the last one made comes from its memo and
+// public/.
+func TestBuildKeepsItsWorkBetweenProcesses(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build([]string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md", "index.md"}, allPages)
+	if _, err := os.Stat(filepath.Join(d.cache, "memo")); err != nil {
+		t.Fatalf("no memo after a build: %v", err)
+	}
+	d.build([]string{}, []string{})
+	d.sameAsFresh()
+
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	d.build([]string{"chapters/02-b.md"}, []string{"b/index.html", "print/index.html"})
+	d.sameAsFresh()
+
+	// A value in the data: every page's figures are checked against it
+	// again, which the memo cannot do without the pages' text (the dev
+	// server, which keeps it, converts only the pages showing the value).
+	d.edit("content/data/indicators.yaml", "series: {2020: 5.3}", "series: {2020: 6.1}")
+	d.build([]string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md", "index.md"}, nil)
+	d.sameAsFresh()
+
+	// A layout: every page again, no Markdown.
+	d.edit("layouts/chapter.html", "", `{{define "main"}}<article>{{.Page.Content}}</article>{{end}}`)
+	d.build([]string{}, nil)
+	d.sameAsFresh()
+}
+
+// --no-cache neither reads nor writes the memo.
+func TestBuildNoCacheIgnoresTheMemo(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build(nil, nil)
+	d.noCache = true
+	d.build([]string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md", "index.md"}, allPages)
+}
+
+// A memo that cannot be trusted is reported, not used, and replaced.
+func TestBuildIgnoresABadMemo(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		spoil func(data []byte) []byte
+		says  string
+	}{
+		{"cut short", func(b []byte) []byte { return b[:len(b)*2/3] }, "checksum does not match"},
+		{"a byte changed", func(b []byte) []byte { b[len(b)-40] ^= 1; return b }, "checksum does not match"},
+		{"another folio", func(b []byte) []byte {
+			lines := strings.SplitN(string(b), "\n", 3)
+			lines[1] = "v0.1.0 " + lines[1]
+			return []byte(strings.Join(lines, "\n"))
+		}, "written by another folio"},
+		{"not a memo", func([]byte) []byte { return []byte("{}") }, "not a memo"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDiskBuild(t)
+			d.build(nil, nil)
+			memo := filepath.Join(d.cache, "memo")
+			data, err := os.ReadFile(memo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(memo, c.spoil(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+			diags := d.build([]string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md", "index.md"}, nil)
+			if !strings.Contains(diags, "[cache-ignored]") || !strings.Contains(diags, c.says) {
+				t.Errorf("no warning saying %q:\n%s", c.says, diags)
+			}
+			d.sameAsFresh()
+			if diags := d.build([]string{}, []string{}); strings.Contains(diags, "cache-ignored") {
+				t.Errorf("the memo written after a bad one is not trusted:\n%s", diags)
+			}
+		})
+	}
+}
+
+// A file of public/ changed by hand is made again, not kept.
+func TestBuildRemakesAFileChangedInPublic(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build(nil, nil)
+	page := filepath.Join(d.out, "b", "index.html")
+	if err := os.WriteFile(page, []byte("changed by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.build([]string{}, []string{"b/index.html"})
+	d.sameAsFresh()
+}
