@@ -40,8 +40,17 @@ func TestValidateSlug(t *testing.T) {
 	}{
 		{"reform", true}, {"民生", true}, {"a-b_c.d", true},
 		{"", false}, {"..", false}, {".hidden", false}, {"a/b", false}, {`a\b`, false},
-		{"a b", false}, {"a?b", false}, {"assets", false}, {"Images", false}, {"404", false},
+		{"a b", false}, {"a?b", false}, {"assets", false}, {"Index", false},
+		{"reserved-by-a-format", true},
 	} {
+		if tc.slug == "reserved-by-a-format" {
+			// Before an output format reserves it, then after.
+			if ValidateSlug(tc.slug) != nil {
+				t.Errorf("%q refused before it is reserved", tc.slug)
+			}
+			Reserve(tc.slug)
+			tc.ok = false
+		}
 		if got := ValidateSlug(tc.slug) == nil; got != tc.ok {
 			t.Errorf("ValidateSlug(%q) ok = %v, want %v (%s)", tc.slug, got, tc.ok, ValidateSlug(tc.slug))
 		}

@@ -68,8 +68,20 @@ func (p *Publication) ByPath(rel string) *Page {
 	return p.byPath[rel]
 }
 
-// ReservedSlugs are top-level output names a page's slug must not take.
-var ReservedSlugs = []string{"assets", "images", "data", "search", "print", "404", "index", "feed", "sitemap", "robots"}
+// ReservedSlugs are top-level output names a page's slug must not take:
+// the bundles' folder and the cover's name, and those each output format
+// reserves for itself (Reserve).
+var ReservedSlugs = []string{"assets", "index"}
+
+// Reserve adds names to ReservedSlugs; the output formats call it as
+// they register, before anything is loaded.
+func Reserve(names ...string) {
+	for _, n := range names {
+		if !slices.Contains(ReservedSlugs, n) {
+			ReservedSlugs = append(ReservedSlugs, n)
+		}
+	}
+}
 
 // Load reads the publication from contentDir. display names contentDir in
 // diagnostics. Drafts are left out unless drafts is true.

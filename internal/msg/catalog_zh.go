@@ -82,7 +82,14 @@ var catalogZh = map[string]string{
 	"slug %q is already used by %s: give one of them another slug in its front matter": "slug %q 已被 %s 使用：请在其中一篇的 front matter 中另取一个 slug",
 
 	// YAML mistakes, explained.
-	"%s is given twice, here and on line %d: keep one of them":                                                                                                                    "%s 出现了两次，在这里和第 %d 行：只保留其中一处",
+	"%s is given twice, here and on line %d: keep one of them": "%s 出现了两次，在这里和第 %d 行：只保留其中一处",
+	"Data":                       "数据",
+	"Search":                     "搜索",
+	"Page not found":             "页面未找到",
+	"The whole issue, for print": "全刊打印版",
+	"Search the full text of this publication.":                                                                                                                                   "在本刊全文中搜索。",
+	"Every indicator this publication cites: values, scope, sources and notes, to download as CSV and JSON.":                                                                      "本刊引用的全部指标：数值、口径、来源与说明，可下载 CSV 与 JSON。",
+	"The whole publication on one page, to print or save as PDF.":                                                                                                                 "全刊内容合为一页，供打印或另存为 PDF。",
 	"the memo of the last build is not used: %v; this build starts afresh and writes a new one":                                                                                   "上次构建留下的记录未被使用：%v；本次从头构建，并写下新的记录",
 	"it is not a memo of this folio":                                                                                                                                              "它不是本版 folio 的构建记录",
 	"it was written by another folio (%s)":                                                                                                                                        "它由另一版 folio（%s）写成",

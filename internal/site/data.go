@@ -14,6 +14,23 @@ import (
 	"folio/internal/render"
 )
 
+// The data page shows every indicator the publication cites; the
+// downloads hold them as CSV and JSON.
+func init() {
+	registerFormat(outputFormat{
+		name: "data", order: 10, reserved: []string{"data"},
+		make: func(r *renderRun) {
+			if len(r.b.data.Indicators) == 0 {
+				return
+			}
+			page := &render.Page{Kind: "data", Title: r.words.Sprintf("Data"), Path: dataPath,
+				Summary: r.words.Sprintf("Every indicator this publication cites: values, scope, sources and notes, to download as CSV and JSON.")}
+			r.emit(dataPath+"index.html", "data.html", render.NewData(r.site, page, ""), nil)
+			r.b.downloads(r.files)
+		},
+	})
+}
+
 // dataPath is where the data page lives.
 const dataPath = "data/"
 

@@ -14,6 +14,21 @@ import (
 	"folio/internal/render"
 )
 
+// The EPUB holds the publication as an e-book, named after it.
+func init() {
+	registerFormat(outputFormat{
+		name: "epub", order: 50,
+		make: func(r *renderRun) {
+			if r.site.EPUB == "" {
+				return
+			}
+			r.b.produce(r.files, r.site.EPUB, r.keys.editionKey(r.site, r.images), func(files *outputs) bool {
+				return r.b.epub(files, r.site, r.images)
+			})
+		},
+	})
+}
+
 // epubName names the EPUB after the publication: the last folder of the
 // path it is served at (gaoxin.epub), else publication.epub.
 func epubName(basePath string) string {

@@ -7,6 +7,15 @@ import (
 	"folio/internal/render"
 )
 
+// The sitemap and the Atom feed, for search engines and feed readers,
+// and robots.txt pointing to the sitemap.
+func init() {
+	registerFormat(outputFormat{
+		name: "feeds", order: 70, reserved: []string{"feed", "sitemap", "robots"},
+		make: func(r *renderRun) { r.b.feeds(r.files, r.site) },
+	})
+}
+
 // feeds writes sitemap.xml, robots.txt and the Atom feed.xml. Sitemaps and
 // feeds need absolute URLs: without a base URL only robots.txt is written.
 func (b *builder) feeds(files *outputs, site *render.Site) {

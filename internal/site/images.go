@@ -21,6 +21,18 @@ import (
 	"folio/internal/picture"
 )
 
+// The images the publication shows, in every width and format of their
+// variants; the EPUB takes its own from them.
+func init() {
+	registerFormat(outputFormat{
+		name: "images", order: 40, reserved: []string{"images"},
+		make: func(r *renderRun) {
+			r.images = r.b.images.Files()
+			r.files.addAll(r.images)
+		},
+	})
+}
+
 // images processes the publication's images once each, whichever page asks
 // first, with the variants cached on disk between builds.
 type images struct {

@@ -132,7 +132,7 @@ func TestBuildNoCacheIgnoresTheMemo(t *testing.T) {
 // A memo that cannot be trusted is reported, not used, and replaced.
 func TestBuildIgnoresABadMemo(t *testing.T) {
 	for _, c := range []struct {
-		name string
+		name  string
 		spoil func(data []byte) []byte
 		says  string
 	}{

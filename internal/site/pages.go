@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -18,9 +17,9 @@ import (
 	"folio/internal/content"
 	"folio/internal/diag"
 	"folio/internal/markdown"
+	"folio/internal/msg"
 	"folio/internal/par"
 	"folio/internal/render"
-	"folio/internal/search"
 )
 
 // render executes every layout and writes the output files, minified.
@@ -54,19 +53,8 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		site.Pages = append(site.Pages, views[p])
 	}
 
-	keys := newRenderKeys(templatesVersion(layoutsFS), site)
-	var mu sync.Mutex // guards b.rendered
-	emit := func(name, layout string, data *render.Data, source *diag.Source) {
-		key := keys.key(layout, data.Site, data.Page, data.Root())
-		made := b.produce(files, name, key, func(files *outputs) bool {
-			return b.renderPage(files, tmpl, name, layout, data, source)
-		})
-		if made {
-			mu.Lock()
-			b.rendered = append(b.rendered, name)
-			mu.Unlock()
-		}
-	}
+	r := &renderRun{b: b, ctx: ctx, files: files, site: site, tmpl: tmpl,
+		keys: newRenderKeys(templatesVersion(layoutsFS), site), words: msg.ForContent(site.Language)}
 	// Pages render in parallel: templates and the minifier are safe for
 	// concurrent use, and each page's data is its own.
 	all := b.pub.All()
@@ -76,47 +64,18 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 			return
 		}
 		layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
-		emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
+		r.emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
 	})
-	if ctx.Err() != nil {
-		return ctx.Err()
+	// Then every other format, in turn.
+	for _, f := range outputFormats {
+		if ctx.Err() != nil {
+			break
+		}
+		f.make(r)
 	}
-	if len(b.data.Indicators) > 0 {
-		dataPage := &render.Page{Kind: "data", Title: "数据", Path: dataPath,
-			Summary: "本刊引用的全部指标：数值、口径、来源与说明，可下载 CSV 与 JSON。"}
-		emit(dataPath+"index.html", "data.html", render.NewData(site, dataPage, ""), nil)
-		b.downloads(files)
-	}
-	searchPage := &render.Page{Kind: "search", Title: "搜索", Path: "search/", Summary: "在本刊全文中搜索。"}
-	emit("search/index.html", "search.html", render.NewData(site, searchPage, ""), nil)
-	notFound := &render.Page{Kind: "404", Title: "页面未找到", Path: "404.html"}
-	emit("404.html", "404.html", render.NewData(site, notFound, b.basePath()), nil)
-
-	// The print page is written while the EPUB is made: it is written in
-	// order, mostly on one core, and the EPUB's windows of sections fill
-	// the others. Both only read the pages.
-	var printing sync.WaitGroup
-	if !b.opts.NoEditions {
-		printPage := &render.Page{Kind: "print", Title: "全刊打印版", Path: "print/", Summary: "全刊内容合为一页，供打印或另存为 PDF。"}
-		printSite := *site
-		printSite.Print = b.printSections(site)
-		printing.Go(func() { emit("print/index.html", "print.html", render.NewData(&printSite, printPage, ""), nil) })
-	}
-	images := b.images.Files()
-	files.addAll(images)
-	if site.EPUB != "" {
-		b.produce(files, site.EPUB, keys.editionKey(site, images), func(files *outputs) bool {
-			return b.epub(files, site, images)
-		})
-	}
-	printing.Wait()
+	r.background.Wait()
 	slices.Sort(b.rendered)
-	// The search index reads the pages' HTML last: a build that compacts
-	// lets it go before the index is made.
-	b.searchIndex(site, files)
-	b.feeds(files, site)
-	b.staticFiles(files)
-	return nil
+	return ctx.Err()
 }
 
 // renderPage executes layout for one page and writes it, minified, with
@@ -259,29 +218,6 @@ func (b *builder) buildAssets(files *outputs) map[string]render.Asset {
 	return assets
 }
 
-// staticFiles copies assets/static/ to the site root as it is: favicons,
-// touch icons, .well-known/. A static file may not replace a page.
-func (b *builder) staticFiles(files *outputs) {
-	static := render.Overlay{Site: sub(b.theme.Site, "assets/static"), Theme: sub(b.theme.Theme, "assets/static")}
-	_ = fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		shown := b.display(path.Join("assets/static", name))
-		if files.has(name) {
-			b.diags.Errorf(diag.Position{File: shown}, "static-conflict", "static file %s would replace the %s folio writes: rename or remove it", name, name)
-			return nil
-		}
-		data, err := fs.ReadFile(static, name)
-		if err != nil {
-			b.diags.Errorf(diag.Position{File: shown}, "read-error", "%v", err)
-			return nil
-		}
-		files.add(name, data)
-		return nil
-	})
-}
-
 // sub returns fsys's subfolder dir, or nil when fsys is nil.
 func sub(fsys fs.FS, dir string) fs.FS {
 	if fsys == nil {
@@ -325,125 +261,4 @@ func (b *builder) image(fromDir, ref, alt string, pos diag.Position) *render.Ima
 		b.diags.Warnf(pos, "missing-alt", "cover image %q has no alt text: add cover_alt describing what it shows", ref)
 	}
 	return &render.Image{Path: pic.Fallback[len(pic.Fallback)-1].Path, Alt: alt, Picture: pic}
-}
-
-// searchIndex indexes every page by section, and every indicator.
-func (b *builder) searchIndex(site *render.Site, files *outputs) {
-	pages := append([]*render.Page{}, site.Chapters...)
-	pages = append(pages, site.Pages...)
-	// The cover's and the indicators' documents are made anew by every
-	// build; each other page's come from the last build when its title
-	// and content are the same, with their token counts (counts[i] stays
-	// nil for the documents the index counts itself).
-	var coverDocs, dataDocs []search.Doc
-	if cover := b.converted[b.pub.Cover]; cover != nil {
-		coverDocs = search.Sections(site.Title, "", cover.res.HTML)
-	}
-	for _, ind := range site.Indicators {
-		var text strings.Builder
-		text.WriteString(strings.Join(ind.Aliases, " ") + " " + ind.Scope + " " + ind.Source + " " + ind.Note)
-		for _, v := range ind.Series {
-			text.WriteString(" " + v.Period + " " + v.Display)
-		}
-		dataDocs = append(dataDocs, search.Doc{Title: "数据", Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
-	}
-	// The same documents make the same index. A page's are named by its
-	// title and its content's key (the content itself where it has none).
-	var k keyWriter
-	hashDocs := func(docs []search.Doc) {
-		for _, d := range docs {
-			k.str(d.Title)
-			k.str(d.Section)
-			k.str(d.URL)
-			k.str(d.Text)
-		}
-	}
-	hashDocs(coverDocs)
-	for _, p := range pages {
-		k.str(p.Path)
-		k.str(p.Title)
-		k.str(p.ContentKey)
-		if p.ContentKey == "" {
-			k.str(string(p.Content))
-		}
-	}
-	hashDocs(dataDocs)
-	b.produce(files, "search/index", k.sum(), func(files *outputs) bool {
-		b.writeSearchIndex(files, pages, coverDocs, dataDocs)
-		return true
-	})
-	if b.session.keep.compact {
-		// Nothing reads the pages' HTML after this (54 MB at 10,000
-		// chapters).
-		for _, p := range pages {
-			p.Content = ""
-		}
-		for _, c := range b.converted {
-			c.res.HTML = ""
-		}
-	}
-}
-
-// writeSearchIndex splits every page into its sections' documents and
-// writes the index of them all.
-func (b *builder) writeSearchIndex(files *outputs, pages []*render.Page, coverDocs, dataDocs []search.Doc) {
-	// Each page's documents come from the last build when its title and
-	// content are the same, with their token counts (counts[i] stays nil
-	// for the documents the index counts itself).
-	docs := slices.Clone(coverDocs)
-	counts := make([]*search.Counts, len(docs))
-	sections := make([][]search.Doc, len(pages))
-	sectionCounts := make([][]*search.Counts, len(pages))
-	prev := b.session.sections
-	next := make(map[string]searchEntry, len(pages))
-	var nmu sync.Mutex
-	par.Do(len(pages), func(i int) {
-		p := pages[i]
-		e, ok := prev[p.Path]
-		if !ok || e.title != p.Title || e.content != p.Content {
-			e = searchEntry{title: p.Title, content: p.Content, docs: search.Sections(p.Title, p.Path, string(p.Content))}
-			if !b.session.keep.compact { // the index made once counts for itself
-				for _, d := range e.docs {
-					e.counts = append(e.counts, search.Count(d))
-				}
-			}
-		}
-		sections[i], sectionCounts[i] = e.docs, e.counts
-		nmu.Lock()
-		next[p.Path] = e
-		nmu.Unlock()
-	})
-	for i, s := range sections {
-		docs = append(docs, s...)
-		counts = append(counts, sectionCounts[i]...)
-	}
-	docs = append(docs, dataDocs...)
-	counts = append(counts, make([]*search.Counts, len(dataDocs))...)
-	if !b.session.keep.compact {
-		b.session.sections = next
-		files.addAll(b.session.searchIndex.Build(docs, counts, search.DefaultOptions))
-		return
-	}
-	// A build that compacts builds once: the token counts and posting
-	// lists (a build's largest structures after the pages) go with this
-	// stage instead of staying in the session, and each section's text
-	// as soon as the index has written it into its shard. The pages' HTML
-	// goes first, and what splitting it into sections left behind.
-	for _, p := range pages {
-		p.Content = ""
-	}
-	for _, c := range b.converted {
-		c.res.HTML = ""
-	}
-	sections, next = nil, nil
-	runtime.GC()
-	search.Build(docs, search.DefaultOptions, files.add)
-}
-
-// searchEntry is a page's search documents and what they were made from.
-type searchEntry struct {
-	title   string
-	content template.HTML
-	docs    []search.Doc
-	counts  []*search.Counts // of each of docs
 }

@@ -13,6 +13,26 @@ import (
 	"folio/internal/render"
 )
 
+// The print page holds the whole publication on one page, to print or
+// save as PDF. It is written while the EPUB is made: it is written in
+// order, mostly on one core, and the EPUB's windows of sections fill the
+// others. Both only read the pages.
+func init() {
+	registerFormat(outputFormat{
+		name: "print", order: 30, reserved: []string{"print"},
+		make: func(r *renderRun) {
+			if r.b.opts.NoEditions {
+				return
+			}
+			page := &render.Page{Kind: "print", Title: r.words.Sprintf("The whole issue, for print"), Path: "print/",
+				Summary: r.words.Sprintf("The whole publication on one page, to print or save as PDF.")}
+			printSite := *r.site
+			printSite.Print = r.b.printSections(r.site)
+			r.background.Go(func() { r.emit("print/index.html", "print.html", render.NewData(&printSite, page, ""), nil) })
+		},
+	})
+}
+
 // printSections rewrites every chapter and page to live together on the
 // print page: ids prefixed by the section, links to other pages pointing
 // to their sections, references to the data page to the data appendix.
