@@ -36,7 +36,8 @@ fuzz:
 	done
 
 ## bench: Go benchmarks of each stage, then the table of builds, rebuilds, edits and checks at
-##        BENCH_SIZES chapters beside Hugo (tools/benchtable), then search beside Pagefind
+##        BENCH_SIZES chapters beside Hugo and the table of issue 22's targets (tools/benchtable),
+##        then search beside Pagefind
 BENCH_SIZES ?= 100,1000,10000
 
 bench:

@@ -1,11 +1,13 @@
-// Command benchtable prints the table of issue-style benchmark figures that
+// Command benchtable prints the tables of issue-style benchmark figures that
 // `make bench` ends with: for each chapter count, folio's full build as a
 // process (wall, CPU, peak RSS, output bytes), a no-change rebuild (the dev
-// server's, in process, and `folio build` onto an up-to-date folder), a
-// one-chapter edit through the dev server (file written → watcher → rebuild
-// → reload message on the websocket), `folio check`, and Hugo's --minify
-// build of the same Markdown, run in alternation with folio's so that the
-// ratios come from one run. Every figure is a median.
+// server's, in process, and `folio build` onto an up-to-date folder),
+// `folio build` onto that folder after a one-chapter edit, a one-chapter
+// edit through the dev server (file written → watcher → rebuild → reload
+// message on the websocket), `folio check`, and Hugo's --minify build of
+// the same Markdown, run in alternation with each of folio's process builds
+// so that every ratio is a pair's. Every figure is a median. The second
+// table holds the figures issue 22 sets targets for (targets.go).
 //
 //	go run ./tools/benchtable -sizes 100,1000,10000 -runs 5
 package main
@@ -29,6 +31,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"folio/internal/benchgen"
+	"folio/internal/cache"
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/output"
@@ -63,31 +66,39 @@ func run(sizes string, runs, edits int, hugoPath string) error {
 		fmt.Println("(hugo v0.165.0 not found: `go install github.com/gohugoio/hugo@v0.165.0` adds the Hugo columns)")
 	}
 	fmt.Printf("%d cores, Go %s; medians of %d runs (edits: %d)\n\n", runtime.NumCPU(), strings.TrimPrefix(runtime.Version(), "go"), runs, edits)
-	fmt.Println("| chapters | build wall s | build CPU s | peak RSS MiB | output MB | no-change rebuild ms (dev server) | `folio build`, nothing changed, s | edit → reload ms | check s | Hugo wall s | Hugo peak MiB | wall folio/Hugo | RSS folio/Hugo |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Println(mainHeader)
+	var results []sizeResult
 	for _, field := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(field))
 		if err != nil || n < 2 {
 			return fmt.Errorf("-sizes: %q is not a chapter count", field)
 		}
-		row, err := measure(work, folio, hugo, n, runs, edits)
+		r, err := measure(work, folio, hugo, n, runs, edits)
 		if err != nil {
 			return fmt.Errorf("%d chapters: %w", n, err)
 		}
-		fmt.Println(row)
+		fmt.Println(r.mainRow())
+		results = append(results, r)
+	}
+	fmt.Println("\nThe targets of issue 22 (ratios against Hugo's full build, per pair):")
+	fmt.Println()
+	fmt.Println(targetsHeader)
+	for _, r := range results {
+		fmt.Println(r.targetsRow())
 	}
 	return nil
 }
 
-// measure returns the table row of n chapters.
-func measure(work, folio, hugo string, n, runs, edits int) (string, error) {
+// measure returns the medians of n chapters.
+func measure(work, folio, hugo string, n, runs, edits int) (sizeResult, error) {
+	r := sizeResult{n: n, hasHugo: hugo != ""}
 	dir := filepath.Join(work, strconv.Itoa(n))
 	src, hugoSrc := filepath.Join(dir, "folio"), filepath.Join(dir, "hugo")
 	if err := benchgen.Generate(src, n, 1); err != nil {
-		return "", err
+		return r, err
 	}
 	if err := benchgen.GenerateHugo(hugoSrc, n, 1); err != nil {
-		return "", err
+		return r, err
 	}
 	// Every build, folio's and Hugo's, writes into a folder of its own that
 	// is removed only after this size's runs. A file system may avoid
@@ -103,75 +114,107 @@ func measure(work, folio, hugo string, n, runs, edits int) (string, error) {
 	}
 	defer os.RemoveAll(runDir)
 	build := func(out string) []string { return []string{folio, "build", "--src", src, "--out", out} }
-	hugoBuild := func(out string) []string {
-		return []string{hugo, "--minify", "--quiet", "-s", hugoSrc, "-d", out}
+	// hugoRun returns Hugo's full build into a new folder named for the
+	// measurement it is paired with, or nil without Hugo.
+	hugoRun := func(name string) func(int) (figures, error) {
+		if hugo == "" {
+			return nil
+		}
+		return func(i int) (figures, error) {
+			return timed(hugo, "--minify", "--quiet", "-s", hugoSrc, "-d", outFor(name, i))
+		}
 	}
 
 	// One unmeasured build each first: it fills folio's image cache (as
 	// Hugo's resources/_gen would be) and the file system's.
 	if _, err := timed(build(outFor("folio", 0))...); err != nil {
-		return "", err
+		return r, err
 	}
 	if hugo != "" {
-		if _, err := timed(hugoBuild(outFor("hugo", 0))...); err != nil {
-			return "", err
+		if _, err := hugoRun("hugo")(0); err != nil {
+			return r, err
 		}
 	}
-	var wall, cpu, rss, hugoWall, hugoRSS, wallRatio, rssRatio []float64
-	out := ""
-	for i := 1; i <= runs; i++ {
-		out = outFor("folio", i)
-		f, err := timed(build(out)...)
-		if err != nil {
-			return "", err
+	cacheDir := filepath.Join(src, filepath.FromSlash(cache.Dir))
+	cold, hugoCold, err := pairs(runs, func(i int) (figures, error) {
+		if err := clearMemo(cacheDir); err != nil {
+			return figures{}, err
 		}
-		wall, cpu, rss = append(wall, f.wall), append(cpu, f.cpu), append(rss, f.rssMiB)
-		if hugo != "" {
-			h, err := timed(hugoBuild(outFor("hugo", i))...)
-			if err != nil {
-				return "", err
-			}
-			hugoWall, hugoRSS = append(hugoWall, h.wall), append(hugoRSS, h.rssMiB)
-			wallRatio, rssRatio = append(wallRatio, f.wall/h.wall), append(rssRatio, f.rssMiB/h.rssMiB)
-		}
+		return timed(build(outFor("folio", i))...)
+	}, hugoRun("hugo"))
+	if err != nil {
+		return r, err
 	}
+	r.wall, r.rssMiB = median(each(cold, wallOf)), median(each(cold, rssOf))
+	r.cpu = median(each(cold, func(f figures) float64 { return f.cpu }))
+	r.hugoWall, r.hugoRSS = median(each(hugoCold, wallOf)), median(each(hugoCold, rssOf))
+	r.wallRatio, r.rssRatio = median(ratios(cold, hugoCold, wallOf)), median(ratios(cold, hugoCold, rssOf))
+	out := outFor("folio", runs)
 	bytes, err := folderBytes(out)
 	if err != nil {
-		return "", err
+		return r, err
 	}
-	var upToDate []float64
-	for range runs {
+	r.outputMB = float64(bytes) / 1e6
+
+	// From here on, folio builds onto the up-to-date folder, with the
+	// cache (and any memo in it) the builds before left.
+	upToDate, hugoUpToDate, err := pairs(runs, func(int) (figures, error) {
 		f, err := timed(build(out)...)
-		if err != nil {
-			return "", err
+		if err == nil && !strings.Contains(f.stdout, "up to date") {
+			err = fmt.Errorf("a second build with nothing changed wrote files: %s", f.stdout)
 		}
-		if !strings.Contains(f.stdout, "up to date") {
-			return "", fmt.Errorf("a second build with nothing changed wrote files: %s", f.stdout)
-		}
-		upToDate = append(upToDate, f.wall)
+		return f, err
+	}, hugoRun("hugo-nothing-changed"))
+	if err != nil {
+		return r, err
 	}
+	r.upToDate, r.upToDateRatio = median(each(upToDate, wallOf)), median(ratios(upToDate, hugoUpToDate, wallOf))
+
+	// The same chapter edited before each build, each time differently
+	// from the last, so every build has exactly one chapter to redo.
+	chapter := chapterFile(src, n/2)
+	original, err := os.ReadFile(chapter)
+	if err != nil {
+		return r, err
+	}
+	edited, hugoEdited, err := pairs(runs, func(i int) (figures, error) {
+		if err := os.WriteFile(chapter, withEdit(original, i), 0o644); err != nil {
+			return figures{}, err
+		}
+		f, err := timed(build(out)...)
+		if err == nil && strings.Contains(f.stdout, "up to date") {
+			err = fmt.Errorf("a build after an edit of %s wrote nothing: %s", chapter, f.stdout)
+		}
+		return f, err
+	}, hugoRun("hugo-edit"))
+	if err != nil {
+		return r, err
+	}
+	if err := os.WriteFile(chapter, original, 0o644); err != nil {
+		return r, err
+	}
+	r.editBuild, r.editRatio = median(each(edited, wallOf)), median(ratios(edited, hugoEdited, wallOf))
+
 	var checks []float64
 	for range runs {
 		f, err := timed(folio, "check", "--src", src)
 		if err != nil {
-			return "", err
+			return r, err
 		}
 		checks = append(checks, f.wall)
 	}
+	r.check = median(checks)
 	noChange, err := devNoChange(src, work, runs)
 	if err != nil {
-		return "", err
+		return r, err
 	}
+	r.devNoChangeMs = median(noChange)
 	reload, err := devEdit(src, work, n, edits)
 	if err != nil {
-		return "", err
+		return r, err
 	}
-	row := fmt.Sprintf("| %d | %.2f | %.2f | %.0f | %.1f | %.0f | %.2f | %.0f | %.2f |", n,
-		median(wall), median(cpu), median(rss), float64(bytes)/1e6, median(noChange), median(upToDate), median(reload), median(checks))
-	if hugo == "" {
-		return row + " – | – | – | – |", nil
-	}
-	return row + fmt.Sprintf(" %.2f | %.0f | %.2f | %.2f |", median(hugoWall), median(hugoRSS), median(wallRatio), median(rssRatio)), nil
+	r.reloadMs = median(reload)
+	return r, nil
 }
 
 type figures struct {
@@ -252,7 +295,7 @@ func devEdit(src, work string, n, edits int) ([]float64, error) {
 	if _, _, err := ws.ReadMessage(); err != nil {
 		return nil, err
 	}
-	chapter := filepath.Join(src, "content", "chapters", fmt.Sprintf("%05d-chapter-%d.md", n/2, n/2))
+	chapter := chapterFile(src, n/2)
 	original, err := os.ReadFile(chapter)
 	if err != nil {
 		return nil, err
@@ -260,12 +303,9 @@ func devEdit(src, work string, n, edits int) ([]float64, error) {
 	defer os.WriteFile(chapter, original, 0o644)
 	var ms []float64
 	for i := range edits {
-		// Characters added to the last paragraph: text the search index
-		// and the checks read.
-		at := strings.LastIndex(string(original), "。")
-		edited := string(original[:at]) + strings.Repeat("新", i%7+1) + string(original[at:])
+		edited := withEdit(original, i)
 		start := time.Now()
-		if err := os.WriteFile(chapter, []byte(edited), 0o644); err != nil {
+		if err := os.WriteFile(chapter, edited, 0o644); err != nil {
 			return nil, err
 		}
 		_ = ws.SetReadDeadline(time.Now().Add(time.Minute))
