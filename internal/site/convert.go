@@ -100,9 +100,7 @@ func (b *builder) convert() {
 		}
 		if e != nil {
 			e.linkPos = c.linkPos
-			if r := e.record(p.RelPath, c.linkPos); r != nil {
-				b.session.keepConv(r)
-			}
+			b.session.keepConv(p.RelPath, e)
 		}
 	}
 	var mu sync.Mutex // guards b.converted, b.convertedPaths and the session's conv
@@ -270,6 +268,11 @@ type convEntry struct {
 	// linkPos are the positions of env.Links, taken while the page's
 	// text was there.
 	linkPos []diag.Position
+	// bulk is where the memo's bulk file holds the conversion's HTML and
+	// its checks' paragraphs and figures; unloaded while they are
+	// still only there.
+	bulk     *bulkRef
+	unloaded bool
 }
 
 // contentKey digests the HTML of the conversion, which the render keys
@@ -397,24 +400,6 @@ func (b *builder) check() {
 		return
 	}
 	pages := b.pub.All()
-	results := make([]*check.PageResult, len(pages))
-	for i, p := range pages {
-		if c := b.converted[p]; c != nil {
-			// Taken, not kept: the blocks are much of a one-shot
-			// build's memory, and rendering does not need them.
-			results[i], c.check = c.check, nil
-		}
-	}
-	var kept []*check.PageResult
-	for _, r := range results {
-		if r == nil {
-			continue
-		}
-		kept = append(kept, r)
-		for _, d := range r.Diags {
-			b.diags.Add(d)
-		}
-	}
 	// The same page results in the same order, with the same data and
 	// rules, find the same: the key names each page's by its kept
 	// conversion and the rules it was checked with. A page not kept (one
@@ -439,7 +424,34 @@ func (b *builder) check() {
 		k.str(c.entry.checkOpts)
 	}
 	key := k.sum()
-	if known && key == b.session.globalKey && !b.session.checkOnly {
+	again := !known || key != b.session.globalKey || b.session.checkOnly
+	if again {
+		// The publication-wide checks read every page's paragraphs and
+		// figures: those the memo keeps are read now.
+		if err := b.loadBulk(); err != nil {
+			b.memoErr = err
+			return
+		}
+	}
+	results := make([]*check.PageResult, len(pages))
+	for i, p := range pages {
+		if c := b.converted[p]; c != nil {
+			// Taken, not kept: the blocks are much of a build's memory,
+			// and rendering does not need them.
+			results[i], c.check = c.check, nil
+		}
+	}
+	var kept []*check.PageResult
+	for _, r := range results {
+		if r == nil {
+			continue
+		}
+		kept = append(kept, r)
+		for _, d := range r.Diags {
+			b.diags.Add(d)
+		}
+	}
+	if !again {
 		for _, d := range b.session.globalDiags {
 			b.diags.Add(d)
 		}

@@ -23,7 +23,7 @@ func init() {
 				return
 			}
 			r.b.produce(r.files, r.site.EPUB, r.keys.editionKey(r.site, r.images), func(files *outputs) bool {
-				return r.b.epub(files, r.site, r.images)
+				return r.b.needHTML() && r.b.epub(files, r.site, r.images)
 			})
 		},
 	})

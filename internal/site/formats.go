@@ -68,7 +68,7 @@ type renderRun struct {
 func (r *renderRun) emit(name, layout string, data *render.Data, source *diag.Source) {
 	key := r.keys.key(layout, data.Site, data.Page, data.Root())
 	made := r.b.produce(r.files, name, key, func(files *outputs) bool {
-		return r.b.renderPage(files, r.tmpl, name, layout, data, source)
+		return r.b.needHTML() && r.b.renderPage(files, r.tmpl, name, layout, data, source)
 	})
 	if made {
 		r.mu.Lock()

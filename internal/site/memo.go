@@ -1,18 +1,17 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/gob"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -25,13 +24,19 @@ import (
 	"folio/internal/version"
 )
 
-// memoName is the file in the cache folder that keeps a build's stage
-// results for the next build (folio build; the dev server keeps them in
-// memory).
-const memoName = "memo"
-
-// memoMagic begins a memo file; the number changes with its layout.
-const memoMagic = "folio build memo 1\n"
+// A build's memo is what folio build keeps in the cache folder for the
+// next process: an index (memoName), read whole and checked whole on
+// every build, and bulk files (bulkPrefix…) that only grow, holding each
+// page's HTML and what the publication-wide checks compare, read only
+// when a build needs them and checked piece by piece. A build that
+// changes one chapter appends that chapter's bulk and writes a new index;
+// one that changes nothing writes nothing.
+const (
+	memoName   = "memo"
+	bulkPrefix = "memo-bulk-"
+	// memoMagic begins the index; the number changes with its layout.
+	memoMagic = "folio build memo 2\n"
+)
 
 func init() {
 	// Diagnostics kept with a page's checks hold their message's
@@ -39,14 +44,13 @@ func init() {
 	gob.Register(msg.Text{})
 }
 
-// convRecord is a page's conversion, and what its checks found, as a
-// build keeps it for the next: the same as a convEntry, less the syntax
-// tree and the Markdown (a build lets them go once the page is checked).
+// convRecord is a page's conversion, and what its checks found, as the
+// index keeps it: a convEntry less its syntax tree and Markdown, with
+// its HTML and its paragraphs and figures in a bulk file.
 type convRecord struct {
 	Rel                      string
 	Src, World, Deps, Images string
-	HTML, FirstPara          string
-	ContentKey               string
+	ContentKey, FirstPara    string
 	Headings                 []markdown.Heading
 	IDs                      []string
 	Minutes                  int
@@ -57,8 +61,25 @@ type convRecord struct {
 	Linked                   []string
 	Timeline                 bool
 	Uncredited               []mdenv.ImageRef
-	Check                    *check.PageRecord
+	CheckDiags               []diag.Diagnostic
+	FigKey                   string
+	Context                  check.StatementContext
 	CheckOpts                string
+	Bulk                     bulkRef
+}
+
+// bulkRef places a page's bulk in a bulk file, with its digest.
+type bulkRef struct {
+	File     string
+	Off, Len int64
+	Sum      [sha256.Size]byte
+}
+
+// pageBulk is what a bulk file holds of a page.
+type pageBulk struct {
+	HTML    string
+	Paras   []check.ParaRecord
+	Figures *check.FigureResult
 }
 
 // unitRecord is what one unit of output (a page, the search index, the
@@ -70,20 +91,20 @@ type unitRecord struct {
 	Files map[string]output.Stamp
 }
 
-// memoTrailer ends a memo: what the whole build knew.
-type memoTrailer struct {
-	Out         string // the output folder the stamps are of
+// memoIndex is the index: what the whole build knew.
+type memoIndex struct {
+	Conv        []*convRecord
 	GlobalKey   string
 	GlobalDiags []diag.Diagnostic
 	Units       []unitRecord
 }
 
-// memoMessage is one message of a memo's stream: a page's record, or the
-// trailer, which comes last.
-type memoMessage struct {
-	Conv    *convRecord
-	Trailer *memoTrailer
-}
+// errMemoAbsent: there is no memo (a first build, or --no-cache).
+var errMemoAbsent = errors.New("no memo")
+
+// errBulkCorrupt: a page's bulk did not match its digest; the build is
+// made again without the memo.
+var errBulkCorrupt = errors.New("bulk corrupt")
 
 // memoIdentity names the folio that wrote a memo: its version, and the
 // Go build ID of its executable, which differs between two development
@@ -126,110 +147,10 @@ func buildID(exe string) string {
 	return ""
 }
 
-// memoWriter writes a memo as the build makes its records, into a
-// temporary file renamed into place by finish: a build killed midway
-// leaves the last memo whole, and a memo is never half written.
-type memoWriter struct {
-	mu   sync.Mutex
-	f    *os.File
-	buf  *bufio.Writer
-	hash io.Writer // the digest of everything written after the header
-	sum  func() []byte
-	enc  *gob.Encoder
-	err  error
-	path string
-}
-
-// newMemoWriter starts the memo at path.
-func newMemoWriter(path string) (*memoWriter, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), memoName+"-*.tmp")
-	if err != nil {
-		return nil, err
-	}
-	w := &memoWriter{f: f, buf: bufio.NewWriterSize(f, 1<<20), path: path}
-	// The header is the magic, the folio that wrote it and the digest
-	// of the rest; the digest is not known yet: its place is kept.
-	fmt.Fprintf(w.buf, "%s%s\n%x\n", memoMagic, memoIdentity(), make([]byte, sha256.Size))
-	h := sha256.New()
-	w.hash, w.sum = h, func() []byte { return h.Sum(nil) }
-	w.enc = gob.NewEncoder(io.MultiWriter(w.buf, h))
-	return w, nil
-}
-
-// conv writes a page's record; it is safe for concurrent use.
-func (w *memoWriter) conv(r *convRecord) {
-	if w == nil {
-		return
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.err == nil {
-		w.err = w.enc.Encode(memoMessage{Conv: r})
-	}
-}
-
-// finish writes the trailer, the digest, and puts the memo in place.
-func (w *memoWriter) finish(t *memoTrailer) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.err == nil {
-		w.err = w.enc.Encode(memoMessage{Trailer: t})
-	}
-	if w.err == nil {
-		w.err = w.buf.Flush()
-	}
-	if w.err == nil {
-		// The digest goes into the place the header kept for it.
-		at := int64(len(memoMagic) + len(memoIdentity()) + 1)
-		_, w.err = w.f.WriteAt(fmt.Appendf(nil, "%x", w.sum()), at)
-	}
-	if w.err == nil {
-		w.err = w.f.Sync()
-	}
-	if cerr := w.f.Close(); w.err == nil {
-		w.err = cerr
-	}
-	if w.err == nil {
-		w.err = os.Rename(w.f.Name(), w.path)
-	}
-	if w.err != nil {
-		_ = os.Remove(w.f.Name())
-	}
-	return w.err
-}
-
-// abort removes the unfinished memo.
-func (w *memoWriter) abort() {
-	if w == nil {
-		return
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	_ = w.f.Close()
-	_ = os.Remove(w.f.Name())
-}
-
-// loadedMemo is what the last build kept.
-type loadedMemo struct {
-	conv    map[string]*convRecord
-	trailer *memoTrailer
-}
-
-// errMemoAbsent: there is no memo (a first build, or --no-cache).
-var errMemoAbsent = errors.New("no memo")
-
-// readMemo reads the memo at path and checks it whole before anything of
-// it is used: the folio that wrote it must be this one, its digest must
-// match, and it must end with its trailer. Unfinished memos of killed
-// builds are removed.
-func readMemo(path string) (*loadedMemo, error) {
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), memoName+"-*.tmp"))
-	for _, p := range leftovers {
-		_ = os.Remove(p)
-	}
+// readIndex reads the index at path and checks it whole before anything
+// of it is used: the folio that wrote it must be this one and its digest
+// must match.
+func readIndex(path string) (*memoIndex, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, errMemoAbsent
@@ -246,147 +167,154 @@ func readMemo(path string) (*loadedMemo, error) {
 		return nil, msg.Errorf("it was written by another folio (%s)", strings.Fields(string(identity) + " ?")[0])
 	}
 	digest, body, _ := bytes.Cut(rest, []byte("\n"))
-	if string(digest) != fmt.Sprintf("%x", sha256.Sum256(body)) {
+	if sum := sha256.Sum256(body); string(digest) != hex.EncodeToString(sum[:]) {
 		return nil, msg.Errorf("its checksum does not match: it was cut short or changed")
 	}
-	m := &loadedMemo{conv: map[string]*convRecord{}}
-	dec := gob.NewDecoder(bytes.NewReader(body))
-	for {
-		var message memoMessage
-		if err := dec.Decode(&message); err != nil {
-			return nil, msg.Errorf("it cannot be read: %v", err)
-		}
-		if message.Trailer != nil {
-			m.trailer = message.Trailer
-			return m, nil
-		}
-		if r := message.Conv; r != nil {
-			m.conv[r.Rel] = r
-		}
+	var m memoIndex
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&m); err != nil {
+		return nil, msg.Errorf("it cannot be read: %v", err)
 	}
+	return &m, nil
 }
 
-// loadMemo takes the stage results the last build kept. A memo that
-// cannot be trusted is reported, removed and not used: the build starts
-// afresh.
-func (s *Session) loadMemo(diags *diag.List) {
-	m, err := readMemo(s.memoPath)
-	if errors.Is(err, errMemoAbsent) {
-		return
+// writeIndex puts m in place at path: written to a temporary file,
+// synced and renamed, so the index is the last build's or this one's,
+// whole, whenever the build is killed.
+func writeIndex(path string, m *memoIndex) error {
+	var body bytes.Buffer
+	if err := gob.NewEncoder(&body).Encode(m); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), memoName+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body.Bytes())
+	_, err = fmt.Fprintf(f, "%s%s\n%x\n", memoMagic, memoIdentity(), sum)
+	if err == nil {
+		_, err = f.Write(body.Bytes())
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
 	}
 	if err != nil {
-		diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
-			"the memo of the last build is not used: %v; this build starts afresh and writes a new one", err)
-		_ = os.Remove(s.memoPath)
-		return
+		_ = os.Remove(f.Name())
 	}
-	for rel, r := range m.conv {
-		s.conv[rel] = r.entry()
-	}
-	for _, u := range m.trailer.Units {
-		s.units[u.Name] = &unitEntry{key: u.Key, stamps: u.Files}
-	}
-	s.globalKey, s.globalDiags = m.trailer.GlobalKey, m.trailer.GlobalDiags
+	return err
 }
 
-// startMemo begins this build's memo, when the session keeps one. A
-// cache folder that cannot be written keeps none: the build goes on.
-func (s *Session) startMemo() {
-	s.memo, s.pendingConv, s.memoChanged = nil, nil, false
-	if s.memoPath == "" || s.checkOnly {
-		return
-	}
-	s.memo, _ = newMemoWriter(s.memoPath)
+// bulkFiles reads and appends to a memo's bulk files.
+type bulkFiles struct {
+	dir string
+	mu  sync.Mutex
+	// readers are the files open for reading, by name.
+	readers map[string]*os.File
+	// out is the file this build appends to, and where it ends.
+	out      *os.File
+	outName  string
+	outEnd   int64
+	outIsNew bool // created by this build: removed if the build fails
 }
 
-// keepConv adds a page's record to this build's memo: at once when the
-// build has changed anything already, else held, to be written only if
-// it does (a build that changes nothing keeps the last memo).
-func (s *Session) keepConv(r *convRecord) {
-	if s.memo == nil {
-		return
+// read returns the bulk at ref, checked against its digest.
+func (f *bulkFiles) read(ref bulkRef) (*pageBulk, error) {
+	data, err := f.raw(ref)
+	if err != nil || sha256.Sum256(data) != ref.Sum {
+		return nil, errBulkCorrupt
 	}
-	s.memoMu.Lock()
-	defer s.memoMu.Unlock()
-	if s.memoChanged {
-		s.memo.conv(r)
-		return
+	var b pageBulk
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&b); err != nil {
+		return nil, errBulkCorrupt
 	}
-	s.pendingConv = append(s.pendingConv, r)
+	return &b, nil
 }
 
-// changed notes that this build made something the last did not: its
-// memo will differ, and the records held are written now (letting go of
-// the HTML they hold).
-func (s *Session) changed() {
-	if s.memo == nil {
-		return
+// raw returns the bytes at ref, unchecked: they go into another bulk
+// file with the same digest, checked when read from there.
+func (f *bulkFiles) raw(ref bulkRef) ([]byte, error) {
+	if ref.File == "" || strings.ContainsAny(ref.File, `/\`) || ref.Len < 0 || ref.Len > 1<<30 {
+		return nil, errBulkCorrupt
 	}
-	s.memoMu.Lock()
-	defer s.memoMu.Unlock()
-	if s.memoChanged {
-		return
-	}
-	s.memoChanged = true
-	for _, r := range s.pendingConv {
-		s.memo.conv(r)
-	}
-	s.pendingConv = nil
-}
-
-// finishMemo puts this build's memo in place of the last, with the stamps
-// of the files sink holds, unless the build changed nothing.
-func (s *Session) finishMemo(sink Sink) {
-	w := s.memo
-	s.memo = nil
-	if w == nil {
-		return
-	}
-	if !s.memoChanged {
-		w.abort()
-		s.pendingConv = nil
-		return
-	}
-	t := &memoTrailer{GlobalKey: s.globalKey, GlobalDiags: s.globalDiags}
-	if k, ok := sink.(Keeper); ok {
-		t.Units = stampUnits(s.units, k)
-	}
-	_ = w.finish(t) // a memo not written costs the next build time, not correctness
-}
-
-// record is the page's conversion as a build keeps it, once its check is
-// compacted.
-func (e *convEntry) record(rel string, linkPos []diag.Position) *convRecord {
-	rec, ok := e.check.Record()
+	f.mu.Lock()
+	r, ok := f.readers[ref.File]
 	if !ok {
-		return nil
+		var err error
+		if r, err = os.Open(filepath.Join(f.dir, ref.File)); err != nil {
+			f.mu.Unlock()
+			return nil, errBulkCorrupt
+		}
+		f.readers[ref.File] = r
 	}
-	r := &convRecord{
-		Rel: rel, Src: e.src.key, World: e.world, Deps: e.deps, Images: e.images,
-		HTML: e.res.HTML, ContentKey: e.contentKey(), FirstPara: e.res.FirstPara, Headings: e.res.Headings, Minutes: e.res.Minutes,
-		URL: e.env.URL, Links: e.env.Links, LinkPos: linkPos, EnvImages: e.env.Images,
-		Indicators: slices.Sorted(maps.Keys(e.env.Indicators)), Linked: slices.Sorted(maps.Keys(e.env.Linked)),
-		Timeline: e.env.Timeline, Uncredited: e.env.Uncredited, Check: rec, CheckOpts: e.checkOpts,
+	f.mu.Unlock()
+	data := make([]byte, ref.Len)
+	if _, err := r.ReadAt(data, ref.Off); err != nil {
+		return nil, errBulkCorrupt
 	}
-	r.IDs = slices.Sorted(maps.Keys(e.res.IDs))
-	return r
+	return data, nil
 }
 
-// entry is the conversion r keeps: without its syntax tree, so it is used
-// only while its checks stand (convert).
-func (r *convRecord) entry() *convEntry {
-	set := func(keys []string) map[string]bool {
-		m := make(map[string]bool, len(keys))
-		for _, k := range keys {
-			m[k] = true
+// append adds data to the bulk file this build writes, and returns where.
+func (f *bulkFiles) append(data []byte) (bulkRef, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.out == nil {
+		return bulkRef{}, errors.New("no bulk file")
+	}
+	ref := bulkRef{File: f.outName, Off: f.outEnd, Len: int64(len(data)), Sum: sha256.Sum256(data)}
+	if _, err := f.out.WriteAt(data, f.outEnd); err != nil {
+		return bulkRef{}, err
+	}
+	f.outEnd += int64(len(data))
+	return ref, nil
+}
+
+// openAppend opens the bulk file to append to: the last build's, unless
+// most of it is no longer referenced (live bytes of it), then a new one.
+func (f *bulkFiles) openAppend(last string, live int64) error {
+	if last != "" {
+		if fi, err := os.Stat(filepath.Join(f.dir, last)); err == nil && fi.Size() <= 2*live+1<<20 {
+			out, err := os.OpenFile(filepath.Join(f.dir, last), os.O_WRONLY, 0o644)
+			if err == nil {
+				f.out, f.outName, f.outEnd = out, last, fi.Size()
+				return nil
+			}
 		}
-		return m
 	}
-	return &convEntry{
-		src: sourceKey{key: r.Src}, world: r.World, deps: r.Deps, images: r.Images, content: r.ContentKey,
-		res: &markdown.Result{HTML: r.HTML, FirstPara: r.FirstPara, Headings: r.Headings, Minutes: r.Minutes, IDs: set(r.IDs)},
-		env: &mdenv.Env{RelPath: r.Rel, URL: r.URL, Links: r.Links, Images: r.EnvImages, Indicators: set(r.Indicators),
-			Linked: set(r.Linked), Timeline: r.Timeline, Uncredited: r.Uncredited},
-		check: r.Check.Result(), checkOpts: r.CheckOpts, linkPos: r.LinkPos,
+	name := bulkPrefix + rand.Text()
+	out, err := os.OpenFile(filepath.Join(f.dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
 	}
+	f.out, f.outName, f.outEnd, f.outIsNew = out, name, 0, true
+	return nil
+}
+
+// close closes every file; a new bulk file is removed unless keep.
+func (f *bulkFiles) close(keep bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, r := range f.readers {
+		_ = r.Close()
+	}
+	f.readers = map[string]*os.File{}
+	var err error
+	if f.out != nil {
+		if keep {
+			err = f.out.Sync()
+		}
+		if cerr := f.out.Close(); err == nil {
+			err = cerr
+		}
+		if !keep && f.outIsNew {
+			_ = os.Remove(filepath.Join(f.dir, f.outName))
+		}
+		f.out = nil
+	}
+	return err
 }

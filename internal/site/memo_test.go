@@ -180,3 +180,52 @@ func TestBuildRemakesAFileChangedInPublic(t *testing.T) {
 	d.build([]string{}, []string{"b/index.html"})
 	d.sameAsFresh()
 }
+
+// A page's part of the memo changed on disk is found when a build reads
+// it: the build is made again without the memo, and says so.
+func TestBuildIgnoresACorruptBulk(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build(nil, nil)
+	bulks, _ := filepath.Glob(filepath.Join(d.cache, "memo-bulk-*"))
+	if len(bulks) != 1 {
+		t.Fatalf("bulk files %v, want one", bulks)
+	}
+	data, err := os.ReadFile(bulks[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0x20
+	if err := os.WriteFile(bulks[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A changed chapter: the publication-wide checks read every page's
+	// bulk.
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	diags := d.build(nil, nil)
+	if !strings.Contains(diags, "[cache-ignored]") || !strings.Contains(diags, "checksum does not match") {
+		t.Errorf("no warning about the memo:\n%s", diags)
+	}
+	d.sameAsFresh()
+	if diags := d.build([]string{}, []string{}); strings.Contains(diags, "cache-ignored") {
+		t.Errorf("the memo written after a corrupt one is not trusted:\n%s", diags)
+	}
+}
+
+// A build that changes one chapter appends that chapter's bulk to the
+// bulk file instead of writing every page's again.
+func TestBuildAppendsOnlyWhatChanged(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build(nil, nil)
+	bulks, _ := filepath.Glob(filepath.Join(d.cache, "memo-bulk-*"))
+	before, _ := os.Stat(bulks[0])
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	d.build([]string{"chapters/02-b.md"}, nil)
+	after, err := os.Stat(bulks[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if grown := after.Size() - before.Size(); grown <= 0 || grown > before.Size()/2 {
+		t.Errorf("the bulk file grew by %d bytes from %d: want one page's", grown, before.Size())
+	}
+	d.sameAsFresh()
+}

@@ -204,12 +204,3 @@ func (o *outputs) sorted() []string {
 	defer o.mu.Unlock()
 	return slices.Sorted(maps.Keys(o.names))
 }
-
-// fileMap is a Sink keeping the files in a map, for outputs a session
-// keeps between builds. It is not safe for concurrent use.
-type fileMap map[string][]byte
-
-func (m fileMap) WriteFile(name string, data []byte) error {
-	m[name] = data
-	return nil
-}

@@ -35,8 +35,10 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	site.SetAssets(assets)
 	site.Indicators = b.indicatorViews()
 	views := map[*content.Page]*render.Page{}
+	b.views = map[*render.Page]*converted{}
 	for _, p := range b.pub.All() {
 		views[p] = b.pageView(p)
+		b.views[views[p]] = b.converted[p]
 	}
 	for i, p := range b.pub.Chapters {
 		v := views[p]
@@ -54,7 +56,7 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 	}
 
 	r := &renderRun{b: b, ctx: ctx, files: files, site: site, tmpl: tmpl,
-		keys: newRenderKeys(templatesVersion(layoutsFS), site), words: msg.ForContent(site.Language)}
+		keys: newRenderKeys(readLayouts(layoutsFS), site), words: msg.ForContent(site.Language)}
 	// Pages render in parallel: templates and the minifier are safe for
 	// concurrent use, and each page's data is its own.
 	all := b.pub.All()

@@ -1,23 +1,18 @@
 package site
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
+	"regexp"
 	"slices"
 
 	"folio/internal/render"
 )
-
-// renderEntry is a page as last rendered and what it was rendered from.
-type renderEntry struct {
-	key    string
-	data   []byte
-	styles map[string][]byte // stylesheets moved out of the page (externalStyles)
-}
 
 // navItem is what a page shows of another page in the navigation or as a
 // neighbour; card adds what the cover's chapter cards show.
@@ -42,22 +37,29 @@ func nav(p *render.Page) *navItem {
 // renderKeys identifies what a page's layout shows: the page itself, the
 // publication's metadata, the navigation (titles and cards of every
 // chapter, not their text), the neighbours, the theme and its assets.
-// A page whose key is unchanged is not rendered again. A layout showing
-// more of other pages than that (say, another chapter's full text) would
-// be re-rendered only when its own inputs change; the default theme does
-// not.
+// A page whose key is unchanged is not rendered again. A layout that
+// shows another page's text (a .Content not of .Page, say a chapter
+// listing every chapter in full) makes every page's key name every
+// page's text: nothing is served stale. The print page's key always
+// does.
 type renderKeys struct {
 	site string // what every page shows, encoded once a build
 }
 
-func newRenderKeys(templates string, site *render.Site) *renderKeys {
+func newRenderKeys(layouts layoutsInForce, site *render.Site) *renderKeys {
 	shared := struct {
 		Templates string
 		Site      render.Site
 		Assets    map[string]render.Asset
 		Nav       []*navItem
 		HasData   bool
-	}{Templates: templates, Site: *site, Assets: site.Assets(), HasData: len(site.Indicators) > 0}
+		Texts     []string `json:",omitempty"`
+	}{Templates: layouts.version, Site: *site, Assets: site.Assets(), HasData: len(site.Indicators) > 0}
+	if layouts.showOthers {
+		for _, p := range append(append([]*render.Page{}, site.Chapters...), site.Pages...) {
+			shared.Texts = append(shared.Texts, cmp.Or(p.ContentKey, string(p.Content)))
+		}
+	}
 	shared.Site.Chapters, shared.Site.Pages, shared.Site.Indicators, shared.Site.Print = nil, nil, nil, nil
 	// The masthead lists the chapters only in small publications; the
 	// footer lists the pages.
@@ -210,20 +212,38 @@ func encodeKey(v any) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-// templatesVersion identifies the layouts in force: the site's and the
-// theme's files.
-func templatesVersion(fsys fs.FS) string {
+// layoutsInForce identifies the layouts in force, the site's and the
+// theme's files, and says whether one may show another page's text.
+type layoutsInForce struct {
+	version    string
+	showOthers bool
+}
+
+// contentRef finds where a layout shows a page's text.
+var contentRef = regexp.MustCompile(`(\.Page)?\.Content\b`)
+
+func readLayouts(fsys fs.FS) layoutsInForce {
+	var l layoutsInForce
 	h := sha256.New()
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
-		if err == nil {
-			h.Write([]byte(p))
-			h.Write(data)
+		if err != nil {
+			return nil
+		}
+		h.Write([]byte(p))
+		h.Write(data)
+		if p != "print.html" { // its key names every page's text
+			for _, m := range contentRef.FindAllSubmatch(data, -1) {
+				if len(m[1]) == 0 {
+					l.showOthers = true
+				}
+			}
 		}
 		return nil
 	})
-	return string(h.Sum(nil))
+	l.version = string(h.Sum(nil))
+	return l
 }

@@ -36,10 +36,7 @@ func (b *builder) searchIndex(r *renderRun) {
 	// build; each other page's come from the last build when its title
 	// and content are the same, with their token counts (counts[i] stays
 	// nil for the documents the index counts itself).
-	var coverDocs, dataDocs []search.Doc
-	if cover := b.converted[b.pub.Cover]; cover != nil {
-		coverDocs = search.Sections(site.Title, "", cover.res.HTML)
-	}
+	var dataDocs []search.Doc
 	for _, ind := range site.Indicators {
 		var text strings.Builder
 		text.WriteString(strings.Join(ind.Aliases, " ") + " " + ind.Scope + " " + ind.Source + " " + ind.Note)
@@ -59,7 +56,14 @@ func (b *builder) searchIndex(r *renderRun) {
 			k.str(d.Text)
 		}
 	}
-	hashDocs(coverDocs)
+	k.str(site.Title)
+	if cover := b.converted[b.pub.Cover]; cover == nil {
+		k.str("")
+	} else if cover.entry != nil {
+		k.str(cover.entry.contentKey())
+	} else {
+		k.str(cover.res.HTML)
+	}
 	for _, p := range pages {
 		k.str(p.Path)
 		k.str(p.Title)
@@ -70,6 +74,13 @@ func (b *builder) searchIndex(r *renderRun) {
 	}
 	hashDocs(dataDocs)
 	b.produce(files, "search/index", k.sum(), func(files *outputs) bool {
+		if !b.needHTML() {
+			return false
+		}
+		var coverDocs []search.Doc
+		if cover := b.converted[b.pub.Cover]; cover != nil {
+			coverDocs = search.Sections(site.Title, "", cover.res.HTML)
+		}
 		b.writeSearchIndex(files, pages, coverDocs, dataDocs)
 		return true
 	})

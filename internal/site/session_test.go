@@ -253,3 +253,19 @@ func TestAssumeTakesTheWatchersWord(t *testing.T) {
 	age("content/chapters/01-a.md")
 	f.build([]string{"chapters/01-a.md"}, nil)
 }
+
+// A layout that shows other pages' text is rendered again when that text
+// changes: a chapter listing every chapter in full shows the edit of
+// another.
+func TestLayoutShowingOtherPagesIsNotStale(t *testing.T) {
+	f := newSessionFixture(t, false)
+	f.edit("layouts/chapter.html", "", `{{define "main"}}{{range .Site.Chapters}}<section>{{.Content}}</section>{{end}}{{end}}`)
+	f.build(nil, nil)
+	f.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	f.build([]string{"chapters/02-b.md"}, nil)
+	for _, page := range []string{"a/index.html", "c/index.html"} {
+		if data, _ := f.last.File(page); !strings.Contains(string(data), "乙的新正文") {
+			t.Errorf("%s shows chapter b's old text", page)
+		}
+	}
+}

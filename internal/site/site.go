@@ -5,6 +5,7 @@ package site
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,6 +26,7 @@ import (
 	"folio/internal/indicator"
 	"folio/internal/markdown"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/msg"
 	"folio/internal/output"
 	"folio/internal/render"
 	"folio/internal/search"
@@ -95,10 +97,26 @@ type Result struct {
 // of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
 	s := newSession(opts, buildRetention)
-	if !opts.NoCache {
-		s.memoPath = filepath.Join(s.cacheDir(), filepath.FromSlash(memoName))
-		s.loadMemo(diags)
+	if opts.NoCache {
+		return s.Build(ctx, sink, diags)
 	}
+	s.memoPath = filepath.Join(s.cacheDir(), memoName)
+	var first diag.List
+	s.loadMemo(&first)
+	res, err := s.Build(ctx, sink, &first)
+	if !errors.Is(err, errBulkCorrupt) {
+		diags.Merge(&first)
+		return res, err
+	}
+	// A page's part of the memo did not match its digest: the memo is
+	// not used, and the build is made again from scratch into the same
+	// sink, whose files it writes again.
+	diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
+		"the memo of the last build is not used: %v; this build starts afresh and writes a new one", msg.Errorf("its checksum does not match: it was cut short or changed"))
+	_ = os.Remove(s.memoPath)
+	s = newSession(opts, buildRetention)
+	s.memoPath = filepath.Join(s.cacheDir(), memoName)
+	s.loadMemo(diags) // finds none, and removes the bulk files
 	return s.Build(ctx, sink, diags)
 }
 
@@ -145,14 +163,15 @@ type Session struct {
 	// memoPath is where the stage results are kept between processes;
 	// "" keeps them in memory only.
 	memoPath string
-	memo     *memoWriter // this build's
-	// memoMu guards pendingConv, the records held until the build is
-	// known to change something (memoChanged).
-	memoMu      sync.Mutex
-	pendingConv []*convRecord
-	memoChanged bool
-	images      *images
-	conv        map[string]*convEntry // by content-relative path
+	memo     *memoBuild // this build's
+	// bulk reads the last build's bulk files and appends this build's;
+	// lastBulk is the one the index refers to, liveBulk the bytes of it
+	// the index refers to.
+	bulk     *bulkFiles
+	lastBulk string
+	liveBulk int64
+	images   *images
+	conv     map[string]*convEntry // by content-relative path
 	// units are the units of output as last made, by name; nextUnits
 	// this build's.
 	unitsMu          sync.Mutex
@@ -239,8 +258,7 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (res *
 	s.startMemo()
 	defer func() {
 		if res == nil {
-			s.memo.abort()
-			s.memo = nil
+			s.abortMemo()
 		}
 	}()
 	decodes := s.images.decodesOrZero()
@@ -257,6 +275,9 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (res *
 	}
 	b.convert()
 	b.check()
+	if b.memoErr != nil {
+		return nil, b.memoErr
+	}
 	if diags.HasErrors() || ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -276,6 +297,9 @@ func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (res *
 	// not: the caller then commits or discards what the sink holds.
 	if werr := files.wait(); err == nil {
 		err = werr
+	}
+	if err == nil {
+		err = b.memoErr
 	}
 	if err != nil || diags.HasErrors() {
 		return nil, err
@@ -353,6 +377,13 @@ type builder struct {
 	images     *images
 	converted  map[*content.Page]*converted
 	min        *output.Minifier
+	// memoErr: part of the memo could not be read; the build is made
+	// again without it.
+	memoErr error
+	// views are the pages as the layouts see them, with their
+	// conversions.
+	views    map[*render.Page]*converted
+	htmlOnce sync.Once
 
 	convertedPaths []string // Markdown files converted by this build
 	rendered       []string // pages whose layout was executed

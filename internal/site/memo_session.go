@@ -1,0 +1,267 @@
+package site
+
+import (
+	"encoding/gob"
+	"errors"
+	"html/template"
+	"io"
+	"iter"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"folio/internal/check"
+	"folio/internal/diag"
+	"folio/internal/markdown"
+	"folio/internal/markdown/mdenv"
+	"folio/internal/par"
+)
+
+// memoBuild is the memo a build is writing.
+type memoBuild struct {
+	bulk    *bulkFiles
+	mu      sync.Mutex
+	records map[string]*convRecord
+	changed bool // the build made something the last did not
+	err     error
+}
+
+// loadMemo takes the stage results the last build kept: the index, with
+// the bulk left on disk until a stage needs it. A memo that cannot be
+// trusted is reported, removed and not used: the build starts afresh.
+func (s *Session) loadMemo(diags *diag.List) {
+	dir := filepath.Dir(s.memoPath)
+	s.bulk = &bulkFiles{dir: dir, readers: map[string]*os.File{}}
+	// Unfinished indexes of killed builds: never in place, never read.
+	leftovers, _ := filepath.Glob(filepath.Join(dir, memoName+"-*.tmp"))
+	for _, p := range leftovers {
+		_ = os.Remove(p)
+	}
+	m, err := readIndex(s.memoPath)
+	if err != nil && !errors.Is(err, errMemoAbsent) {
+		diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
+			"the memo of the last build is not used: %v; this build starts afresh and writes a new one", err)
+		_ = os.Remove(s.memoPath)
+	}
+	if m == nil {
+		m = &memoIndex{}
+	}
+	used := map[string]bool{}
+	for _, r := range m.Conv {
+		s.conv[r.Rel] = r.entry()
+		used[r.Bulk.File] = true
+		if r.Bulk.File == s.lastBulk || s.lastBulk == "" {
+			s.lastBulk = r.Bulk.File
+			s.liveBulk += r.Bulk.Len
+		}
+	}
+	for _, u := range m.Units {
+		s.units[u.Name] = &unitEntry{key: u.Key, stamps: u.Files}
+	}
+	s.globalKey, s.globalDiags = m.GlobalKey, m.GlobalDiags
+	// Bulk files no index refers to: left by a build that failed or was
+	// killed after starting a new one, or replaced by a newer one.
+	stale, _ := filepath.Glob(filepath.Join(dir, bulkPrefix+"*"))
+	for _, p := range stale {
+		if !used[filepath.Base(p)] {
+			_ = os.Remove(p)
+		}
+	}
+}
+
+// startMemo begins this build's memo, when the session keeps one. A
+// cache folder that cannot be written keeps none: the build goes on.
+func (s *Session) startMemo() {
+	s.memo = nil
+	if s.memoPath == "" || s.checkOnly || s.bulk == nil {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(s.memoPath), 0o755); err != nil {
+		return
+	}
+	if err := s.bulk.openAppend(s.lastBulk, s.liveBulk); err != nil {
+		return
+	}
+	s.memo = &memoBuild{bulk: s.bulk, records: map[string]*convRecord{}}
+}
+
+// changed notes that this build made something the last did not: it
+// writes a new index.
+func (s *Session) changed() {
+	if m := s.memo; m != nil {
+		m.mu.Lock()
+		m.changed = true
+		m.mu.Unlock()
+	}
+}
+
+// keepConv adds a page's conversion to this build's memo: its bulk is
+// appended unless a bulk file holds it already. It is safe for
+// concurrent use.
+func (s *Session) keepConv(rel string, e *convEntry) {
+	m := s.memo
+	if m == nil {
+		return
+	}
+	rec, ok := e.check.Record()
+	if !ok {
+		return
+	}
+	r := &convRecord{
+		Rel: rel, Src: e.src.key, World: e.world, Deps: e.deps, Images: e.images,
+		ContentKey: e.contentKey(), FirstPara: e.res.FirstPara, Headings: e.res.Headings, Minutes: e.res.Minutes,
+		URL: e.env.URL, Links: e.env.Links, LinkPos: e.linkPos, EnvImages: e.env.Images,
+		Indicators: sortedKeys(e.env.Indicators), Linked: sortedKeys(e.env.Linked), IDs: sortedKeys(e.res.IDs),
+		Timeline: e.env.Timeline, Uncredited: e.env.Uncredited,
+		CheckDiags: rec.Diags, FigKey: rec.FigKey, Context: rec.Context, CheckOpts: e.checkOpts,
+	}
+	var err error
+	switch {
+	case e.bulk != nil && e.bulk.File == m.bulk.outName:
+		r.Bulk = *e.bulk
+	case e.bulk != nil: // in the last bulk file, which this build replaces
+		var data []byte
+		if data, err = m.bulk.raw(*e.bulk); err == nil {
+			r.Bulk, err = m.bulk.append(data)
+		}
+	default:
+		var buf strings.Builder
+		err = gobEncode(&buf, pageBulk{HTML: e.res.HTML, Paras: rec.Paras, Figures: rec.Figures})
+		if err == nil {
+			r.Bulk, err = m.bulk.append([]byte(buf.String()))
+		}
+		if err == nil {
+			e.bulk = &r.Bulk
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err != nil {
+		m.err = err
+		return
+	}
+	m.records[rel] = r
+}
+
+// finishMemo puts this build's index in place of the last, with the
+// stamps of the files sink holds, unless the build changed nothing.
+func (s *Session) finishMemo(sink Sink) {
+	m := s.memo
+	s.memo = nil
+	if m == nil {
+		return
+	}
+	if !m.changed || m.err != nil {
+		_ = m.bulk.close(false)
+		return
+	}
+	if err := m.bulk.close(true); err != nil {
+		return // a memo not written costs the next build time, not correctness
+	}
+	index := &memoIndex{GlobalKey: s.globalKey, GlobalDiags: s.globalDiags}
+	for _, rel := range slices.Sorted(mapsKeys(m.records)) {
+		index.Conv = append(index.Conv, m.records[rel])
+	}
+	if k, ok := sink.(Keeper); ok {
+		index.Units = stampUnits(s.units, k)
+	}
+	if writeIndex(s.memoPath, index) == nil {
+		s.lastBulk, s.liveBulk = m.bulk.outName, 0
+		for _, r := range index.Conv {
+			s.liveBulk += r.Bulk.Len
+		}
+	}
+}
+
+// abortMemo drops this build's memo: the last stays in place.
+func (s *Session) abortMemo() {
+	if m := s.memo; m != nil {
+		_ = m.bulk.close(false)
+	}
+	s.memo = nil
+}
+
+// entry is the conversion r keeps. Its HTML and the paragraphs and
+// figures of its checks stay in the bulk file until a stage needs them
+// (loadBulk); its check meanwhile holds the page's own diagnostics, and
+// is used only while its checks stand (convert).
+func (r *convRecord) entry() *convEntry {
+	bulk := r.Bulk
+	return &convEntry{
+		src: sourceKey{key: r.Src}, world: r.World, deps: r.Deps, images: r.Images, content: r.ContentKey,
+		res: &markdown.Result{FirstPara: r.FirstPara, Headings: r.Headings, Minutes: r.Minutes, IDs: keySet(r.IDs)},
+		env: &mdenv.Env{RelPath: r.Rel, URL: r.URL, Links: r.Links, Images: r.EnvImages, Indicators: keySet(r.Indicators),
+			Linked: keySet(r.Linked), Timeline: r.Timeline, Uncredited: r.Uncredited},
+		check:     (&check.PageRecord{Diags: r.CheckDiags, FigKey: r.FigKey, Context: r.Context}).Result(),
+		checkOpts: r.CheckOpts, linkPos: r.LinkPos,
+		bulk: &bulk, unloaded: true,
+	}
+}
+
+// loadBulk reads the HTML and the checks' paragraphs and figures of every
+// page whose conversion is still in the bulk file, in parallel.
+func (b *builder) loadBulk() error {
+	var lazy []*converted
+	for _, c := range b.converted {
+		if e := c.entry; e != nil && e.unloaded {
+			lazy = append(lazy, c)
+		}
+	}
+	errs := make([]error, len(lazy))
+	par.Do(len(lazy), func(i int) {
+		c := lazy[i]
+		e := c.entry
+		pb, err := b.session.bulk.read(*e.bulk)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		e.res.HTML = pb.HTML
+		stub, _ := e.check.Record()
+		stub.Paras, stub.Figures = pb.Paras, pb.Figures
+		e.check = stub.Result()
+		if c.check != nil {
+			c.check = e.check
+		}
+		e.unloaded = false
+	})
+	return errors.Join(errs...)
+}
+
+// needHTML makes sure every page's HTML is there, read from the memo's
+// bulk where it still is: the first unit made of this build's output
+// calls it, as any layout may show any page's text. It reports whether
+// the HTML is there.
+func (b *builder) needHTML() bool {
+	b.htmlOnce.Do(func() {
+		if err := b.loadBulk(); err != nil {
+			b.memoErr = err
+			return
+		}
+		for v, c := range b.views {
+			if v.Content == "" {
+				v.Content = template.HTML(c.res.HTML)
+			}
+		}
+	})
+	return b.memoErr == nil
+}
+
+func keySet(keys []string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
+
+func mapsKeys[V any](m map[string]V) iter.Seq[string] { return maps.Keys(m) }
+
+// gobEncode writes v's gob encoding to w, types and all: each page's
+// bulk is read on its own.
+func gobEncode(w io.Writer, v any) error { return gob.NewEncoder(w).Encode(v) }
