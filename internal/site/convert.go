@@ -353,6 +353,9 @@ func (b *builder) depsKey(env *mdenv.Env, r *resolver) string {
 		if b.data.Get(id) != nil {
 			fp = b.data.FingerprintOf(id)
 		}
+		if omitFromKeys["indicator-values"] {
+			fp = "omitted"
+		}
 		parts = append(parts, "i:"+fp)
 	}
 	if env.Timeline {
