@@ -228,11 +228,11 @@ func (f *bulkFiles) read(ref bulkRef) (*pageBulk, error) {
 	if err != nil || sha256.Sum256(data) != ref.Sum {
 		return nil, errBulkCorrupt
 	}
-	var b pageBulk
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&b); err != nil {
+	b, err := decodeBulk(data)
+	if err != nil {
 		return nil, errBulkCorrupt
 	}
-	return &b, nil
+	return b, nil
 }
 
 // raw returns the bytes at ref, unchecked: they go into another bulk

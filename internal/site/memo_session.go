@@ -1,16 +1,13 @@
 package site
 
 import (
-	"encoding/gob"
 	"errors"
 	"html/template"
-	"io"
 	"iter"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 
 	"folio/internal/check"
@@ -128,10 +125,10 @@ func (s *Session) keepConv(rel string, e *convEntry) {
 			r.Bulk, err = m.bulk.append(data)
 		}
 	default:
-		var buf strings.Builder
-		err = gobEncode(&buf, pageBulk{HTML: e.res.HTML, Paras: rec.Paras, Figures: rec.Figures})
+		var data []byte
+		data, err = appendBulk(nil, &pageBulk{HTML: e.res.HTML, Paras: rec.Paras, Figures: rec.Figures})
 		if err == nil {
-			r.Bulk, err = m.bulk.append([]byte(buf.String()))
+			r.Bulk, err = m.bulk.append(data)
 		}
 		if err == nil {
 			e.bulk = &r.Bulk
@@ -261,7 +258,3 @@ func keySet(keys []string) map[string]bool {
 func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
 
 func mapsKeys[V any](m map[string]V) iter.Seq[string] { return maps.Keys(m) }
-
-// gobEncode writes v's gob encoding to w, types and all: each page's
-// bulk is read on its own.
-func gobEncode(w io.Writer, v any) error { return gob.NewEncoder(w).Encode(v) }
