@@ -13,7 +13,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -396,22 +395,23 @@ type PageResult struct {
 func CheckPage(p *Page, opts Options) *PageResult {
 	var diags diag.List
 	blocks := Blocks(p)
-	// Each block's text in runes, in turn, in one buffer made once as
-	// long as the longest: the rules are called through the registry, so
-	// the buffer is on the heap, and growing it would allocate again.
+	// Each block's text in runes, in turn, in one buffer made once: the
+	// rules are called through the registry, so the buffer is on the
+	// heap, and growing it would allocate again. A text has no more runes
+	// than bytes; counting its runes would cost more than the space.
 	longest := 0
 	for _, b := range blocks {
-		longest = max(longest, utf8.RuneCountInString(b.Text))
+		longest = max(longest, len(b.Text))
 	}
 	runes := make([]rune, 0, longest)
 	for _, b := range blocks {
 		runes = appendRunes(runes[:0], b.Text)
 		for _, rule := range blockRules {
-			rule(b, runes, opts, &diags)
+			rule(b, runes, &opts, &diags)
 		}
 	}
 	for _, rule := range pageRules {
-		rule(blocks, opts, &diags)
+		rule(blocks, &opts, &diags)
 	}
 	return &PageResult{Blocks: blocks, Diags: diags.Items(), paras: dupParas(blocks), context: statementContext(p, opts)}
 }

@@ -107,7 +107,7 @@ func init() {
 		What:   "a word often confused with another in official copy, where its context shows the slip",
 		Flags:  "市场主题 (市场主体), 截止2020年底 (截至)",
 		Leaves: "主题教育, 截止日期",
-		Block:  func(b *Block, _ []rune, _ Options, diags *diag.List) { ConfusableWord(b, diags) }})
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { ConfusableWord(b, diags) }})
 }
 
 // ConfusableWord flags a word of the list (市场主题 for 市场主体, 截止 for

@@ -11,7 +11,7 @@ func init() {
 		What:   "a heading more than one level below the one before it",
 		Flags:  "### right after the title",
 		Leaves: "## then ###",
-		Page:   func(blocks []*Block, _ Options, diags *diag.List) { HeadingSkip(blocks, diags) }})
+		Page:   func(blocks []*Block, _ *Options, diags *diag.List) { HeadingSkip(blocks, diags) }})
 }
 
 // HeadingSkip flags a heading more than one level below the one before it

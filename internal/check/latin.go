@@ -33,7 +33,7 @@ func init() {
 		What:   "a Latin word left in Chinese text by translation or paste",
 		Flags:  "数据共享and业务协同",
 		Leaves: "GDP, 5G, AAAA级, iPhone, a name such as Alibaba",
-		Block:  func(b *Block, _ []rune, opts Options, diags *diag.List) { StrayLatin(b, opts.Glossary, diags) }})
+		Block:  func(b *Block, _ []rune, opts *Options, diags *diag.List) { StrayLatin(b, opts.Glossary, diags) }})
 }
 
 // StrayLatin flags a Latin word inside Chinese running text that reads as

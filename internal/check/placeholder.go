@@ -64,7 +64,7 @@ func init() {
 		What:   "text left for the writer to replace: the starter text of folio new, a paragraph that is only a placeholder, a marker such as 待补充 or TODO",
 		Flags:  "在这里写导语。, 正文。 alone, 【数据待补】, 此处填写单位简介, XXX同志",
 		Leaves: "具体时间待定。, 制度有待完善, 他在这里写下入党誓词",
-		Block:  func(b *Block, _ []rune, _ Options, diags *diag.List) { PlaceholderText(b, diags) }})
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { PlaceholderText(b, diags) }})
 }
 
 // PlaceholderText flags text left for the writer to replace: the starter

@@ -14,7 +14,7 @@ func init() {
 		What:   "half-width punctuation in Chinese text, mixed quotation marks",
 		Flags:  "改造,昔日; 说:“……”",
 		Leaves: "5.3%, 4.2:43.6:52.2, 9:00",
-		Block:  func(b *Block, _ []rune, _ Options, diags *diag.List) { PunctuationWidth(b, diags) }})
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { PunctuationWidth(b, diags) }})
 }
 
 // PunctuationWidth flags punctuation of the wrong width or form in Chinese

@@ -31,8 +31,8 @@ type Rule struct {
 	// the page's blocks together; the others are applied where their
 	// stage says, and are listed here for checks: and the documentation.
 	Stage Stage
-	Block func(b *Block, runes []rune, opts Options, diags *diag.List)
-	Page  func(blocks []*Block, opts Options, diags *diag.List)
+	Block func(b *Block, runes []rune, opts *Options, diags *diag.List)
+	Page  func(blocks []*Block, opts *Options, diags *diag.List)
 }
 
 // Stage is where in a build a rule runs.
@@ -49,8 +49,8 @@ const (
 // loops over plain slices.
 var (
 	registry   []Rule
-	blockRules []func(b *Block, runes []rune, opts Options, diags *diag.List)
-	pageRules  []func(blocks []*Block, opts Options, diags *diag.List)
+	blockRules []func(b *Block, runes []rune, opts *Options, diags *diag.List)
+	pageRules  []func(blocks []*Block, opts *Options, diags *diag.List)
 )
 
 // register adds r to the rules. It is called from init functions, whose

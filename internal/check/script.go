@@ -250,7 +250,7 @@ func init() {
 		What:   "a traditional character in a simplified-Chinese (zh-CN) publication",
 		Flags:  "中國共产党",
 		Leaves: "乾坤, a name listed under checks: allow:",
-		Block: func(b *Block, _ []rune, opts Options, diags *diag.List) {
+		Block: func(b *Block, _ []rune, opts *Options, diags *diag.List) {
 			if opts.Simplified {
 				TraditionalInSimplified(b, opts.Allow, diags)
 			}

@@ -20,7 +20,7 @@ func init() {
 		What:   "a stray space between Chinese characters in prose; with cjk_spacing: set, the house style between Chinese and Latin",
 		Flags:  "营商 环境",
 		Leaves: "a heading 守护一江清水 建设美丽青溪",
-		Block:  func(b *Block, _ []rune, opts Options, diags *diag.List) { CJKSpacing(b, opts.Spacing, diags) }})
+		Block:  func(b *Block, _ []rune, opts *Options, diags *diag.List) { CJKSpacing(b, opts.Spacing, diags) }})
 }
 
 // CJKSpacing enforces the house style between Chinese characters and Latin

@@ -17,7 +17,7 @@ func init() {
 		What:   "a paragraph that stops mid-sentence",
 		Flags:  "……覆盖率达到",
 		Leaves: "一、农业生产基本稳定 (a crosshead), 图1：…, a byline",
-		Block:  func(b *Block, _ []rune, _ Options, diags *diag.List) { UnfinishedParagraph(b, diags) }})
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { UnfinishedParagraph(b, diags) }})
 }
 
 // UnfinishedParagraph flags a paragraph of Chinese prose that stops without

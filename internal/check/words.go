@@ -14,7 +14,7 @@ func init() {
 		What:   "a word written twice by mistake, told apart from reduplication by word segmentation",
 		Flags:  "企业企业, 的的, 市委委书记",
 		Leaves: "节节攀升, 党委委员, 搭建共建共享平台",
-		Block:  func(b *Block, runes []rune, _ Options, diags *diag.List) { repeatedWord(b, runes, diags) }})
+		Block:  func(b *Block, runes []rune, _ *Options, diags *diag.List) { repeatedWord(b, runes, diags) }})
 }
 
 // repeatedWord flags Chinese written twice in a row by mistake: a word of
