@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"folio/internal/check"
+	"folio/internal/cjk"
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/msg"
@@ -18,18 +21,21 @@ Usage: folio check [flags]
 
 Check the publication without building it: front matter, links and
 anchors, images, indicator references, and the editorial rules for
-Chinese copy (duplicate-paragraph, conflicting-figure, hand-typed-figure,
-repeated-word, stray-latin, unfinished-paragraph, punctuation-width,
-cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link;
-missing-credit, off unless publication.yaml's checks: turns it on).
-Pages marked draft: true are checked with --drafts. Silence a rule for
-the next paragraph with <!-- folio:ignore rule-id --> or for a file with
+Chinese copy listed below. Pages marked draft: true are checked with
+--drafts.
+
+A rule reports at its default severity unless publication.yaml's checks:
+sets another (error, warning or off). Silence a rule for the next
+paragraph with <!-- folio:ignore rule-id --> or for a file with
 <!-- folio:ignore-file rule-id -->.
 
+Rules:
+
+%s
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
 
 Flags:
-`)
+`, ruleTable{})
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet(ctx, "check", checkUsage, stdout)
@@ -120,3 +126,104 @@ func isTerminal(w io.Writer) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
+
+// ruleTable is the list of editorial rules in folio check --help, made
+// from the registry: each rule's id, its default severity (a word checks:
+// takes, the same in every language) and what it flags.
+type ruleTable struct{}
+
+// helpWidth is the width folio check --help wraps the rules to.
+const helpWidth = 80
+
+func (ruleTable) In(l msg.Lang) string {
+	rules := check.Rules()
+	idWidth, sevWidth := 0, 0
+	for _, r := range rules {
+		idWidth, sevWidth = max(idWidth, len(r.ID)), max(sevWidth, len(r.Default.String()))
+	}
+	indent := 2 + idWidth + 2 + sevWidth + 2
+	var b strings.Builder
+	for _, r := range rules {
+		for i, line := range wrapText(l.Tr(r.What), helpWidth-indent) {
+			if i == 0 {
+				fmt.Fprintf(&b, "  %-*s  %-*s  %s\n", idWidth, r.ID, sevWidth, r.Default, line)
+			} else {
+				fmt.Fprintf(&b, "%*s%s\n", indent, "", line)
+			}
+		}
+	}
+	return b.String()
+}
+
+func (t ruleTable) String() string { return t.In(msg.English) }
+
+// wrapText breaks s into lines at most width columns wide, a wide
+// character taking two: at spaces, and between Chinese characters except
+// before punctuation that closes (，。）) or after punctuation that opens
+// (（“).
+func wrapText(s string, width int) []string {
+	type piece struct {
+		text  string
+		width int
+		space bool // a space comes before it
+	}
+	var pieces []piece
+	var cur strings.Builder
+	curWidth, space := 0, false
+	flush := func() {
+		if cur.Len() > 0 {
+			pieces = append(pieces, piece{cur.String(), curWidth, space})
+			cur.Reset()
+			curWidth, space = 0, false
+		}
+	}
+	joinNext, lastLatin := false, false
+	for _, r := range s {
+		if r == ' ' {
+			flush()
+			space, joinNext = true, false
+			continue
+		}
+		wide := cjk.IsWide(r)
+		if !(joinNext || strings.ContainsRune(closingMarks, r) || !wide && lastLatin) {
+			flush()
+		}
+		cur.WriteRune(r)
+		curWidth++
+		if wide {
+			curWidth++
+		}
+		joinNext, lastLatin = strings.ContainsRune(openingMarks, r), !wide
+	}
+	flush()
+	var lines []string
+	var line strings.Builder
+	lineWidth := 0
+	for _, p := range pieces {
+		gap := 0
+		if p.space && lineWidth > 0 {
+			gap = 1
+		}
+		if lineWidth > 0 && lineWidth+gap+p.width > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			lineWidth, gap = 0, 0
+		}
+		if gap > 0 {
+			line.WriteByte(' ')
+		}
+		line.WriteString(p.text)
+		lineWidth += gap + p.width
+	}
+	if lineWidth > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// Punctuation a line does not start with, and punctuation it does not
+// end with.
+const (
+	closingMarks = "，。、；：？！）》」』”’…,.;:?!)"
+	openingMarks = "（《「『“‘("
+)

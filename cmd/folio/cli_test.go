@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
+
+	"folio/internal/check"
+	"folio/internal/cjk"
 )
 
 // TestUsageExitStatus: mistakes on the command line exit 2 with a
@@ -50,5 +54,41 @@ func TestOpenBrowserFails(t *testing.T) {
 	t.Setenv("BROWSER", "false") // starts, and fails
 	if err := openBrowser("http://127.0.0.1:1/"); err == nil {
 		t.Error("a browser that exits 1 counts as opened")
+	}
+}
+
+// TestCheckHelpListsEveryRule: folio check --help lists every editorial
+// rule with its default severity, in either language, within the width
+// of a terminal; a rule added to the registry is listed with no more
+// work.
+func TestCheckHelpListsEveryRule(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"check", "--help", "--lang", lang}, &stdout, &stderr); code != exitOK {
+			t.Fatalf("folio check --help --lang %s: exit %d\n%s", lang, code, &stderr)
+		}
+		help := stdout.String()
+		for _, r := range check.Rules() {
+			line := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(r.ID) + ` +` + r.Default.String() + `  +\S`)
+			if !line.MatchString(help) {
+				t.Errorf("--lang %s: no line for %s with its default %s in:\n%s", lang, r.ID, r.Default, help)
+			}
+		}
+		ruleLine := regexp.MustCompile(`^(  [a-z]| {10,}\S)`) // a rule's, or its continuation
+		for line := range strings.Lines(help) {
+			if !ruleLine.MatchString(line) {
+				continue
+			}
+			width := 0
+			for _, r := range strings.TrimSuffix(line, "\n") {
+				width++
+				if cjk.IsWide(r) {
+					width++
+				}
+			}
+			if width > helpWidth {
+				t.Errorf("--lang %s: a line %d columns wide: %q", lang, width, line)
+			}
+		}
 	}
 }

@@ -390,25 +390,29 @@ type PageResult struct {
 	compacted bool
 }
 
-// CheckPage applies the rules that look at one page only.
+// CheckPage applies the rules that look at one page only (the StagePage
+// rules of the registry).
 func CheckPage(p *Page, opts Options) *PageResult {
 	var diags diag.List
 	blocks := Blocks(p)
-	var runes []rune // each block's text, in turn
+	// Each block's text in runes, in turn, in one buffer made once: the
+	// rules are called through the registry, so the buffer is on the
+	// heap, and growing it would allocate again. A text has no more runes
+	// than bytes; counting its runes would cost more than the space.
+	longest := 0
+	for _, b := range blocks {
+		longest = max(longest, len(b.Text))
+	}
+	runes := make([]rune, 0, longest)
 	for _, b := range blocks {
 		runes = appendRunes(runes[:0], b.Text)
-		repeatedWord(b, runes, &diags)
-		StrayLatin(b, opts.Glossary, &diags)
-		UnfinishedParagraph(b, &diags)
-		PunctuationWidth(b, &diags)
-		CJKSpacing(b, opts.Spacing, &diags)
-		ConfusableWord(b, &diags)
-		PlaceholderText(b, &diags)
-		if opts.Simplified {
-			TraditionalInSimplified(b, opts.Allow, &diags)
+		for _, rule := range blockRules {
+			rule(b, runes, &opts, &diags)
 		}
 	}
-	HeadingSkip(blocks, &diags)
+	for _, rule := range pageRules {
+		rule(blocks, &opts, &diags)
+	}
 	return &PageResult{Blocks: blocks, Diags: diags.Items(), paras: dupParas(blocks), context: statementContext(p, opts)}
 }
 

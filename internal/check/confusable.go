@@ -102,6 +102,14 @@ func parseConfusables(text string) (*confusableSet, error) {
 
 func basicHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
+func init() {
+	register(Rule{ID: "confusable-word", Order: 50, Default: diag.Warning,
+		What:   "a word often confused with another in official copy, where its context shows the slip",
+		Flags:  "市场主题 (市场主体), 截止2020年底 (截至)",
+		Leaves: "主题教育, 截止日期",
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { ConfusableWord(b, diags) }})
+}
+
 // ConfusableWord flags a word of the list (市场主题 for 市场主体, 截止 for
 // 截至 before a date, 再接再励) where its context says it is a slip.
 func ConfusableWord(b *Block, diags *diag.List) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/internal/check"
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/site"
@@ -47,6 +48,13 @@ func TestCorpus(t *testing.T) {
 	for _, rule := range []string{"duplicate-paragraph", "conflicting-figure", "hand-typed-figure", "repeated-word", "stray-latin", "unfinished-paragraph", "punctuation-width", "cjk-spacing", "broken-link", "missing-alt", "heading-skip", "frontmatter-unknown-key", "unknown-indicator", "traditional-in-simplified", "confusable-word", "placeholder-text"} {
 		if strings.Count(got, "["+rule+"]") < 1 {
 			t.Errorf("no %s in the corpus", rule)
+		}
+	}
+	// The corpus sets no checks:, so each rule reports at the default
+	// README and folio check --help give it.
+	for _, d := range diags.Items() {
+		if r, ok := check.LookupRule(d.Rule); ok && r.Split == "" && d.Severity != r.Default {
+			t.Errorf("%s is reported as %s, but its default is %s: %s", d.Rule, d.Severity, r.Default, d)
 		}
 	}
 }

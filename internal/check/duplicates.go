@@ -233,6 +233,13 @@ func dupParas(blocks []*Block) []*dupPara {
 	return paras
 }
 
+func init() {
+	register(Rule{ID: "duplicate-paragraph", Order: 30, Stage: StagePublication, Default: diag.Error,
+		What:   "a paragraph that appears twice, or nearly so",
+		Flags:  "the same paragraph pasted into two chapters",
+		Leaves: "a short slogan quoted in two different paragraphs"})
+}
+
 // duplicateParas flags a paragraph that appears again, the same or
 // nearly (90% alike after normalising whitespace and punctuation),
 // anywhere in the publication. A run of copies is reported once, at the

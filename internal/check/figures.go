@@ -88,6 +88,18 @@ func isDigits(s string) bool {
 	return true
 }
 
+func init() {
+	register(Rule{ID: "conflicting-figure", Order: 10, Stage: StagePublication, Default: diag.Error,
+		What:   "a figure that contradicts content/data (an error), or two statements of the same metric, place and period with different values (a warning)",
+		Flags:  "地区生产总值486.3亿元 here, 468.3亿元 in another chapter (same place, 2020年)",
+		Leaves: "同比增长5.3% and 同比增长7.4% of two different metrics or places",
+		Split:  "error against the data, warning between chapters"})
+	register(Rule{ID: "hand-typed-figure", Order: 20, Stage: StagePublication, Default: diag.Warning,
+		What:   "a number typed by hand that the data holds: write the {{id}} reference",
+		Flags:  "地区生产总值增长5.3% where the data holds it",
+		Leaves: "{{gdp-growth}}"})
+}
+
 // PageFigures checks the figures of one page's blocks against the data,
 // and reads the statements of figures the data does not hold, to compare
 // across the publication.

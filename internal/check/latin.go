@@ -28,6 +28,14 @@ var knownTerms = func() map[string]bool {
 
 var latinWordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*[A-Za-z0-9+]|[A-Za-z]|[0-9]+[A-Za-z]+[A-Za-z0-9]*`)
 
+func init() {
+	register(Rule{ID: "stray-latin", Order: 70, Default: diag.Warning,
+		What:   "a Latin word left in Chinese text by translation or paste",
+		Flags:  "数据共享and业务协同",
+		Leaves: "GDP, 5G, AAAA级, iPhone, a name such as Alibaba",
+		Block:  func(b *Block, _ []rune, opts *Options, diags *diag.List) { StrayLatin(b, opts.Glossary, diags) }})
+}
+
 // StrayLatin flags a Latin word inside Chinese running text that reads as
 // a leftover of translation or a paste (数据共享and业务协同, the区域): a word
 // in lower case (or a capitalised English function word: The, And) that is

@@ -59,6 +59,14 @@ var bracketMarkerRE = regexp.MustCompile(`待(?:补|定|填|核|查|更新|确�
 // stand apart from other letters and digits (XXL and TODOS are words).
 var latinMarkerRE = regexp.MustCompile(`TODO|TBD|FIXME|X{2,}|Ｘ{2,}|×{2,}|(?i:lorem ipsum)`)
 
+func init() {
+	register(Rule{ID: "placeholder-text", Order: 110, Default: diag.Warning,
+		What:   "text left for the writer to replace: the starter text of folio new, a paragraph that is only a placeholder, a marker such as 待补充 or TODO",
+		Flags:  "在这里写导语。, 正文。 alone, 【数据待补】, 此处填写单位简介, XXX同志",
+		Leaves: "具体时间待定。, 制度有待完善, 他在这里写下入党誓词",
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { PlaceholderText(b, diags) }})
+}
+
 // PlaceholderText flags text left for the writer to replace: the starter
 // text folio new wrote, a block that holds only a placeholder (正文。,
 // 待补充, （待定）), a bracketed note with a marker (【数据待补】), a note

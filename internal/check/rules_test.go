@@ -90,10 +90,6 @@ func TestRules(t *testing.T) {
 		{name: "no space, house style space", md: "GDP增速平稳。", opts: Options{Spacing: "space"}, want: "cjk-spacing"},
 		{name: "no space, none", md: "GDP增速平稳，2020年实现增长。", opts: Options{Spacing: "none"}, want: ""},
 		{name: "no style, no rule", md: "GDP 增速平稳。", want: ""},
-		// heading-skip
-		{name: "skip from h2 to h4", md: "## 一\n\n#### 二", want: "heading-skip"},
-		{name: "starts at h3", md: "### 一", want: "heading-skip"},
-		{name: "in order", md: "## 一\n\n### 二\n\n## 三", want: ""},
 		// figures
 		{name: "conflicting", md: "2020年，一般公共预算收入增长13.2%。", want: "conflicting-figure"},
 		{name: "conflicting alias", md: "2020年财政收入增速为12.0%。", want: "conflicting-figure"},

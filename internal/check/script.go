@@ -245,6 +245,18 @@ func (tc *tradCharacters) has(r rune) bool {
 	return tc.astral[r]
 }
 
+func init() {
+	register(Rule{ID: "traditional-in-simplified", Order: 60, Default: diag.Warning,
+		What:   "a traditional character in a simplified-Chinese (zh-CN) publication",
+		Flags:  "中國共产党",
+		Leaves: "乾坤, a name listed under checks: allow:",
+		Block: func(b *Block, _ []rune, opts *Options, diags *diag.List) {
+			if opts.Simplified {
+				TraditionalInSimplified(b, opts.Allow, diags)
+			}
+		}})
+}
+
 // TraditionalInSimplified flags a traditional character form in the text
 // of a simplified Chinese publication (國 in 中國, 會議, 發展): a paste
 // from a traditional source, or an input method set to traditional. A

@@ -15,6 +15,14 @@ var (
 	unspacedRE = regexp.MustCompile(`\p{Han}()[A-Za-z0-9]|[A-Za-z0-9]()\p{Han}`)
 )
 
+func init() {
+	register(Rule{ID: "cjk-spacing", Order: 100, Default: diag.Warning,
+		What:   "a stray space between Chinese characters in prose; with cjk_spacing: set, the house style between Chinese and Latin",
+		Flags:  "营商 环境",
+		Leaves: "a heading 守护一江清水 建设美丽青溪",
+		Block:  func(b *Block, _ []rune, opts *Options, diags *diag.List) { CJKSpacing(b, opts.Spacing, diags) }})
+}
+
 // CJKSpacing enforces the house style between Chinese characters and Latin
 // letters or digits: no space ("none": GDP增长5.3%) or one space ("space":
 // GDP 增长 5.3%). Whatever the style, a space in running prose between two

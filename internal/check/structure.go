@@ -12,6 +12,14 @@ import (
 // sentenceEnds are the characters a Chinese paragraph may end with.
 var sentenceEnds = "。！？…；：.!?;:”’」』）)》】—"
 
+func init() {
+	register(Rule{ID: "unfinished-paragraph", Order: 80, Default: diag.Warning,
+		What:   "a paragraph that stops mid-sentence",
+		Flags:  "……覆盖率达到",
+		Leaves: "一、农业生产基本稳定 (a crosshead), 图1：…, a byline",
+		Block:  func(b *Block, _ []rune, _ *Options, diags *diag.List) { UnfinishedParagraph(b, diags) }})
+}
+
 // UnfinishedParagraph flags a paragraph of Chinese prose that stops without
 // sentence-final punctuation, as text cut off in a paste does. Structure
 // written as a paragraph is not prose and needs no full stop: a crosshead

@@ -9,6 +9,14 @@ import (
 	"folio/internal/diag"
 )
 
+func init() {
+	register(Rule{ID: "repeated-word", Order: 40, Default: diag.Warning,
+		What:   "a word written twice by mistake, told apart from reduplication by word segmentation",
+		Flags:  "企业企业, 的的, 市委委书记",
+		Leaves: "节节攀升, 党委委员, 搭建共建共享平台",
+		Block:  func(b *Block, runes []rune, _ *Options, diags *diag.List) { repeatedWord(b, runes, diags) }})
+}
+
 // repeatedWord flags Chinese written twice in a row by mistake: a word of
 // one to four characters (企业企业, 的的) or a piece of one (市委委书记).
 //

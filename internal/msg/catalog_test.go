@@ -121,6 +121,21 @@ func scanFormats(t *testing.T) (formats []format, dynamic []string) {
 				}
 				return true
 			}
+			// What a rule flags is shown in folio check --help.
+			if lit, ok := n.(*ast.CompositeLit); ok && isIdent(lit.Type, "Rule") {
+				for _, e := range lit.Elts {
+					kv, ok := e.(*ast.KeyValueExpr)
+					if !ok || !isIdent(kv.Key, "What") {
+						continue
+					}
+					if s, ok := stringLit(kv.Value); ok {
+						formats = append(formats, format{s, fset.Position(kv.Value.Pos()).String()})
+					} else {
+						dynamic = append(dynamic, fset.Position(kv.Pos()).String()+" (a rule's What: write it as a string literal)")
+					}
+				}
+				return true
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
@@ -154,6 +169,15 @@ func scanFormats(t *testing.T) (formats []format, dynamic []string) {
 		t.Fatal(err)
 	}
 	return formats, dynamic
+}
+
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
 }
 
 func isIdent(e ast.Expr, name string) bool {

@@ -239,6 +239,23 @@ var catalogZh = map[string]string{
 	"traditional form “%s” in simplified Chinese text: write “%s” (%s), or if it is part of a name, add the name to checks: allow: in publication.yaml":     "简体文本中出现繁体字“%s”：请改为“%s”（%s）；如果是名称的一部分，请把该名称加入 publication.yaml 的 checks: allow:",
 	"traditional forms “%s” in simplified Chinese text: write “%s”, or if they are part of a name, add the name to checks: allow: in publication.yaml":      "简体文本中出现繁体字“%s”：请改为“%s”；如果是名称的一部分，请把该名称加入 publication.yaml 的 checks: allow:",
 	"traditional forms “%s” in simplified Chinese text: write “%s” (%s), or if they are part of a name, add the name to checks: allow: in publication.yaml": "简体文本中出现繁体字“%s”：请改为“%s”（%s）；如果是名称的一部分，请把该名称加入 publication.yaml 的 checks: allow:",
+	// What each editorial rule flags, in folio check --help.
+	"a figure that contradicts content/data (an error), or two statements of the same metric, place and period with different values (a warning)": "与 content/data 中的数据矛盾的数字（错误），或同一指标、地区、时期的两处表述数值不同（警告）",
+	"a number typed by hand that the data holds: write the {{id}} reference":                                                                      "手工录入了数据中已有的数字：请改写为 {{id}} 引用",
+	"a paragraph that appears twice, or nearly so":                                                                                                "重复出现或几乎重复出现的段落",
+	"a word written twice by mistake, told apart from reduplication by word segmentation":                                                         "误写了两遍的词，借助分词与叠词区分开",
+	"a word often confused with another in official copy, where its context shows the slip":                                                       "公文中常与另一个词混淆、从上下文看写错了的词",
+	"a traditional character in a simplified-Chinese (zh-CN) publication":                                                                         "简体中文（zh-CN）出版物中的繁体字",
+	"a Latin word left in Chinese text by translation or paste":                                                                                   "翻译或粘贴时遗留在中文里的拉丁字母词",
+	"a paragraph that stops mid-sentence":                                                                                                         "句子没写完就结束的段落",
+	"half-width punctuation in Chinese text, mixed quotation marks":                                                                               "中文里的半角标点，混用的引号",
+	"a stray space between Chinese characters in prose; with cjk_spacing: set, the house style between Chinese and Latin":                         "正文中汉字之间多余的空格；设置了 cjk_spacing: 时，还检查中文与拉丁字母、数字之间是否合乎体例",
+	"text left for the writer to replace: the starter text of folio new, a paragraph that is only a placeholder, a marker such as 待补充 or TODO":    "留待作者替换的文字：folio new 写入的初始文字、只有占位内容的段落、待补充或 TODO 之类的标记",
+	"a heading more than one level below the one before it":                                                                                       "比上一个标题低了不止一级的标题",
+	"an image without alt text": "没有替代文字的图片",
+	"a photo whose credit neither its title in the Markdown (摄影：…, 图片来源：…) nor its own metadata (EXIF Artist, IPTC By-line or Credit, XMP dc:creator) gives; off unless checks: turns it on": "既没有在 Markdown 的图片标题中（摄影：…、图片来源：…）、也没有在照片自身的元数据中（EXIF Artist、IPTC By-line 或 Credit、XMP dc:creator）注明来源的照片；默认关闭，由 checks: 打开",
+	"a link to a page or heading that does not exist": "指向不存在的页面或标题的链接",
+
 	// The command line.
 	"folio builds commemorative showcase publications from Markdown and indicator data.\n\nUsage:\n\n\tfolio <command> [flags]\n\nCommands:\n\n": "folio 用 Markdown 和指标数据制作纪念性成就展示出版物。\n\n用法：\n\n\tfolio <命令> [选项]\n\n命令：\n\n",
 	"\nRun 'folio <command> --help' for a command's flags.\nSet --lang zh or --lang en for the language of folio's messages (default: LANG).\n":  "\n运行 'folio <命令> --help' 查看该命令的选项。\n用 --lang zh 或 --lang en 设定 folio 提示信息的语言（默认随 LANG）。\n",
@@ -323,14 +340,17 @@ Usage: folio check [flags]
 
 Check the publication without building it: front matter, links and
 anchors, images, indicator references, and the editorial rules for
-Chinese copy (duplicate-paragraph, conflicting-figure, hand-typed-figure,
-repeated-word, stray-latin, unfinished-paragraph, punctuation-width,
-cjk-spacing, placeholder-text, heading-skip, missing-alt, broken-link;
-missing-credit, off unless publication.yaml's checks: turns it on).
-Pages marked draft: true are checked with --drafts. Silence a rule for
-the next paragraph with <!-- folio:ignore rule-id --> or for a file with
+Chinese copy listed below. Pages marked draft: true are checked with
+--drafts.
+
+A rule reports at its default severity unless publication.yaml's checks:
+sets another (error, warning or off). Silence a rule for the next
+paragraph with <!-- folio:ignore rule-id --> or for a file with
 <!-- folio:ignore-file rule-id -->.
 
+Rules:
+
+%s
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
 
 Flags:
@@ -338,14 +358,16 @@ Flags:
 用法：folio check [选项]
 
 只检查、不构建出版物：front matter、链接和锚点、图片、指标引用，以及
-中文文稿的编辑规则（duplicate-paragraph、conflicting-figure、hand-typed-figure、
-repeated-word、stray-latin、unfinished-paragraph、punctuation-width、
-cjk-spacing、placeholder-text、heading-skip、missing-alt、broken-link；
-missing-credit 默认关闭，在 publication.yaml 的 checks: 中打开）。
-标记为 draft: true 的页面在加 --drafts 时才检查。要让某条规则对下一段
-不报告，在段前写 <!-- folio:ignore 规则 -->；对整个文件不报告，写
+下列中文文稿编辑规则。标记为 draft: true 的页面在加 --drafts 时才检查。
+
+每条规则按默认级别报告，publication.yaml 的 checks: 可以改为其他级别
+（error、warning 或 off）。要让某条规则对下一段不报告，在段前写
+<!-- folio:ignore 规则 -->；对整个文件不报告，写
 <!-- folio:ignore-file 规则 -->。
 
+规则：
+
+%s
 退出状态：0 没有错误，1 有错误（加 --strict 时有警告也算），2 用法有误。
 
 选项：

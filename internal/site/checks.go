@@ -16,8 +16,9 @@ import (
 func ruleSeverities(settings []config.CheckSetting, diags *diag.List) map[string]diag.Severity {
 	levels := map[string]diag.Severity{"error": diag.Error, "warning": diag.Warning, "off": diag.Off}
 	out := map[string]diag.Severity{}
-	ids := make([]string, len(check.Rules))
-	for i, r := range check.Rules {
+	rules := check.Rules()
+	ids := make([]string, len(rules))
+	for i, r := range rules {
 		ids[i] = r.ID
 		if r.Default == diag.Off {
 			out[r.ID] = diag.Off // until checks: names it
