@@ -34,7 +34,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the absolute `URL` the site is served at, overriding publication.yaml's base_url")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail the build on warnings too")
-	fs.BoolVar(&opts.NoCache, "no-cache", false, "process images and bundles afresh, ignoring SRC/.cache/folio")
+	fs.BoolVar(&opts.NoCache, "no-cache", false, "build afresh: neither read nor write SRC/.cache/folio (processed images, bundles, the memo of the last build)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
