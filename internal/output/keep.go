@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -23,7 +24,11 @@ func StampOf(p string) (Stamp, bool) {
 	if err != nil || !fi.Mode().IsRegular() {
 		return Stamp{}, false
 	}
-	return Stamp{Size: fi.Size(), ModNs: fi.ModTime().UnixNano(), Ino: fileNumber(fi)}, true
+	return stampOfInfo(fi), true
+}
+
+func stampOfInfo(fi fs.FileInfo) Stamp {
+	return Stamp{Size: fi.Size(), ModNs: fi.ModTime().UnixNano(), Ino: fileNumber(fi)}
 }
 
 // Keep takes the output folder's file name into the build unread, when
@@ -64,4 +69,47 @@ func (u *Update) Stamp(name string) (Stamp, bool) {
 		return StampOf(filepath.Join(stage.Dir(), filepath.FromSlash(name)))
 	}
 	return StampOf(filepath.Join(u.out, filepath.FromSlash(name)))
+}
+
+// KeepAll takes the whole output folder into the build unread, when it
+// holds exactly the files of stamps, each unchanged: a build whose inputs
+// are those the folder was made from need make nothing. It reports
+// whether it did; when it did not, the update is as it was.
+func (u *Update) KeepAll(stamps map[string]Stamp) bool {
+	count, ok := 0, true
+	err := filepath.WalkDir(u.out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(u.out, p)
+		name := filepath.ToSlash(rel)
+		if name == MarkerFile {
+			return nil
+		}
+		want, found := stamps[name]
+		info, err := d.Info()
+		if !found || err != nil || !info.Mode().IsRegular() || stampOfInfo(info) != want {
+			ok = false
+			return fs.SkipAll
+		}
+		count++
+		return nil
+	})
+	if err != nil || !ok || count != len(stamps) {
+		return false
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.stage != nil {
+		return false
+	}
+	for name := range stamps {
+		u.names[name] = true
+		u.same = append(u.same, name)
+	}
+	u.whole = true
+	return true
 }

@@ -30,6 +30,8 @@ type Update struct {
 	stage *Staging
 	same  []string // files found identical to out's while nothing was staged
 	names map[string]bool
+	// whole: KeepAll found the folder holding exactly the build's files.
+	whole bool
 }
 
 // NewUpdate starts an update of the folder out, which need not exist.
@@ -121,7 +123,7 @@ func (u *Update) Commit() (changed bool, err error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.stage == nil {
-		if onlyFiles(u.out, u.names) {
+		if u.whole || onlyFiles(u.out, u.names) {
 			return false, nil
 		}
 		if err := u.begin(); err != nil {

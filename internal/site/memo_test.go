@@ -229,3 +229,40 @@ func TestBuildAppendsOnlyWhatChanged(t *testing.T) {
 	}
 	d.sameAsFresh()
 }
+
+// A build whose every input is as the last build's, onto the output
+// folder as it left it, makes nothing and reads no page: it reports the
+// last build's problems again.
+func TestBuildUpToDateReadsNothing(t *testing.T) {
+	d := newDiskBuild(t)
+	first := d.build(nil, nil)
+	if !strings.Contains(first, "[base-url-missing]") {
+		t.Fatalf("the fixture has no warning to report again:\n%s", first)
+	}
+	// The index spoilt: a build that needed it would say so.
+	if err := os.WriteFile(filepath.Join(d.cache, "memo"), []byte("spoilt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again := d.build([]string{}, []string{}); again != first {
+		t.Errorf("an up-to-date build reports\n%s\nnot the last build's\n%s", again, first)
+	}
+	// A file of public/ gone: the build is not up to date.
+	if err := os.Remove(filepath.Join(d.out, "b", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if again := d.build(nil, nil); !strings.Contains(again, "[cache-ignored]") {
+		t.Errorf("a build with a file of public/ gone did not read the memo:\n%s", again)
+	}
+	d.sameAsFresh()
+	// An option that changes the output: not up to date either.
+	update := output.NewUpdate(d.out)
+	var diags diag.List
+	res, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: d.dir, Out: d.out, BaseURL: "https://example.org/"}}, update, &diags)
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags.Items())
+	}
+	if len(res.Rendered) == 0 {
+		t.Error("a new base URL rendered nothing")
+	}
+	_ = update.Abort()
+}

@@ -101,10 +101,27 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 		return s.Build(ctx, sink, diags)
 	}
 	s.memoPath = filepath.Join(s.cacheDir(), memoName)
+	wholePath := filepath.Join(s.cacheDir(), wholeName)
+	var inputs string
+	if opts.Theme == nil { // an embedded theme is the binary's, which the memo names
+		inputs = inputsKey(opts)
+		if files, ok := upToDate(wholePath, inputs, sink, diags); ok {
+			return &Result{Files: files, Converted: []string{}, Rendered: []string{}}, nil
+		}
+	}
 	var first diag.List
 	s.loadMemo(&first)
 	res, err := s.Build(ctx, sink, &first)
 	if !errors.Is(err, errBulkCorrupt) {
+		if err == nil && res != nil {
+			var kept []diag.Diagnostic // what the site's files say, not the cache
+			for _, d := range first.Items() {
+				if d.Rule != "cache-ignored" {
+					kept = append(kept, d)
+				}
+			}
+			keepWhole(wholePath, inputs, res.Files, sink, kept)
+		}
 		diags.Merge(&first)
 		return res, err
 	}
