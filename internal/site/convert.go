@@ -97,6 +97,9 @@ func (b *builder) convert() {
 			c.check.Compact(figureData)
 			c.res.Doc, c.res.Source = nil, nil
 			p.DropText()
+			if c.entry != nil {
+				c.entry.src.body = nil // held only to know the same text again
+			}
 		}
 		if e != nil {
 			e.linkPos = c.linkPos
@@ -442,6 +445,11 @@ func (b *builder) check() {
 			// Taken, not kept: the blocks are much of a build's memory,
 			// and rendering does not need them.
 			results[i], c.check = c.check, nil
+			if c.entry != nil && b.session.keep.compact {
+				// In the memo already, and checked by no later build of
+				// this session.
+				c.entry.check = nil
+			}
 		}
 	}
 	var kept []*check.PageResult

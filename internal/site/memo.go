@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
@@ -9,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -93,10 +95,22 @@ type unitRecord struct {
 
 // memoIndex is the index: what the whole build knew.
 type memoIndex struct {
-	Conv        []*convRecord
+	Conv []*convRecord
+	memoTrailer
+}
+
+// memoTrailer ends the index: what the build knew besides its pages.
+type memoTrailer struct {
 	GlobalKey   string
 	GlobalDiags []diag.Diagnostic
 	Units       []unitRecord
+}
+
+// indexMessage is one message of the index's stream: a page's record,
+// written as the build checks the page, or the trailer, which ends it.
+type indexMessage struct {
+	Conv    *convRecord
+	Trailer *memoTrailer
 }
 
 // errMemoAbsent: there is no memo (a first build, or --no-cache).
@@ -171,42 +185,93 @@ func readIndex(path string) (*memoIndex, error) {
 		return nil, msg.Errorf("its checksum does not match: it was cut short or changed")
 	}
 	var m memoIndex
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&m); err != nil {
-		return nil, msg.Errorf("it cannot be read: %v", err)
+	dec := gob.NewDecoder(bytes.NewReader(body))
+	for {
+		var message indexMessage
+		if err := dec.Decode(&message); err != nil {
+			return nil, msg.Errorf("it cannot be read: %v", err)
+		}
+		if message.Trailer != nil {
+			m.memoTrailer = *message.Trailer
+			return &m, nil
+		}
+		if message.Conv != nil {
+			m.Conv = append(m.Conv, message.Conv)
+		}
 	}
-	return &m, nil
 }
 
-// writeIndex puts m in place at path: written to a temporary file,
-// synced and renamed, so the index is the last build's or this one's,
-// whole, whenever the build is killed.
-func writeIndex(path string, m *memoIndex) error {
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(m); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), memoName+"-*.tmp")
+// indexWriter writes the index as the build makes its records, into a
+// temporary file renamed into place by finish: the index is the last
+// build's or this one's, whole, whenever the build is killed, and the
+// build holds none of its records.
+type indexWriter struct {
+	mu   sync.Mutex
+	f    *os.File
+	buf  *bufio.Writer
+	hash hash.Hash // of everything after the header
+	enc  *gob.Encoder
+	live int64 // bulk bytes the records refer to
+	err  error
+}
+
+func newIndexWriter(dir string) (*indexWriter, error) {
+	f, err := os.CreateTemp(dir, memoName+"-*.tmp")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	sum := sha256.Sum256(body.Bytes())
-	_, err = fmt.Fprintf(f, "%s%s\n%x\n", memoMagic, memoIdentity(), sum)
-	if err == nil {
-		_, err = f.Write(body.Bytes())
+	w := &indexWriter{f: f, buf: bufio.NewWriterSize(f, 1<<20), hash: sha256.New()}
+	// The digest is known at the end: its place is kept.
+	fmt.Fprintf(w.buf, "%s%s\n%x\n", memoMagic, memoIdentity(), make([]byte, sha256.Size))
+	w.enc = gob.NewEncoder(io.MultiWriter(w.buf, w.hash))
+	return w, nil
+}
+
+// record writes a page's record; it is safe for concurrent use.
+func (w *indexWriter) record(r *convRecord) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = w.enc.Encode(indexMessage{Conv: r})
+		w.live += r.Bulk.Len
 	}
-	if err == nil {
-		err = f.Sync()
+}
+
+// finish writes the trailer and the digest, and puts the index at path.
+func (w *indexWriter) finish(path string, t *memoTrailer) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = w.enc.Encode(indexMessage{Trailer: t})
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if w.err == nil {
+		w.err = w.buf.Flush()
 	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
+	if w.err == nil {
+		at := int64(len(memoMagic) + len(memoIdentity()) + 1)
+		_, w.err = w.f.WriteAt([]byte(hex.EncodeToString(w.hash.Sum(nil))), at)
 	}
-	if err != nil {
-		_ = os.Remove(f.Name())
+	if w.err == nil {
+		w.err = w.f.Sync()
 	}
-	return err
+	if cerr := w.f.Close(); w.err == nil {
+		w.err = cerr
+	}
+	if w.err == nil {
+		w.err = os.Rename(w.f.Name(), path)
+	}
+	if w.err != nil {
+		_ = os.Remove(w.f.Name())
+	}
+	return w.err
+}
+
+// abort removes the unfinished index.
+func (w *indexWriter) abort() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_ = w.f.Close()
+	_ = os.Remove(w.f.Name())
 }
 
 // bulkFiles reads and appends to a memo's bulk files.

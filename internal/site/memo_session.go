@@ -21,7 +21,7 @@ import (
 type memoBuild struct {
 	bulk    *bulkFiles
 	mu      sync.Mutex
-	records map[string]*convRecord
+	index   *indexWriter
 	changed bool // the build made something the last did not
 	err     error
 }
@@ -82,7 +82,12 @@ func (s *Session) startMemo() {
 	if err := s.bulk.openAppend(s.lastBulk, s.liveBulk); err != nil {
 		return
 	}
-	s.memo = &memoBuild{bulk: s.bulk, records: map[string]*convRecord{}}
+	index, err := newIndexWriter(filepath.Dir(s.memoPath))
+	if err != nil {
+		_ = s.bulk.close(false)
+		return
+	}
+	s.memo = &memoBuild{bulk: s.bulk, index: index}
 }
 
 // changed notes that this build made something the last did not: it
@@ -134,13 +139,13 @@ func (s *Session) keepConv(rel string, e *convEntry) {
 			e.bulk = &r.Bulk
 		}
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	if err != nil {
+		m.mu.Lock()
 		m.err = err
+		m.mu.Unlock()
 		return
 	}
-	m.records[rel] = r
+	m.index.record(r)
 }
 
 // finishMemo puts this build's index in place of the last, with the
@@ -152,30 +157,27 @@ func (s *Session) finishMemo(sink Sink) {
 		return
 	}
 	if !m.changed || m.err != nil {
+		m.index.abort()
 		_ = m.bulk.close(false)
 		return
 	}
 	if err := m.bulk.close(true); err != nil {
+		m.index.abort()
 		return // a memo not written costs the next build time, not correctness
 	}
-	index := &memoIndex{GlobalKey: s.globalKey, GlobalDiags: s.globalDiags}
-	for _, rel := range slices.Sorted(mapsKeys(m.records)) {
-		index.Conv = append(index.Conv, m.records[rel])
-	}
+	t := &memoTrailer{GlobalKey: s.globalKey, GlobalDiags: s.globalDiags}
 	if k, ok := sink.(Keeper); ok {
-		index.Units = stampUnits(s.units, k)
+		t.Units = stampUnits(s.units, k)
 	}
-	if writeIndex(s.memoPath, index) == nil {
-		s.lastBulk, s.liveBulk = m.bulk.outName, 0
-		for _, r := range index.Conv {
-			s.liveBulk += r.Bulk.Len
-		}
+	if m.index.finish(s.memoPath, t) == nil {
+		s.lastBulk, s.liveBulk = m.bulk.outName, m.index.live
 	}
 }
 
 // abortMemo drops this build's memo: the last stays in place.
 func (s *Session) abortMemo() {
 	if m := s.memo; m != nil {
+		m.index.abort()
 		_ = m.bulk.close(false)
 	}
 	s.memo = nil
@@ -217,11 +219,13 @@ func (b *builder) loadBulk() error {
 			return
 		}
 		e.res.HTML = pb.HTML
-		stub, _ := e.check.Record()
-		stub.Paras, stub.Figures = pb.Paras, pb.Figures
-		e.check = stub.Result()
-		if c.check != nil {
-			c.check = e.check
+		if e.check != nil { // nil once the publication-wide checks have run
+			stub, _ := e.check.Record()
+			stub.Paras, stub.Figures = pb.Paras, pb.Figures
+			e.check = stub.Result()
+			if c.check != nil {
+				c.check = e.check
+			}
 		}
 		e.unloaded = false
 	})
