@@ -103,8 +103,8 @@ func rssOf(f figures) float64  { return f.rssMiB }
 // cache kinds "images" and "bundles"). The table's cold build is a first
 // build of the text, which a memo persisted there by an earlier build
 // would skip, while its images come from the cache, as Hugo's from
-// resources/_gen; `--no-cache` would process the photos afresh too. The
-// cache holds nothing else yet, so this removes nothing until it does.
+// resources/_gen; `--no-cache` would process the photos afresh too. What
+// it removes is the build's memo (memo, memo-bulk-…, memo-whole).
 func clearMemo(cacheDir string) error {
 	entries, err := os.ReadDir(cacheDir)
 	if errors.Is(err, fs.ErrNotExist) {
