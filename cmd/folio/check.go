@@ -45,6 +45,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&format, "format", "text", "output `format`: text or json")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "check pages marked draft: true too")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&opts.NoCache, "no-cache", false, "check afresh, without the memo of the last build in SRC/.cache/folio")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -430,7 +430,7 @@ func (b *builder) check() {
 		k.str(c.entry.checkOpts)
 	}
 	key := k.sum()
-	again := !known || key != b.session.globalKey || b.session.checkOnly
+	again := !known || key != b.session.globalKey
 	if again {
 		// The publication-wide checks read every page's paragraphs and
 		// figures: those the memo keeps are read now.

@@ -266,3 +266,41 @@ func TestBuildUpToDateReadsNothing(t *testing.T) {
 	}
 	_ = update.Abort()
 }
+
+// folio check after a build takes the build's memo for what is unchanged
+// and finds exactly what it finds without it, before and after an edit.
+func TestCheckWithTheMemoFindsWhatItFindsWithout(t *testing.T) {
+	d := newDiskBuild(t)
+	d.edit("content/chapters/03-c.md", "见[乙篇](02-b.md)。", "见[乙篇](02-b.md)。数据共享and业务协同。")
+	d.build(nil, nil)
+	check := func(noCache bool) string {
+		var diags diag.List
+		if err := site.Check(context.Background(), site.Options{Options: config.Options{Src: d.dir, NoCache: noCache}}, &diags); err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, x := range diags.Items() {
+			lines = append(lines, x.String())
+		}
+		return strings.Join(lines, "\n")
+	}
+	want := check(true)
+	if !strings.Contains(want, "[stray-latin]") {
+		t.Fatalf("the fixture's problem is not found:\n%s", want)
+	}
+	if got := check(false); got != want {
+		t.Errorf("with the memo:\n%s\nwithout:\n%s", got, want)
+	}
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的正文。乙的正文。")
+	want = check(true)
+	if got := check(false); got != want {
+		t.Errorf("after an edit, with the memo:\n%s\nwithout:\n%s", got, want)
+	}
+	// It is the memo that check read: spoilt, it says so.
+	if err := os.WriteFile(filepath.Join(d.cache, "memo"), []byte("spoilt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := check(false); !strings.Contains(got, "[cache-ignored]") {
+		t.Errorf("check did not read the memo:\n%s", got)
+	}
+}

@@ -483,19 +483,45 @@ func (b *builder) display(name string) string {
 
 // Check runs everything a build checks, without rendering or writing
 // anything: images are only checked for their headers, not processed.
+// The memo of the last build, unless opts.NoCache, spares it the pages
+// and the publication-wide checks whose inputs are unchanged; it writes
+// none.
 func Check(ctx context.Context, opts Options, diags *diag.List) error {
+	err := checkOnce(ctx, opts, !opts.NoCache, diags)
+	if errors.Is(err, errBulkCorrupt) {
+		return checkOnce(ctx, opts, false, diags)
+	}
+	return err
+}
+
+func checkOnce(ctx context.Context, opts Options, memo bool, diags *diag.List) error {
 	s := newSession(opts, buildRetention)
 	s.checkOnly = true
-	b, err := newBuilder(s, diags)
+	var found diag.List
+	if memo {
+		s.memoPath = filepath.Join(s.cacheDir(), memoName)
+		s.loadMemo(&found)
+	}
+	b, err := newBuilder(s, &found)
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if s.bulk != nil {
+			_ = s.bulk.close(false)
+		}
+	}()
 	b.load()
 	if b.pub == nil || ctx.Err() != nil {
+		diags.Merge(&found)
 		return ctx.Err()
 	}
 	b.convert()
 	b.check()
+	if b.memoErr != nil {
+		return b.memoErr // reported again by the check without the memo
+	}
+	diags.Merge(&found)
 	return ctx.Err()
 }
 
