@@ -27,6 +27,9 @@ func StampOf(p string) (Stamp, bool) {
 	return stampOfInfo(fi), true
 }
 
+// StampOfInfo is the stamp of the file fi describes.
+func StampOfInfo(fi fs.FileInfo) Stamp { return stampOfInfo(fi) }
+
 func stampOfInfo(fi fs.FileInfo) Stamp {
 	return Stamp{Size: fi.Size(), ModNs: fi.ModTime().UnixNano(), Ino: fileNumber(fi)}
 }

@@ -102,10 +102,11 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	}
 	s.memoPath = filepath.Join(s.cacheDir(), memoName)
 	wholePath := filepath.Join(s.cacheDir(), wholeName)
-	var inputs string
+	var whole wholeBuild
 	if opts.Theme == nil { // an embedded theme is the binary's, which the memo names
-		inputs = inputsKey(opts)
-		if files, ok := upToDate(wholePath, inputs, sink, diags); ok {
+		last, _ := readWhole(wholePath)
+		whole.Inputs, whole.Files, whole.DigestedAt = digestInputs(opts, last)
+		if files, ok := upToDate(last, whole.Inputs, sink, diags); ok {
 			return &Result{Files: files, Converted: []string{}, Rendered: []string{}}, nil
 		}
 	}
@@ -120,7 +121,8 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 					kept = append(kept, d)
 				}
 			}
-			keepWhole(wholePath, inputs, res.Files, sink, kept)
+			whole.Diags = kept
+			keepWhole(wholePath, whole, res.Files, sink)
 		}
 		diags.Merge(&first)
 		return res, err

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
+	"time"
 
 	"folio/internal/diag"
 	"folio/internal/output"
@@ -26,14 +28,25 @@ import (
 // build date would be one more input here.)
 const (
 	wholeName  = "memo-whole"
-	wholeMagic = "folio build whole 1\n"
+	wholeMagic = "folio build whole 2\n"
 )
 
 // wholeBuild is what the whole-build memo keeps.
 type wholeBuild struct {
 	Inputs string
-	Files  map[string]output.Stamp
-	Diags  []diag.Diagnostic
+	// Files are the site's files as digested, with their stamps;
+	// DigestedAt is when (Unix nanoseconds).
+	Files      []inputFile
+	DigestedAt int64
+	Outputs    map[string]output.Stamp
+	Diags      []diag.Diagnostic
+}
+
+// inputFile is one file a build reads, and the digest of its bytes.
+type inputFile struct {
+	Rel   string
+	Stamp output.Stamp
+	Sum   [sha256.Size]byte
 }
 
 // WholeKeeper is a Keeper that can take the whole output folder as the
@@ -43,11 +56,22 @@ type WholeKeeper interface {
 	KeepAll(stamps map[string]output.Stamp) bool
 }
 
-// inputsKey digests every file of the site a build reads, and the
-// options that change what it writes. It is "" when the site's files
-// cannot all be read (the build then reports why).
-func inputsKey(opts Options) string {
-	var files []string
+// digestInputs digests every file of the site a build reads, and the
+// options that change what it writes. A file whose stamp is the one the
+// last build digested is not read again, unless it changed within two
+// seconds of that digest (a file system's times can be that coarse, and
+// a save in the same tick keeps the time). The key is "" when the site's
+// files cannot all be read (the build then reports why).
+func digestInputs(opts Options, last *wholeBuild) (key string, files []inputFile, at int64) {
+	at = time.Now().UnixNano()
+	known := map[string]inputFile{}
+	if last != nil {
+		for _, f := range last.Files {
+			if f.Stamp.ModNs < last.DigestedAt-int64(2*time.Second) {
+				known[f.Rel] = f
+			}
+		}
+	}
 	for _, dir := range []string{"content", "layouts", "assets"} {
 		root := filepath.Join(opts.Src, dir)
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -57,53 +81,58 @@ func inputsKey(opts Options) string {
 				}
 				return err
 			}
-			if !d.IsDir() {
-				files = append(files, p)
+			if d.IsDir() {
+				return nil
 			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(opts.Src, p)
+			files = append(files, inputFile{Rel: filepath.ToSlash(rel), Stamp: output.StampOfInfo(info)})
 			return nil
 		})
 		if err != nil {
-			return ""
+			return "", nil, at
 		}
 	}
-	sums := make([][sha256.Size]byte, len(files))
-	failed := false
+	var failed atomic.Bool
 	par.Do(len(files), func(i int) {
-		data, err := os.ReadFile(files[i])
-		if err != nil {
-			failed = true // a race of writes of true: any failure counts
+		f := &files[i]
+		if k, ok := known[f.Rel]; ok && k.Stamp == f.Stamp {
+			f.Sum = k.Sum
 			return
 		}
-		sums[i] = sha256.Sum256(data)
+		data, err := os.ReadFile(filepath.Join(opts.Src, filepath.FromSlash(f.Rel)))
+		if err != nil {
+			failed.Store(true)
+			return
+		}
+		f.Sum = sha256.Sum256(data)
 	})
-	if failed {
-		return ""
+	if failed.Load() {
+		return "", nil, at
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %v %v %v %v\n", opts.BaseURL, opts.Out, opts.Drafts, opts.Sourcemap, opts.Dev, opts.NoEditions)
-	for i, p := range files {
-		rel, _ := filepath.Rel(opts.Src, p)
-		fmt.Fprintf(h, "%q %x\n", filepath.ToSlash(rel), sums[i])
+	for _, f := range files {
+		fmt.Fprintf(h, "%q %x\n", f.Rel, f.Sum)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), files, at
 }
 
 // upToDate reports, when sink can keep the whole output folder and the
 // last build's inputs are these, the files it keeps; the last build's
 // problems go to diags.
-func upToDate(path, inputs string, sink Sink, diags *diag.List) ([]string, bool) {
+func upToDate(last *wholeBuild, inputs string, sink Sink, diags *diag.List) ([]string, bool) {
 	k, ok := sink.(WholeKeeper)
-	if !ok || inputs == "" {
+	if !ok || inputs == "" || last == nil || last.Inputs != inputs || !k.KeepAll(last.Outputs) {
 		return nil, false
 	}
-	w, err := readWhole(path)
-	if err != nil || w.Inputs != inputs || !k.KeepAll(w.Files) {
-		return nil, false
-	}
-	for _, d := range w.Diags {
+	for _, d := range last.Diags {
 		diags.Add(d)
 	}
-	return slices.Sorted(mapsKeys(w.Files)), true
+	return slices.Sorted(mapsKeys(last.Outputs)), true
 }
 
 func readWhole(path string) (*wholeBuild, error) {
@@ -128,18 +157,18 @@ func readWhole(path string) (*wholeBuild, error) {
 
 // keepWhole writes the whole-build memo of a build that succeeded, the
 // stamps of its files as sink holds them.
-func keepWhole(path, inputs string, files []string, sink Sink, diags []diag.Diagnostic) {
+func keepWhole(path string, w wholeBuild, outputs []string, sink Sink) {
 	k, ok := sink.(Keeper)
-	if !ok || inputs == "" {
+	if !ok || w.Inputs == "" {
 		return
 	}
-	w := wholeBuild{Inputs: inputs, Files: make(map[string]output.Stamp, len(files)), Diags: diags}
-	for _, name := range files {
+	w.Outputs = make(map[string]output.Stamp, len(outputs))
+	for _, name := range outputs {
 		st, ok := k.Stamp(name)
 		if !ok {
 			return
 		}
-		w.Files[name] = st
+		w.Outputs[name] = st
 	}
 	var body bytes.Buffer
 	if err := gob.NewEncoder(&body).Encode(&w); err != nil {
