@@ -3,11 +3,12 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"folio/internal/output"
 	"io"
 	"maps"
 	"slices"
 	"sync"
+
+	"folio/internal/output"
 )
 
 // outputs passes a build's files to its sink as they are made and keeps

@@ -1,16 +1,19 @@
 package site
 
 import (
-	"folio/internal/par"
-	"folio/internal/render"
-	"folio/internal/search"
 	"html/template"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"folio/internal/par"
+	"folio/internal/render"
+	"folio/internal/search"
 )
 
+// The search page, and the index of every page's sections and every
+// indicator it queries, in shards a query loads a few of.
 func init() {
 	registerFormat(outputFormat{
 		name: "search", order: 60, reserved: []string{"search"},

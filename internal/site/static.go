@@ -1,12 +1,15 @@
 package site
 
 import (
-	"folio/internal/diag"
-	"folio/internal/render"
 	"io/fs"
 	"path"
+
+	"folio/internal/diag"
+	"folio/internal/render"
 )
 
+// Files copied from assets/static/ as they are, last: they may replace
+// nothing folio writes.
 func init() {
 	registerFormat(outputFormat{
 		name: "static", order: 90,
