@@ -74,11 +74,9 @@ func (u *Update) Stamp(name string) (Stamp, bool) {
 	return StampOf(filepath.Join(u.out, filepath.FromSlash(name)))
 }
 
-// KeepAll takes the whole output folder into the build unread, when it
-// holds exactly the files of stamps, each unchanged: a build whose inputs
-// are those the folder was made from need make nothing. It reports
-// whether it did; when it did not, the update is as it was.
-func (u *Update) KeepAll(stamps map[string]Stamp) bool {
+// HoldsExactly reports whether the output folder holds exactly the files
+// of stamps, each unchanged (one walk; it changes nothing).
+func (u *Update) HoldsExactly(stamps map[string]Stamp) bool {
 	count, ok := 0, true
 	err := filepath.WalkDir(u.out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -101,9 +99,14 @@ func (u *Update) KeepAll(stamps map[string]Stamp) bool {
 		count++
 		return nil
 	})
-	if err != nil || !ok || count != len(stamps) {
-		return false
-	}
+	return err == nil && ok && count == len(stamps)
+}
+
+// KeepAll takes the whole output folder into the build unread, as
+// HoldsExactly found it: a build whose inputs are those the folder was
+// made from need make nothing. It reports false, and changes nothing,
+// when the update has started writing.
+func (u *Update) KeepAll(stamps map[string]Stamp) bool {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.stage != nil {

@@ -31,8 +31,9 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	var whole wholeBuild
 	if opts.Theme == nil { // an embedded theme is the binary's, which the memo names
 		last, _ := readWhole(wholePath)
-		whole.Inputs, whole.Files, whole.DigestedAt = digestInputs(opts, last)
-		if files, ok := upToDate(last, whole.Inputs, sink, diags); ok {
+		var files []string
+		var ok bool
+		if whole, files, ok = upToDate(opts, last, sink, diags); ok {
 			return &Result{Files: files, Converted: []string{}, Rendered: []string{}}, nil
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -53,6 +54,7 @@ type inputFile struct {
 // last build left it (output.Update).
 type WholeKeeper interface {
 	Keeper
+	HoldsExactly(stamps map[string]output.Stamp) bool
 	KeepAll(stamps map[string]output.Stamp) bool
 }
 
@@ -124,15 +126,24 @@ func digestInputs(opts Options, last *wholeBuild) (key string, files []inputFile
 // upToDate reports, when sink can keep the whole output folder and the
 // last build's inputs are these, the files it keeps; the last build's
 // problems go to diags.
-func upToDate(last *wholeBuild, inputs string, sink Sink, diags *diag.List) ([]string, bool) {
-	k, ok := sink.(WholeKeeper)
-	if !ok || inputs == "" || last == nil || last.Inputs != inputs || !k.KeepAll(last.Outputs) {
-		return nil, false
+// The output folder is walked while the inputs are digested: both wait
+// on the file system, each on a core.
+func upToDate(opts Options, last *wholeBuild, sink Sink, diags *diag.List) (digest wholeBuild, files []string, ok bool) {
+	k, keeps := sink.(WholeKeeper)
+	var holds bool
+	var walking sync.WaitGroup
+	if keeps && last != nil {
+		walking.Go(func() { holds = k.HoldsExactly(last.Outputs) })
+	}
+	digest.Inputs, digest.Files, digest.DigestedAt = digestInputs(opts, last)
+	walking.Wait()
+	if !keeps || !holds || digest.Inputs == "" || last.Inputs != digest.Inputs || !k.KeepAll(last.Outputs) {
+		return digest, nil, false
 	}
 	for _, d := range last.Diags {
 		diags.Add(d)
 	}
-	return slices.Sorted(mapsKeys(last.Outputs)), true
+	return digest, slices.Sorted(mapsKeys(last.Outputs)), true
 }
 
 func readWhole(path string) (*wholeBuild, error) {
