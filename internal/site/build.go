@@ -40,7 +40,7 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	var first diag.List
 	s.loadMemo(&first)
 	res, err := s.Build(ctx, sink, &first)
-	if !errors.Is(err, errBulkCorrupt) {
+	if !errors.Is(err, errBulkCorrupt) && !errors.Is(err, errBulkGone) {
 		if err == nil && res != nil {
 			var kept []diag.Diagnostic // what the site's files say, not the cache
 			for _, d := range first.Items() {
@@ -54,15 +54,19 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 		diags.Merge(&first)
 		return res, err
 	}
-	// A page's part of the memo did not match its digest: the memo is
-	// not used, and the build is made again from scratch into the same
-	// sink, whose files it writes again.
-	diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
-		"the memo of the last build is not used: %v; this build starts afresh and writes a new one", msg.Errorf("its checksum does not match: it was cut short or changed"))
-	_ = os.Remove(s.memoPath)
+	// A page's part of the memo did not match its digest, or its file is
+	// gone (another build replaced it meanwhile): the memo is not used,
+	// and the build is made again from scratch into the same sink, whose
+	// files it writes again. Only a piece that did not match is a
+	// problem to report.
+	if errors.Is(err, errBulkCorrupt) {
+		diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
+			"the memo of the last build is not used: %v; this build starts afresh and writes a new one", msg.Errorf("its checksum does not match: it was cut short or changed"))
+		_ = os.Remove(s.memoPath)
+	}
 	s = newSession(opts, buildRetention)
 	s.memoPath = filepath.Join(s.cacheDir(), memoName)
-	s.loadMemo(diags) // finds none, and removes the bulk files
+	s.bulk = &bulkFiles{dir: filepath.Dir(s.memoPath), readers: map[string]*os.File{}}
 	return s.Build(ctx, sink, diags)
 }
 
@@ -148,7 +152,7 @@ var gcSetting struct {
 // none.
 func Check(ctx context.Context, opts Options, diags *diag.List) error {
 	err := checkOnce(ctx, opts, !opts.NoCache, diags)
-	if errors.Is(err, errBulkCorrupt) {
+	if errors.Is(err, errBulkCorrupt) || errors.Is(err, errBulkGone) {
 		return checkOnce(ctx, opts, false, diags)
 	}
 	return err

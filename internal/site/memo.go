@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,8 +118,19 @@ type indexMessage struct {
 var errMemoAbsent = errors.New("no memo")
 
 // errBulkCorrupt: a page's bulk did not match its digest; the build is
-// made again without the memo.
-var errBulkCorrupt = errors.New("bulk corrupt")
+// made again without the memo, and says why. errBulkGone: its bulk file
+// is gone (another build replaced it meanwhile); the build is made again
+// without the memo, and nothing was wrong.
+var (
+	errBulkCorrupt = errors.New("bulk corrupt")
+	errBulkGone    = errors.New("bulk gone")
+)
+
+// errMemoOtherFolio: the memo was written by another folio (an upgrade,
+// or an installed folio and a development one taking turns). It is not
+// used, and not reported: every upgrade would warn, and --strict fail,
+// for nothing a publisher can fix.
+var errMemoOtherFolio = errors.New("memo of another folio")
 
 // memoIdentity names the folio that wrote a memo: its version, and the
 // Go build ID of its executable, which differs between two development
@@ -178,7 +190,7 @@ func readIndex(path string) (*memoIndex, error) {
 	}
 	identity, rest, _ := bytes.Cut(rest, []byte("\n"))
 	if string(identity) != memoIdentity() {
-		return nil, msg.Errorf("it was written by another folio (%s)", strings.Fields(string(identity) + " ?")[0])
+		return nil, errMemoOtherFolio
 	}
 	digest, body, _ := bytes.Cut(rest, []byte("\n"))
 	if sum := sha256.Sum256(body); string(digest) != hex.EncodeToString(sum[:]) {
@@ -290,7 +302,10 @@ type bulkFiles struct {
 // read returns the bulk at ref, checked against its digest.
 func (f *bulkFiles) read(ref bulkRef) (*pageBulk, error) {
 	data, err := f.raw(ref)
-	if err != nil || sha256.Sum256(data) != ref.Sum {
+	if err != nil {
+		return nil, err
+	}
+	if sha256.Sum256(data) != ref.Sum {
 		return nil, errBulkCorrupt
 	}
 	b, err := decodeBulk(data)
@@ -312,6 +327,9 @@ func (f *bulkFiles) raw(ref bulkRef) ([]byte, error) {
 		var err error
 		if r, err = os.Open(filepath.Join(f.dir, ref.File)); err != nil {
 			f.mu.Unlock()
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, errBulkGone
+			}
 			return nil, errBulkCorrupt
 		}
 		f.readers[ref.File] = r

@@ -38,13 +38,16 @@ func (s *Session) loadMemo(diags *diag.List) {
 		_ = os.Remove(p)
 	}
 	m, err := readIndex(s.memoPath)
-	if err != nil && !errors.Is(err, errMemoAbsent) {
+	if err != nil && !errors.Is(err, errMemoAbsent) && !errors.Is(err, errMemoOtherFolio) {
 		diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
 			"the memo of the last build is not used: %v; this build starts afresh and writes a new one", err)
 		_ = os.Remove(s.memoPath)
 	}
 	if m == nil {
-		m = &memoIndex{}
+		// Another folio's bulk files are left to it: it may be building
+		// this site now. This folio's next index replaces its index, and
+		// the build after removes the files no index refers to.
+		return
 	}
 	used := map[string]bool{}
 	for _, r := range m.Conv {

@@ -138,11 +138,7 @@ func TestBuildIgnoresABadMemo(t *testing.T) {
 	}{
 		{"cut short", func(b []byte) []byte { return b[:len(b)*2/3] }, "checksum does not match"},
 		{"a byte changed", func(b []byte) []byte { b[len(b)-40] ^= 1; return b }, "checksum does not match"},
-		{"another folio", func(b []byte) []byte {
-			lines := strings.SplitN(string(b), "\n", 3)
-			lines[1] = "v0.1.0 " + lines[1]
-			return []byte(strings.Join(lines, "\n"))
-		}, "written by another folio"},
+
 		{"not a memo", func([]byte) []byte { return []byte("{}") }, "not a memo"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -167,6 +163,49 @@ func TestBuildIgnoresABadMemo(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Another folio's memo (an upgrade, or an installed folio and a
+// development one in turn) is not used, and not reported: nothing is
+// wrong that a publisher could fix, and --strict would fail on it.
+func TestBuildPassesOverAnotherFoliosMemo(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build(nil, nil)
+	memo := filepath.Join(d.cache, "memo")
+	data, err := os.ReadFile(memo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(data), "\n", 3)
+	lines[1] = "v0.1.0 " + lines[1]
+	if err := os.WriteFile(memo, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	if diags := d.build([]string{"chapters/01-a.md", "chapters/02-b.md", "chapters/03-c.md", "index.md"}, nil); strings.Contains(diags, "cache-ignored") {
+		t.Errorf("another folio's memo is reported:\n%s", diags)
+	}
+	d.sameAsFresh()
+	d.build([]string{}, []string{})
+}
+
+// A bulk file another build replaced meanwhile: the build starts again
+// without the memo and has nothing to report.
+func TestBuildWhoseBulkIsGoneStartsAgainQuietly(t *testing.T) {
+	d := newDiskBuild(t)
+	d.build(nil, nil)
+	bulks, _ := filepath.Glob(filepath.Join(d.cache, "memo-bulk-*"))
+	for _, b := range bulks {
+		if err := os.Remove(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	if diags := d.build(nil, nil); strings.Contains(diags, "cache-ignored") {
+		t.Errorf("a bulk file gone is reported:\n%s", diags)
+	}
+	d.sameAsFresh()
+	d.build([]string{}, []string{})
 }
 
 // A file of public/ changed by hand is made again, not kept.
