@@ -83,15 +83,10 @@ func digestInputs(opts Options, last *wholeBuild) (key string, files []inputFile
 				}
 				return err
 			}
-			if d.IsDir() {
-				return nil
+			if !d.IsDir() {
+				rel, _ := filepath.Rel(opts.Src, p)
+				files = append(files, inputFile{Rel: filepath.ToSlash(rel)})
 			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(opts.Src, p)
-			files = append(files, inputFile{Rel: filepath.ToSlash(rel), Stamp: output.StampOfInfo(info)})
 			return nil
 		})
 		if err != nil {
@@ -99,8 +94,16 @@ func digestInputs(opts Options, last *wholeBuild) (key string, files []inputFile
 		}
 	}
 	var failed atomic.Bool
+	// Each file's stamp is taken here, on every core: a stat each was
+	// most of a build with nothing changed.
 	par.Do(len(files), func(i int) {
 		f := &files[i]
+		st, ok := output.StampOf(filepath.Join(opts.Src, filepath.FromSlash(f.Rel)))
+		if !ok {
+			failed.Store(true)
+			return
+		}
+		f.Stamp = st
 		if k, ok := known[f.Rel]; ok && k.Stamp == f.Stamp {
 			f.Sum = k.Sum
 			return
