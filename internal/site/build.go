@@ -102,8 +102,9 @@ var (
 )
 
 // buildGCPercent is the collector's GOGC during a build that collects
-// sooner (folio build, folio check). The conversion holds a build's largest live heap
-// (every page's HTML and what the checks compare across pages) and makes
+// sooner (folio build, folio check). The conversion holds a build's
+// largest live heap (every page's HTML and what the checks compare
+// across pages) and makes
 // most of its garbage; the stages after it, with the collections forced
 // between them, peak lower. At 10,000 generated chapters, 75 instead of
 // Go's 100 took the peak RSS from 383 to 348 MiB for 5% more CPU and 2.5%
