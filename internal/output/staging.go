@@ -411,3 +411,10 @@ func randomSuffix() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// LockFolder takes an exclusive lock on the folder dir, waiting for
+// another process that holds it, and returns what releases it; where
+// the system has no such locks it returns at once. The build's memo
+// takes its cache folder's, so two builds of one site never append to
+// one file at once.
+func LockFolder(dir string) (unlock func(), err error) { return lockFolder(dir) }

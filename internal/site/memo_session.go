@@ -14,6 +14,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/markdown"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/output"
 	"folio/internal/par"
 )
 
@@ -22,7 +23,8 @@ type memoBuild struct {
 	bulk    *bulkFiles
 	mu      sync.Mutex
 	index   *indexWriter
-	changed bool // the build made something the last did not
+	unlock  func() // the cache folder's lock, held while the memo is written
+	changed bool   // the build made something the last did not
 	err     error
 }
 
@@ -82,15 +84,21 @@ func (s *Session) startMemo() {
 	if err := os.MkdirAll(filepath.Dir(s.memoPath), 0o755); err != nil {
 		return
 	}
+	unlock, err := output.LockFolder(filepath.Dir(s.memoPath))
+	if err != nil {
+		return
+	}
 	if err := s.bulk.openAppend(s.lastBulk, s.liveBulk); err != nil {
+		unlock()
 		return
 	}
 	index, err := newIndexWriter(filepath.Dir(s.memoPath))
 	if err != nil {
 		_ = s.bulk.close(false)
+		unlock()
 		return
 	}
-	s.memo = &memoBuild{bulk: s.bulk, index: index}
+	s.memo = &memoBuild{bulk: s.bulk, index: index, unlock: unlock}
 }
 
 // changed notes that this build made something the last did not: it
@@ -159,6 +167,7 @@ func (s *Session) finishMemo(sink Sink) {
 	if m == nil {
 		return
 	}
+	defer m.unlock()
 	if !m.changed || m.err != nil {
 		m.index.abort()
 		_ = m.bulk.close(false)
@@ -182,6 +191,7 @@ func (s *Session) abortMemo() {
 	if m := s.memo; m != nil {
 		m.index.abort()
 		_ = m.bulk.close(false)
+		m.unlock()
 	}
 	s.memo = nil
 }
