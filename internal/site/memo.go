@@ -173,10 +173,13 @@ func buildID(exe string) string {
 	return ""
 }
 
-// readIndex reads the index at path and checks it whole before anything
-// of it is used: the folio that wrote it must be this one and its digest
-// must match.
-func readIndex(path string) (*memoIndex, error) {
+// A memo file is sealed: its magic line, a line naming the folio that
+// wrote it, the SHA-256 of the rest in hexadecimal, then the rest.
+
+// readSealed returns the body of the memo file at path after checking
+// its seal: errMemoAbsent when there is none, errMemoOtherFolio when
+// another folio wrote it, an error saying what is wrong otherwise.
+func readSealed(path, magic string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, errMemoAbsent
@@ -184,7 +187,7 @@ func readIndex(path string) (*memoIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	rest, ok := bytes.CutPrefix(data, []byte(memoMagic))
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
 	if !ok {
 		return nil, msg.Errorf("it is not a memo of this folio")
 	}
@@ -195,6 +198,56 @@ func readIndex(path string) (*memoIndex, error) {
 	digest, body, _ := bytes.Cut(rest, []byte("\n"))
 	if sum := sha256.Sum256(body); string(digest) != hex.EncodeToString(sum[:]) {
 		return nil, msg.Errorf("its checksum does not match: it was cut short or changed")
+	}
+	return body, nil
+}
+
+// sealHeader is the seal of a memo file whose body has the digest sum.
+func sealHeader(magic string, sum []byte) string {
+	return fmt.Sprintf("%s%s\n%x\n", magic, memoIdentity(), sum)
+}
+
+// writeSealed puts body, sealed, at path: written to a temporary file,
+// synced and renamed, so the file is the last build's or this one's,
+// whole, whenever the build is killed.
+func writeSealed(path, magic string, body []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), memoName+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body)
+	_, err = f.WriteString(sealHeader(magic, sum[:]))
+	if err == nil {
+		_, err = f.Write(body)
+	}
+	return commitTemp(f, path, err)
+}
+
+// commitTemp syncs and closes the temporary file f and renames it to
+// path, unless err (what writing it met); failing, it removes f.
+func commitTemp(f *os.File, path string, err error) error {
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+	return err
+}
+
+// readIndex reads the index at path and checks it whole before anything
+// of it is used: the folio that wrote it must be this one and its digest
+// must match.
+func readIndex(path string) (*memoIndex, error) {
+	body, err := readSealed(path, memoMagic)
+	if err != nil {
+		return nil, err
 	}
 	var m memoIndex
 	dec := gob.NewDecoder(bytes.NewReader(body))
@@ -234,7 +287,7 @@ func newIndexWriter(dir string) (*indexWriter, error) {
 	}
 	w := &indexWriter{f: f, buf: bufio.NewWriterSize(f, 1<<20), hash: sha256.New()}
 	// The digest is known at the end: its place is kept.
-	fmt.Fprintf(w.buf, "%s%s\n%x\n", memoMagic, memoIdentity(), make([]byte, sha256.Size))
+	w.buf.WriteString(sealHeader(memoMagic, make([]byte, sha256.Size)))
 	w.enc = gob.NewEncoder(io.MultiWriter(w.buf, w.hash))
 	return w, nil
 }
@@ -263,18 +316,7 @@ func (w *indexWriter) finish(path string, t *memoTrailer) error {
 		at := int64(len(memoMagic) + len(memoIdentity()) + 1)
 		_, w.err = w.f.WriteAt([]byte(hex.EncodeToString(w.hash.Sum(nil))), at)
 	}
-	if w.err == nil {
-		w.err = w.f.Sync()
-	}
-	if cerr := w.f.Close(); w.err == nil {
-		w.err = cerr
-	}
-	if w.err == nil {
-		w.err = os.Rename(w.f.Name(), path)
-	}
-	if w.err != nil {
-		_ = os.Remove(w.f.Name())
-	}
+	w.err = commitTemp(w.f, path, w.err)
 	return w.err
 }
 

@@ -3,7 +3,6 @@ package site
 import (
 	"errors"
 	"html/template"
-	"iter"
 	"maps"
 	"os"
 	"path/filepath"
@@ -273,5 +272,3 @@ func keySet(keys []string) map[string]bool {
 }
 
 func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
-
-func mapsKeys[V any](m map[string]V) iter.Seq[string] { return maps.Keys(m) }

@@ -61,6 +61,16 @@ func (d *diskBuild) build(converted, rendered []string) string {
 	return strings.Join(text, "\n")
 }
 
+// trustsItsMemo requires a build with nothing changed to make nothing
+// and to say nothing of the memo: the one the last build wrote is
+// trusted.
+func (d *diskBuild) trustsItsMemo() {
+	d.t.Helper()
+	if diags := d.build([]string{}, []string{}); strings.Contains(diags, "cache-ignored") {
+		d.t.Errorf("the memo the last build wrote is not trusted:\n%s", diags)
+	}
+}
+
 // sameAsFresh requires public/ to hold exactly what a build from scratch
 // makes.
 func (d *diskBuild) sameAsFresh() {
@@ -158,9 +168,7 @@ func TestBuildIgnoresABadMemo(t *testing.T) {
 				t.Errorf("no warning saying %q:\n%s", c.says, diags)
 			}
 			d.sameAsFresh()
-			if diags := d.build([]string{}, []string{}); strings.Contains(diags, "cache-ignored") {
-				t.Errorf("the memo written after a bad one is not trusted:\n%s", diags)
-			}
+			d.trustsItsMemo()
 		})
 	}
 }
@@ -186,7 +194,7 @@ func TestBuildPassesOverAnotherFoliosMemo(t *testing.T) {
 		t.Errorf("another folio's memo is reported:\n%s", diags)
 	}
 	d.sameAsFresh()
-	d.build([]string{}, []string{})
+	d.trustsItsMemo()
 }
 
 // A bulk file another build replaced meanwhile: the build starts again
@@ -205,7 +213,7 @@ func TestBuildWhoseBulkIsGoneStartsAgainQuietly(t *testing.T) {
 		t.Errorf("a bulk file gone is reported:\n%s", diags)
 	}
 	d.sameAsFresh()
-	d.build([]string{}, []string{})
+	d.trustsItsMemo()
 }
 
 // A file of public/ changed by hand is made again, not kept.
@@ -245,9 +253,7 @@ func TestBuildIgnoresACorruptBulk(t *testing.T) {
 		t.Errorf("no warning about the memo:\n%s", diags)
 	}
 	d.sameAsFresh()
-	if diags := d.build([]string{}, []string{}); strings.Contains(diags, "cache-ignored") {
-		t.Errorf("the memo written after a corrupt one is not trusted:\n%s", diags)
-	}
+	d.trustsItsMemo()
 }
 
 // A build that changes one chapter appends that chapter's bulk to the

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -146,21 +147,13 @@ func upToDate(opts Options, last *wholeBuild, sink Sink, diags *diag.List) (dige
 	for _, d := range last.Diags {
 		diags.Add(d)
 	}
-	return digest, slices.Sorted(mapsKeys(last.Outputs)), true
+	return digest, slices.Sorted(maps.Keys(last.Outputs)), true
 }
 
 func readWhole(path string) (*wholeBuild, error) {
-	data, err := os.ReadFile(path)
+	body, err := readSealed(path, wholeMagic)
 	if err != nil {
 		return nil, err
-	}
-	rest, ok := bytes.CutPrefix(data, []byte(wholeMagic+memoIdentity()+"\n"))
-	if !ok {
-		return nil, errMemoAbsent
-	}
-	digest, body, _ := bytes.Cut(rest, []byte("\n"))
-	if sum := sha256.Sum256(body); string(digest) != hex.EncodeToString(sum[:]) {
-		return nil, errMemoAbsent
 	}
 	var w wholeBuild
 	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&w); err != nil {
@@ -185,28 +178,7 @@ func keepWhole(path string, w wholeBuild, outputs []string, sink Sink) {
 		w.Outputs[name] = st
 	}
 	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(&w); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), memoName+"-*.tmp")
-	if err != nil {
-		return
-	}
-	sum := sha256.Sum256(body.Bytes())
-	_, err = fmt.Fprintf(f, "%s%s\n%x\n", wholeMagic, memoIdentity(), sum)
-	if err == nil {
-		_, err = f.Write(body.Bytes())
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
+	if err := gob.NewEncoder(&body).Encode(&w); err == nil {
+		_ = writeSealed(path, wholeMagic, body.Bytes()) // a memo not written costs time, not correctness
 	}
 }
