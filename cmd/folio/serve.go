@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&bind, "bind", "127.0.0.1", "the `address` to listen on")
 	fs.IntVar(&port, "port", 1313, "the `port` to listen on; 0 picks a free one")
 	fs.BoolVar(&opts.Drafts, "drafts", true, "show pages marked draft: true, with a 草稿 banner")
-	fs.BoolVar(&opts.NoCache, "no-cache", false, "build afresh: neither read nor write SRC/.cache/folio (processed images, bundles, the memo of the last build)")
+	fs.BoolVar(&opts.NoCache, "no-cache", false, "build afresh: neither read nor write SRC/.cache/folio (processed images, bundles) nor the preview's memo in the user cache folder")
 	fs.BoolVar(&open, "open", false, "open the preview in a browser once it is ready ($BROWSER, or the system's default)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -51,7 +51,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if loc.chosen {
 		overlay = l.String()
 	}
-	srv, err := server.New(server.Options{Site: site.Options{Options: opts}, Bind: bind, Port: port, Log: stderr, LogLang: l, OverlayLang: overlay})
+	srv, err := server.New(server.Options{Site: site.Options{Options: opts, MemoDir: site.ServeMemoDir(opts.Src)}, Bind: bind, Port: port, Log: stderr, LogLang: l, OverlayLang: overlay})
 	if err != nil {
 		return err
 	}

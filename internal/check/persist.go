@@ -23,19 +23,20 @@ type ParaRecord struct {
 	Silenced bool
 }
 
-// Record is r as a build keeps it; ok is false for a result that still
-// holds its blocks (they point into the page's Markdown): compact it
-// first.
-func (r *PageResult) Record() (rec *PageRecord, ok bool) {
-	if !r.compacted {
-		return nil, false
+// Record is r as a build keeps it for another process. A result that
+// still holds its blocks (the dev server's) keeps them, its figures
+// checked against fd first: the record holds what they give, as a
+// compacted result does.
+func (r *PageResult) Record(fd *FigureData) *PageRecord {
+	if !r.compacted && fd != nil {
+		r.figuresFor(fd)
 	}
-	rec = &PageRecord{Diags: r.Diags, Figures: r.figures, FigKey: r.figKey, Context: r.context}
+	rec := &PageRecord{Diags: r.Diags, Figures: r.figures, FigKey: r.figKey, Context: r.context}
 	rec.Paras = make([]ParaRecord, len(r.paras))
 	for i, p := range r.paras {
 		rec.Paras[i] = ParaRecord{Bands: p.bands, Bag: p.bag, Norm: p.norm, N: p.n, Pos: p.pos, Silenced: p.silenced}
 	}
-	return rec, true
+	return rec
 }
 
 // Result is the compacted PageResult rec was made from.

@@ -462,6 +462,7 @@ Print folio's version and the Go version it was built with.
 	`include pages marked draft: true`:                                                                              `包括标记为 draft: true 的页面`,
 	`fail the build on warnings too`:                                                                                `有警告也算构建失败`,
 	`check afresh, without the memo of the last build in SRC/.cache/folio`:                                          `从头检查，不用 SRC/.cache/folio 中上次构建的记录`,
+	`build afresh: neither read nor write SRC/.cache/folio (processed images, bundles) nor the preview's memo in the user cache folder`: `从头构建：不读也不写 SRC/.cache/folio（处理过的图片、脚本样式包），也不读写用户缓存文件夹中预览的记录`,
 	`build afresh: neither read nor write SRC/.cache/folio (processed images, bundles, the memo of the last build)`: `从头构建：不读也不写 SRC/.cache/folio（处理过的图片、脚本样式包、上次构建的记录）`,
 	"output `format`: text or json":                                                                                 "输出`格式`：text 或 json",
 	`check pages marked draft: true too`:                                                                            `也检查标记为 draft: true 的页面`,

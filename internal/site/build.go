@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"folio/internal/diag"
-	"folio/internal/msg"
 )
 
 // Build runs the whole pipeline once, as folio build does: the stage
@@ -22,9 +21,10 @@ import (
 // error is for failures of the machine (a sink that cannot write), not
 // of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
+	opts.MemoDir = "" // folio build's memo is in the cache folder
 	s := newSession(opts, buildRetention)
 	if opts.NoCache {
-		return s.Build(ctx, sink, diags)
+		return s.build(ctx, sink, diags)
 	}
 	s.memoPath = filepath.Join(s.cacheDir(), memoName)
 	wholePath := filepath.Join(s.cacheDir(), wholeName)
@@ -39,7 +39,7 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	}
 	var first diag.List
 	s.loadMemo(&first)
-	res, err := s.Build(ctx, sink, &first)
+	res, err := s.build(ctx, sink, &first)
 	if !errors.Is(err, errBulkCorrupt) && !errors.Is(err, errBulkGone) {
 		if err == nil && res != nil {
 			var kept []diag.Diagnostic // what the site's files say, not the cache
@@ -59,15 +59,11 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	// and the build is made again from scratch into the same sink, whose
 	// files it writes again. Only a piece that did not match is a
 	// problem to report.
-	if errors.Is(err, errBulkCorrupt) {
-		diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
-			"the memo of the last build is not used: %v; this build starts afresh and writes a new one", msg.Errorf("its checksum does not match: it was cut short or changed"))
-		_ = os.Remove(s.memoPath)
-	}
+	s.dropMemo(err, diags)
 	s = newSession(opts, buildRetention)
 	s.memoPath = filepath.Join(s.cacheDir(), memoName)
 	s.bulk = &bulkFiles{dir: filepath.Dir(s.memoPath), readers: map[string]*os.File{}}
-	return s.Build(ctx, sink, diags)
+	return s.build(ctx, sink, diags)
 }
 
 // retention is what a session keeps, and when it lets go: the one

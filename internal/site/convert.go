@@ -102,7 +102,7 @@ func (b *builder) convert() {
 		}
 		if e != nil {
 			e.linkPos = c.linkPos
-			b.session.keepConv(p.RelPath, e)
+			b.session.keepConv(p.RelPath, e, figureData)
 		}
 	}
 	var mu sync.Mutex // guards b.converted, b.convertedPaths and the session's conv

@@ -111,7 +111,7 @@ func runEquivalence(t *testing.T, run eqRun) error {
 	h.site = newEqSite(t, dir, r)
 	// As internal/server sets them for folio serve.
 	h.devOpts = site.Options{Options: config.Options{Src: dir, Drafts: true, BaseURL: "http://127.0.0.1:4321/"},
-		Dev: true, NoEditions: true, CacheDir: t.TempDir()}
+		Dev: true, NoEditions: true, CacheDir: t.TempDir(), MemoDir: t.TempDir()}
 	h.buildOpts = site.Options{Options: config.Options{Src: dir, Out: h.out}, CacheDir: t.TempDir()}
 	h.session = site.NewSession(h.devOpts)
 	if err := h.compare(0, nil); err != nil {
@@ -151,8 +151,12 @@ func runEquivalence(t *testing.T, run eqRun) error {
 func (h *eqHarness) compare(step int, changed []string) error {
 	ctx := context.Background()
 	// The dev server's build: its Session, told which files changed on
-	// some steps, left to look on the others.
-	if step > 0 && h.r.IntN(2) == 0 {
+	// some steps, left to look on the others; on some, a dev server
+	// started again, from the memo its first build left.
+	if step > 0 && h.r.IntN(4) == 0 {
+		h.session = site.NewSession(h.devOpts)
+		h.note(" (the dev server was started again)")
+	} else if step > 0 && h.r.IntN(2) == 0 {
 		h.session.Assume(changed)
 		h.note(" (the session was told of %d changed files)", len(changed))
 	}

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"html/template"
 	"maps"
@@ -13,6 +16,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/markdown"
 	"folio/internal/markdown/mdenv"
+	"folio/internal/msg"
 	"folio/internal/output"
 	"folio/internal/par"
 )
@@ -113,15 +117,12 @@ func (s *Session) changed() {
 // keepConv adds a page's conversion to this build's memo: its bulk is
 // appended unless a bulk file holds it already. It is safe for
 // concurrent use.
-func (s *Session) keepConv(rel string, e *convEntry) {
+func (s *Session) keepConv(rel string, e *convEntry, fd *check.FigureData) {
 	m := s.memo
 	if m == nil {
 		return
 	}
-	rec, ok := e.check.Record()
-	if !ok {
-		return
-	}
+	rec := e.check.Record(fd)
 	r := &convRecord{
 		Rel: rel, Src: e.src.key, World: e.world, Deps: e.deps, Images: e.images,
 		ContentKey: e.contentKey(), FirstPara: e.res.FirstPara, Headings: e.res.Headings, Minutes: e.res.Minutes,
@@ -232,7 +233,7 @@ func (b *builder) loadBulk() error {
 		}
 		e.res.HTML = pb.HTML
 		if e.check != nil { // nil once the publication-wide checks have run
-			stub, _ := e.check.Record()
+			stub := e.check.Record(nil) // a memo's: compacted
 			stub.Paras, stub.Figures = pb.Paras, pb.Figures
 			e.check = stub.Result()
 			if c.check != nil {
@@ -272,3 +273,68 @@ func keySet(keys []string) map[string]bool {
 }
 
 func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
+
+// persistedBuild is a build of a session whose memo outlives the process
+// (the dev server's, Options.MemoDir). Its first build reads the memo the
+// last process left and, once a build succeeds, leaves its own; the
+// builds after it keep their results in memory only: an index of every
+// page written on every save would cost each reload more than a
+// restart saves. A memo found unusable midway (a piece of the bulk that
+// does not match its digest, or a bulk file gone) is dropped and the
+// build made again from scratch, as folio build does.
+func (s *Session) persistedBuild(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+	if s.bulk == nil {
+		s.loadMemo(diags)
+	}
+	res, err := s.build(ctx, sink, diags)
+	if errors.Is(err, errBulkCorrupt) || errors.Is(err, errBulkGone) {
+		s.dropMemo(err, diags)
+		s.conv, s.units = map[string]*convEntry{}, map[string]*unitEntry{}
+		s.globalKey, s.globalDiags = "", nil
+		s.lastBulk, s.liveBulk = "", 0
+		s.bulk = &bulkFiles{dir: filepath.Dir(s.memoPath), readers: map[string]*os.File{}}
+		res, err = s.build(ctx, sink, diags)
+	}
+	if res != nil {
+		// Every page's HTML is in memory now (the dev server renders
+		// every page): nothing reads the bulk again, and the entries of
+		// pages the publication no longer has are let go with it.
+		for rel, e := range s.conv {
+			if e.unloaded {
+				delete(s.conv, rel)
+			}
+		}
+		_ = s.bulk.close(false)
+		s.memoPath, s.bulk = "", nil
+	}
+	return res, err
+}
+
+// dropMemo removes a memo whose bulk could not be read as err says,
+// warning when it did not match its digest: a bulk file another build
+// replaced is no problem to report.
+func (s *Session) dropMemo(err error, diags *diag.List) {
+	if errors.Is(err, errBulkCorrupt) {
+		diags.Warnf(diag.Position{File: displayPath(s.memoPath)}, "cache-ignored",
+			"the memo of the last build is not used: %v; this build starts afresh and writes a new one", msg.Errorf("its checksum does not match: it was cut short or changed"))
+		_ = os.Remove(s.memoPath)
+	}
+}
+
+// ServeMemoDir is where the dev server of the site at src keeps its memo
+// between processes: a folder of its own in the user's cache folder (one
+// per site, named by the digest of the site's absolute path), so a
+// preview's results neither mix with folio build's nor land in the
+// editor's tree. "" when the system names no user cache folder.
+func ServeMemoDir(src string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, "folio", "serve", hex.EncodeToString(sum[:8]))
+}

@@ -65,6 +65,11 @@ type Options struct {
 	// the dev server can swap a changed stylesheet in place, and adds
 	// source maps.
 	Dev bool
+	// MemoDir is where a Session (the dev server) keeps the memo of its
+	// stage results between processes: its first build starts from the
+	// memo the last process left there and leaves its own. "" keeps them
+	// in memory only. folio build keeps its memo in the cache folder.
+	MemoDir string
 }
 
 // Result describes a finished build.
@@ -142,6 +147,9 @@ func newSession(opts Options, keep retention) *Session {
 	}
 	s := &Session{opts: opts, keep: keep, conv: map[string]*convEntry{}, units: map[string]*unitEntry{}}
 	s.cache = cache.Open(s.cacheDir(), opts.NoCache)
+	if opts.MemoDir != "" && !opts.NoCache {
+		s.memoPath = filepath.Join(opts.MemoDir, memoName)
+	}
 	if keep.files {
 		s.files = &content.FileCache{}
 	}
@@ -179,8 +187,17 @@ func (s *Session) Assume(changed []string) {
 	s.assumed = &rels
 }
 
-// Build builds the site into sink.
-func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (res *Result, err error) {
+// Build builds the site into sink. The first build of a session with
+// Options.MemoDir starts from the memo the last process left there, and
+// leaves its own (see persistedBuild).
+func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+	if s.memoPath != "" {
+		return s.persistedBuild(ctx, sink, diags)
+	}
+	return s.build(ctx, sink, diags)
+}
+
+func (s *Session) build(ctx context.Context, sink Sink, diags *diag.List) (res *Result, err error) {
 	defer func() { s.assumed = nil }() // each list is for one build
 	b, err := newBuilder(s, diags)
 	if err != nil {
