@@ -24,7 +24,7 @@ const maxPatch = 64
 
 // update brings the index to paras (in reading order) and returns the pairs to join: near-duplicates and exact
 // copies (each copy with the first).
-func (x *dupIndex) update(paras []*dupPara, memo *SimilarityMemo) [][2]int32 {
+func (x *dupIndex) update(paras []*dupPara, memo *GlobalMemo) [][2]int32 {
 	var changed []int
 	if x.bands != nil && len(paras) == len(x.paras) {
 		for i, b := range paras {
@@ -52,7 +52,7 @@ func (x *dupIndex) update(paras []*dupPara, memo *SimilarityMemo) [][2]int32 {
 	return pairs
 }
 
-func (x *dupIndex) build(paras []*dupPara, memo *SimilarityMemo) {
+func (x *dupIndex) build(paras []*dupPara, memo *GlobalMemo) {
 	x.paras = slices.Clone(paras)
 	x.bands = make(map[uint64][]int32, len(paras)*8)
 	x.exact = make(map[string][]int32, len(paras))
@@ -71,7 +71,7 @@ func (x *dupIndex) build(paras []*dupPara, memo *SimilarityMemo) {
 }
 
 // patch replaces the paragraphs at the changed positions.
-func (x *dupIndex) patch(paras []*dupPara, changed []int, memo *SimilarityMemo) {
+func (x *dupIndex) patch(paras []*dupPara, changed []int, memo *GlobalMemo) {
 	touched := map[uint64]bool{}
 	keys := map[string]bool{}
 	for _, i := range changed {
@@ -116,7 +116,7 @@ func (x *dupIndex) patch(paras []*dupPara, changed []int, memo *SimilarityMemo) 
 
 // compare finds the near-duplicate pairs of band h: among its first
 // maxBucket paragraphs that are the first of their text, every pair.
-func (x *dupIndex) compare(h uint64, memo *SimilarityMemo) {
+func (x *dupIndex) compare(h uint64, memo *GlobalMemo) {
 	var admitted []int32
 	for _, p := range x.bands[h] {
 		if x.exact[x.paras[p].norm][0] != p {

@@ -38,7 +38,7 @@ func TestDupIndexAgreesWithBatch(t *testing.T) {
 	for range 300 {
 		blocks = append(blocks, newBlock(paragraph()))
 	}
-	report := func(memo *SimilarityMemo) string {
+	report := func(memo *GlobalMemo) string {
 		var diags diag.List
 		duplicateParas(dupParas(blocks), memo, &diags)
 		var lines []string
@@ -48,7 +48,7 @@ func TestDupIndexAgreesWithBatch(t *testing.T) {
 		slices.Sort(lines)
 		return strings.Join(lines, "\n")
 	}
-	memo := &SimilarityMemo{}
+	memo := &GlobalMemo{}
 	copies := 0
 	for round := range 60 {
 		switch {
@@ -96,7 +96,7 @@ func TestDupIndexCopiesDoNotFillBands(t *testing.T) {
 		}
 		blocks = append(blocks, &Block{Kind: Prose, Text: tx, page: p})
 	}
-	for _, memo := range []*SimilarityMemo{nil, {}} {
+	for _, memo := range []*GlobalMemo{nil, {}} {
 		var diags diag.List
 		duplicateParas(dupParas(blocks), memo, &diags)
 		if got := diags.Len(); got != 1 || !strings.Contains(diags.Items()[0].Message, "appears 42 times") {

@@ -248,7 +248,7 @@ func init() {
 // memo, when not nil, carries the band index and the comparisons of the
 // last call to the next: the dev server's rebuilds look again only at the
 // bands of edited paragraphs (dupIndex), and find the same groups.
-func duplicateParas(paras []*dupPara, memo *SimilarityMemo, diags *diag.List) {
+func duplicateParas(paras []*dupPara, memo *GlobalMemo, diags *diag.List) {
 	// Union-find over candidate pairs that share a sketch hash.
 	parent := make([]int, len(paras))
 	for i := range parent {
@@ -380,18 +380,22 @@ func reportGroups(paras []*dupPara, find func(int) int, diags *diag.List) {
 	}
 }
 
-// A SimilarityMemo carries the near-duplicate check from one build to the
-// next: the band index, and whether two paragraphs are near-duplicates.
-// Blocks of unchanged pages are the same values from one build to the
-// next, so their pairs are looked up rather than compared again; the
-// pairs not looked up in a build are forgotten after it.
-type SimilarityMemo struct {
+// A GlobalMemo carries the publication-wide checks from one build to the
+// next. The near-duplicate check's band index, and whether two
+// paragraphs are near-duplicates: blocks of unchanged pages are the same
+// values from one build to the next, so their pairs are looked up rather
+// than compared again; the pairs not looked up in a build are forgotten
+// after it. And the figures the last merge of statements read, with what
+// it reported (mergeStatements).
+type GlobalMemo struct {
 	last, next map[[2]*dupPara]bool
 	index      dupIndex // the band index of the last build
+	figures    []*FigureResult
+	merged     []diag.Diagnostic
 }
 
 // similar reports whether a and b are at least 90% alike.
-func (m *SimilarityMemo) similar(a, b *dupPara) bool {
+func (m *GlobalMemo) similar(a, b *dupPara) bool {
 	if m == nil {
 		return nearDuplicates(a, b)
 	}
@@ -415,7 +419,7 @@ func (m *SimilarityMemo) similar(a, b *dupPara) bool {
 }
 
 // rotate ends a build: what it compared is what the next one may reuse.
-func (m *SimilarityMemo) rotate() {
+func (m *GlobalMemo) rotate() {
 	if m != nil {
 		m.last, m.next = m.next, nil
 	}

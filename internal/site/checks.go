@@ -165,7 +165,7 @@ func simplifiedChinese(lang string) bool {
 // similarity is the memo of the near-duplicate comparisons for the
 // publication-wide checks: kept from rebuild to rebuild of one process;
 // a build that compacts its pages builds once, and keeps none.
-func (s *Session) similarity() *check.SimilarityMemo {
+func (s *Session) similarity() *check.GlobalMemo {
 	if s.keep.compact {
 		return nil
 	}

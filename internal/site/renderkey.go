@@ -76,9 +76,7 @@ func newRenderKeys(layouts layoutsInForce, site *render.Site) *renderKeys {
 // key returns the render key of page, shown by layout with root as the
 // path of the site's root.
 func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, root string) string {
-	buf := keyBufs.Get().(*[]byte)
-	defer keyBufs.Put(buf)
-	b := keyWriter{(*buf)[:0]}
+	var b keyWriter
 	b.str(k.site)
 	b.str(layout)
 	b.str(root)
@@ -122,8 +120,7 @@ func (k *renderKeys) key(layout string, site *render.Site, page *render.Page, ro
 	if extra.Cards != nil || extra.Indicators != nil || extra.Print != nil {
 		b.str(encodeKey(extra))
 	}
-	*buf = b.buf
-	return fmt.Sprintf("%x", sha256.Sum256(b.buf))
+	return b.hex()
 }
 
 // editionKey identifies what the EPUB is made from: what every page

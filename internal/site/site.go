@@ -119,7 +119,7 @@ type Session struct {
 	// they saw.
 	globalKey   string
 	globalDiags []diag.Diagnostic
-	similar     check.SimilarityMemo  // near-duplicate comparisons of the last build
+	similar     check.GlobalMemo      // near-duplicate comparisons of the last build
 	files       *content.FileCache    // Markdown files as last read; nil reads them afresh
 	assumed     *[]string             // Assume's list for the next build; nil: unknown
 	bodyImages  map[string]bodyImages // by content-relative path
