@@ -6,3 +6,7 @@ func OmitFromKeysForTest(name string) (restore func()) {
 	omitFromKeys[name] = true
 	return func() { delete(omitFromKeys, name) }
 }
+
+// PrintReused is how many of the print page's sections the build copied
+// from the last build's page.
+func PrintReused(r *Result) int { return int(r.printReused) }

@@ -47,3 +47,21 @@ func FuzzDecodeBulk(f *testing.F) {
 		_, _ = decodeBulk(data)
 	})
 }
+
+// The print page's pieces come back as written; a body cut short, or
+// with an offset past any file, is refused rather than misread.
+func TestPrintPiecesRoundTrip(t *testing.T) {
+	pieces := []printPiece{{key: [32]byte{1}, sum: [32]byte{2}, off: 10, len: 20}, {key: [32]byte{3}, sum: [32]byte{4}, off: 30, len: 0}}
+	body := encodePrintPieces(pieces)
+	got, ok := decodePrintPieces(body)
+	if !ok || len(got) != 2 || got[[32]byte{1}] != pieces[0] || got[[32]byte{3}] != pieces[1] {
+		t.Fatalf("decoded %v %v, want %v", got, ok, pieces)
+	}
+	if _, ok := decodePrintPieces(body[:len(body)-1]); ok {
+		t.Error("a body cut short was decoded")
+	}
+	bad := encodePrintPieces([]printPiece{{off: 1 << 50}})
+	if _, ok := decodePrintPieces(bad); ok {
+		t.Error("an offset of a petabyte was decoded")
+	}
+}

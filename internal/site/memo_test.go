@@ -21,6 +21,7 @@ type diskBuild struct {
 	dir, out string
 	cache    string
 	noCache  bool
+	last     *site.Result // of the last build
 }
 
 func newDiskBuild(t *testing.T) *diskBuild {
@@ -46,6 +47,7 @@ func (d *diskBuild) build(converted, rendered []string) string {
 	if _, err := update.Commit(); err != nil {
 		d.t.Fatal(err)
 	}
+	d.last = res
 	slices.Sort(res.Converted)
 	slices.Sort(res.Rendered)
 	if converted != nil && !slices.Equal(res.Converted, converted) {

@@ -2,10 +2,12 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"folio/internal/edition"
@@ -125,7 +127,12 @@ func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data 
 		at[i] = from + j
 		from = at[i] + len(m)
 	}
-	return &printPage{b: b, name: name, shell: shell, sections: sections, at: at, markers: markers}, styles, nil
+	page := &printPage{b: b, name: name, shell: shell, sections: sections, at: at, markers: markers}
+	if memo := b.printMemoPath(); memo != "" {
+		page.memoPath, page.keys = memo, printSectionKeys(sections)
+		page.reuse = openPrintReuse(memo, filepath.Join(b.opts.Out, filepath.FromSlash(name)))
+	}
+	return page, styles, nil
 }
 
 // printPage is the print page, to be written: its minified shell and,
@@ -140,19 +147,41 @@ type printPage struct {
 	// failed is a section the minifier could not take: the page is cut
 	// short there, and the build fails.
 	failed error
+	// keys are the sections' keys, reuse the last build's page to copy
+	// unchanged sections from, and memoPath where this page's sections
+	// are noted for the next build ("": nowhere).
+	keys     [][sha256.Size]byte
+	reuse    *printReuse
+	memoPath string
 }
 
 // write writes the page to w. A write to w that fails is returned; a
 // section that cannot be minified ends the page and is kept in failed.
+// Sections the last build's page holds unchanged are copied from it.
 func (p *printPage) write(w io.Writer) error {
+	defer p.reuse.close()
 	const window = 64 // sections made at once, before they are written
 	minified := make([][]byte, window)
+	sums := make([][sha256.Size]byte, window)
+	counted := &countingTo{w: w}
+	var pieces []printPiece
 	last := 0
 	for start := 0; start < len(p.sections); start += window {
 		n := min(window, len(p.sections)-start)
 		errs := make([]error, n)
 		par.Do(n, func(k int) {
-			minified[k], errs[k] = p.b.min.Minify("section.html", []byte(p.sections[start+k].Content()))
+			i := start + k
+			if p.keys == nil {
+				minified[k], errs[k] = p.b.min.Minify("section.html", []byte(p.sections[i].Content()))
+				return
+			}
+			var ok bool
+			if minified[k], sums[k], ok = p.reuse.section(p.keys[i]); ok {
+				p.b.printReused.Add(1)
+				return
+			}
+			minified[k], errs[k] = p.b.min.Minify("section.html", []byte(p.sections[i].Content()))
+			sums[k] = sha256.Sum256(minified[k])
 		})
 		for k := range n {
 			if errs[k] != nil {
@@ -160,18 +189,27 @@ func (p *printPage) write(w io.Writer) error {
 				return nil
 			}
 			i := start + k
-			if _, err := w.Write(p.shell[last:p.at[i]]); err != nil {
+			if _, err := counted.Write(p.shell[last:p.at[i]]); err != nil {
 				return err
 			}
-			if _, err := w.Write(minified[k]); err != nil {
+			if p.keys != nil && p.keys[i] != ([sha256.Size]byte{}) {
+				pieces = append(pieces, printPiece{key: p.keys[i], sum: sums[k], off: counted.n, len: int64(len(minified[k]))})
+			}
+			if _, err := counted.Write(minified[k]); err != nil {
 				return err
 			}
 			last = p.at[i] + len(p.markers[i])
 			minified[k] = nil
 		}
 	}
-	_, err := w.Write(p.shell[last:])
-	return err
+	if _, err := counted.Write(p.shell[last:]); err != nil {
+		return err
+	}
+	if p.memoPath != "" {
+		// Not written: the next build makes every section.
+		_ = writeSealed(p.memoPath, printMemoMagic, encodePrintPieces(pieces))
+	}
+	return nil
 }
 
 // renderWhole renders and minifies a page in one piece.

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"folio"
 	"folio/internal/cache"
@@ -86,6 +87,9 @@ type Result struct {
 	// executed: a rebuild redoes only what its changes reach.
 	Converted []string
 	Rendered  []string
+	// printReused counts the print page's sections copied from the last
+	// build's page (tests read it).
+	printReused int64
 }
 
 // Session builds the same site again and again, as the dev server does,
@@ -253,7 +257,7 @@ func (s *Session) build(ctx context.Context, sink Sink, diags *diag.List) (res *
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	res = &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted()}
+	res = &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted(), printReused: b.printReused.Load()}
 	// Only a build that succeeded knows which cached entries are still
 	// needed.
 	b.cache.Prune("images")
@@ -292,6 +296,9 @@ type builder struct {
 
 	convertedPaths []string // Markdown files converted by this build
 	rendered       []string // pages whose layout was executed
+	// printReused counts the print page's sections copied from the
+	// last build's page.
+	printReused atomic.Int64
 }
 
 type converted struct {
