@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"time"
 
 	"folio/internal/check"
 	"folio/internal/diag"
@@ -305,9 +306,40 @@ func (s *Session) persistedBuild(ctx context.Context, sink Sink, diags *diag.Lis
 			}
 		}
 		_ = s.bulk.close(false)
+		pruneServeMemos(filepath.Dir(filepath.Dir(s.memoPath)), filepath.Dir(s.memoPath))
 		s.memoPath, s.bulk = "", nil
 	}
 	return res, err
+}
+
+// serveMemoLife is how long the memo of a site no dev server has started
+// for is kept: a preview started once in a folder since deleted would
+// otherwise keep its pages in the user's cache for good.
+const serveMemoLife = 30 * 24 * time.Hour
+
+// pruneServeMemos removes the memo folders beside own that no dev server
+// has written for serveMemoLife. Only folders named as ServeMemoDir
+// names them are touched.
+func pruneServeMemos(parent, own string) {
+	if filepath.Base(parent) != "serve" {
+		return // not ServeMemoDir's layout: a folder someone chose
+	}
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		p := filepath.Join(parent, e.Name())
+		if !e.IsDir() || p == own || len(e.Name()) != 16 {
+			continue
+		}
+		if _, err := hex.DecodeString(e.Name()); err != nil {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > serveMemoLife {
+			_ = os.RemoveAll(p)
+		}
+	}
 }
 
 // dropMemo removes a memo whose bulk could not be read as err says,

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"folio/internal/config"
 	"folio/internal/diag"
@@ -138,5 +139,34 @@ func TestServeNoCacheKeepsNoMemo(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(memoDir); len(entries) != 0 {
 		t.Errorf("--no-cache wrote %d files into the memo folder", len(entries))
+	}
+}
+
+// A dev server's memo of a site not previewed for a month goes when
+// another site's dev server writes its own; anything else in the folder
+// stays.
+func TestServeForgetsMemosOfSitesLongGone(t *testing.T) {
+	serve := filepath.Join(t.TempDir(), "folio", "serve")
+	old := filepath.Join(serve, "0123456789abcdef")
+	recent := filepath.Join(serve, "fedcba9876543210")
+	other := filepath.Join(serve, "notes")
+	for _, d := range []string{old, recent, other} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	longAgo := time.Now().Add(-40 * 24 * time.Hour)
+	for _, d := range []string{old, other} {
+		if err := os.Chtimes(d, longAgo, longAgo); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := writeSite(t, sessionSite)
+	own := filepath.Join(serve, "00000000000000aa")
+	servedProcess(t, dir, own, t.TempDir()).build(nil, nil)
+	for d, want := range map[string]bool{old: false, recent: true, other: true, own: true} {
+		if _, err := os.Stat(d); (err == nil) != want {
+			t.Errorf("%s kept: %v, want %v", d, err == nil, want)
+		}
 	}
 }
