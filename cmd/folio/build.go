@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"folio/internal/cache"
 	"folio/internal/config"
 	"folio/internal/diag"
 	"folio/internal/msg"
@@ -59,6 +60,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The files go to public/ as they are made (through a staging
 	// folder swapped in at the end), so the build never holds the site.
 	update := output.NewUpdate(opts.Out)
+	if !opts.NoCache {
+		// The old site is kept in the cache folder, the new one's twin:
+		// the next build starts from it and writes only what changed.
+		update.KeepTwin(filepath.Join(opts.Src, filepath.FromSlash(cache.Dir), "twin"))
+	}
 	var diags diag.List
 	res, err := site.Build(ctx, site.Options{Options: opts}, update, &diags)
 	l := langOf(ctx)

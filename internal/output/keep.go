@@ -44,19 +44,20 @@ func stampOfInfo(fi fs.FileInfo) Stamp {
 // left it; the build then makes it.
 func (u *Update) Keep(name string, stamp Stamp) bool {
 	old := filepath.Join(u.out, filepath.FromSlash(name))
-	if st, ok := StampOf(old); !ok || st != stamp {
+	fi, err := os.Lstat(old)
+	if err != nil || !fi.Mode().IsRegular() || stampOfInfo(fi) != stamp {
 		return false
 	}
 	u.mu.Lock()
 	u.names[name] = true
 	stage := u.stage
 	if stage == nil {
-		u.same = append(u.same, name)
+		u.same = append(u.same, sameAs{name, fi})
 		u.mu.Unlock()
 		return true
 	}
 	u.mu.Unlock()
-	if stage.Link(name, old) == nil {
+	if stage.linkKnown(name, old, fi) == nil {
 		return true
 	}
 	data, err := os.ReadFile(old)
@@ -137,7 +138,7 @@ func (u *Update) KeepAll(stamps map[string]Stamp) bool {
 	}
 	for name := range stamps {
 		u.names[name] = true
-		u.same = append(u.same, name)
+		u.same = append(u.same, sameAs{name: name})
 	}
 	u.whole = true
 	return true

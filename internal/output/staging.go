@@ -31,6 +31,12 @@ type Staging struct {
 	// linked are the files that are hard links to the output folder's:
 	// writing one again must not write through into the live site.
 	linked map[string]bool
+	// recycled: the folder was the twin of the output folder (see
+	// recycle.go): every file in it may be the live site's. produced
+	// are the files this build gave, fresh those it wrote (not linked).
+	recycled        bool
+	produced, fresh map[string]bool
+	twin            string // where the old site is kept after the swap; "": not kept
 	// The flush started while the build writes (see wrote): the bytes
 	// written since the last one started, the one running (closed when
 	// it ends), and the first error one met.
@@ -108,7 +114,11 @@ func isDir(p string) bool {
 // points, so the link keeps working. Only one build at a time may write an
 // output folder: a second one waits for the lock (on the folder holding
 // it), so it never removes the staging folder of a build still writing.
-func NewStaging(out string) (*Staging, error) {
+func NewStaging(out string) (*Staging, error) { return newStaging(out, "") }
+
+// newStaging is NewStaging starting from the twin at twin when there is
+// one, and keeping the old site there after the swap (see recycle.go).
+func newStaging(out, twin string) (*Staging, error) {
 	out, parent, base := locate(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -118,6 +128,12 @@ func NewStaging(out string) (*Staging, error) {
 		return nil, err
 	}
 	removeLeftovers(parent, base)
+	s := &Staging{out: out, unlock: unlock, folders: map[string]bool{}, linked: map[string]bool{},
+		produced: map[string]bool{}, fresh: map[string]bool{}, twin: twin, flushEvery: flushEvery, sync: syncFolder}
+	if dir, ok := takeRecycled(twin, parent, base); ok {
+		s.dir, s.recycled = dir, true
+		return s, nil
+	}
 	dir, err := os.MkdirTemp(parent, "."+base+".staging-")
 	if err != nil {
 		unlock()
@@ -127,7 +143,8 @@ func NewStaging(out string) (*Staging, error) {
 		unlock()
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir, unlock: unlock, folders: map[string]bool{}, linked: map[string]bool{}, flushEvery: flushEvery, sync: syncFolder}, nil
+	s.dir = dir
+	return s, nil
 }
 
 // locate resolves out (through a symbolic link to where it points) and
@@ -280,6 +297,30 @@ func (s *Staging) waitFlush() error {
 // link: the same file, its time kept. An update links the files the
 // build made the same as the last build's.
 func (s *Staging) Link(name, src string) error {
+	return s.linkKnown(name, src, nil)
+}
+
+// linkKnown is Link, srcInfo being src's information when the caller
+// has it (nil: not known).
+func (s *Staging) linkKnown(name, src string, srcInfo fs.FileInfo) error {
+	if s.recycled {
+		// Most likely the same file is there already.
+		p := filepath.Join(s.dir, filepath.FromSlash(name))
+		if fs.ValidPath(name) && name != "." {
+			if here, err := os.Lstat(p); err == nil {
+				if srcInfo == nil {
+					srcInfo, err = os.Lstat(src)
+				}
+				if err == nil && os.SameFile(here, srcInfo) {
+					s.mark(name, false)
+					return nil
+				}
+				if err := os.Remove(p); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	p, err := s.place(name)
 	if err != nil {
 		return err
@@ -287,10 +328,23 @@ func (s *Staging) Link(name, src string) error {
 	if err := os.Link(src, p); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	s.linked[name] = true
-	s.mu.Unlock()
+	s.mark(name, false)
 	return nil
+}
+
+// mark notes the file name as given by this build, written anew or
+// linked to the output folder's.
+func (s *Staging) mark(name string, written bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.produced[name] = true
+	if written {
+		s.fresh[name] = true
+		delete(s.linked, name)
+	} else {
+		delete(s.fresh, name)
+		s.linked[name] = true
+	}
 }
 
 // create creates the file name (a slash path) in the staging folder, and
@@ -302,11 +356,11 @@ func (s *Staging) create(name string) (*os.File, error) {
 	}
 	s.mu.Lock()
 	linked := s.linked[name]
-	delete(s.linked, name)
 	s.mu.Unlock()
-	if linked {
+	s.mark(name, true)
+	if linked || s.recycled {
 		// A new file, not the output folder's under another name.
-		if err := os.Remove(p); err != nil {
+		if err := os.Remove(p); err != nil && (linked || !errors.Is(err, fs.ErrNotExist)) {
 			return nil, err
 		}
 	}
@@ -362,6 +416,11 @@ func (s *Staging) makeFolder(dir string) error {
 // complete on disk.
 func (s *Staging) Commit() error {
 	defer s.release()
+	if s.recycled {
+		if err := s.dropUnproduced(); err != nil {
+			return err
+		}
+	}
 	if err := s.WriteFile(MarkerFile, []byte("This folder is written by folio and replaced on every build.\n")); err != nil {
 		return err
 	}
@@ -379,7 +438,8 @@ func (s *Staging) Commit() error {
 		return err
 	}
 	if swapped {
-		return os.RemoveAll(s.dir) // now the old site
+		s.keepAsTwin(s.dir) // now the old site
+		return nil
 	}
 	old := filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+randomSuffix())
 	if err := os.Rename(s.out, old); err != nil {
@@ -389,7 +449,8 @@ func (s *Staging) Commit() error {
 		_ = os.Rename(old, s.out)
 		return err
 	}
-	return os.RemoveAll(old)
+	s.keepAsTwin(old)
+	return nil
 }
 
 // Abort removes the staging folder, leaving the output folder untouched.

@@ -28,10 +28,23 @@ type Update struct {
 
 	mu    sync.Mutex
 	stage *Staging
-	same  []string // files found identical to out's while nothing was staged
+	same  []sameAs // files found identical to out's while nothing was staged
 	names map[string]bool
 	// whole: KeepAll found the folder holding exactly the build's files.
 	whole bool
+	twin  string // see KeepTwin
+}
+
+// KeepTwin keeps the old site in the folder twin after the swap, made the
+// twin of the new one, and starts the next update's staging folder from
+// it (see recycle.go): after an edit of one page of thousands, the swap
+// then costs what changed, not a link a file. twin must be on the output
+// folder's file system, else nothing is kept; it is folio's own folder
+// (the cache folder's), which the update replaces and removes at will.
+func (u *Update) KeepTwin(twin string) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.twin = twin
 }
 
 // NewUpdate starts an update of the folder out, which need not exist.
@@ -49,11 +62,11 @@ func (u *Update) WriteFile(name string, data []byte) error {
 	// Compared outside the lock: the pages of a build arrive from every
 	// core.
 	old := filepath.Join(u.out, filepath.FromSlash(name))
-	identical := sameFile(old, data)
+	info, identical := sameFile(old, data)
 	u.mu.Lock()
 	u.names[name] = true
 	if u.stage == nil && identical {
-		u.same = append(u.same, name)
+		u.same = append(u.same, sameAs{name, info})
 		u.mu.Unlock()
 		return nil
 	}
@@ -65,7 +78,7 @@ func (u *Update) WriteFile(name string, data []byte) error {
 	}
 	stage := u.stage
 	u.mu.Unlock()
-	if identical && stage.Link(name, old) == nil {
+	if identical && stage.linkKnown(name, old, info) == nil {
 		return nil
 	}
 	return stage.WriteFile(name, data)
@@ -94,13 +107,14 @@ func (u *Update) WriteFileFrom(name string, write func(w io.Writer) error) error
 // begin starts the staging folder and links (or copies) into it the
 // files found identical so far. u.mu is held.
 func (u *Update) begin() error {
-	stage, err := NewStaging(u.out)
+	stage, err := newStaging(u.out, u.twin)
 	if err != nil {
 		return err
 	}
-	for _, name := range u.same {
+	for _, f := range u.same {
+		name := f.name
 		old := filepath.Join(u.out, filepath.FromSlash(name))
-		if stage.Link(name, old) == nil {
+		if stage.linkKnown(name, old, f.info) == nil {
 			continue
 		}
 		data, err := os.ReadFile(old)
@@ -147,14 +161,22 @@ func (u *Update) Abort() error {
 	return u.stage.Abort()
 }
 
-// sameFile reports whether the regular file at p holds exactly data.
-func sameFile(p string, data []byte) bool {
+// sameAs is a file of the output folder the build gives unchanged, with
+// what a stat of it told.
+type sameAs struct {
+	name string
+	info fs.FileInfo
+}
+
+// sameFile reports whether the regular file at p holds exactly data, and
+// what a stat of it told.
+func sameFile(p string, data []byte) (fs.FileInfo, bool) {
 	fi, err := os.Lstat(p)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
+		return nil, false
 	}
 	got, err := os.ReadFile(p)
-	return err == nil && bytes.Equal(got, data)
+	return fi, err == nil && bytes.Equal(got, data)
 }
 
 // onlyFiles reports whether dir holds no file but those named (and the

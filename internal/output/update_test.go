@@ -83,9 +83,14 @@ func site(n int, changed map[string]string) map[string]string {
 	return files
 }
 
+// twinOf is where the tests' updates of out keep its twin, as folio
+// build keeps it in the cache folder.
+func twinOf(out string) string { return filepath.Join(filepath.Dir(out), ".cache", "twin") }
+
 func update(t *testing.T, out string, files map[string]string) bool {
 	t.Helper()
 	u := NewUpdate(out)
+	u.KeepTwin(twinOf(out))
 	writeAll(t, u, files)
 	changed, err := u.Commit()
 	if err != nil {

@@ -246,6 +246,7 @@ func (h *eqHarness) cliBuild(ctx context.Context, wrap func(*output.Update) site
 		h.t.Fatal(err)
 	}
 	update := output.NewUpdate(h.out)
+	update.KeepTwin(filepath.Join(h.buildOpts.CacheDir, "twin")) // as folio build does
 	var sink site.Sink = update
 	if wrap != nil {
 		sink = wrap(update)

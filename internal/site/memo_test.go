@@ -38,6 +38,9 @@ func (d *diskBuild) edit(name, old, new string) {
 func (d *diskBuild) build(converted, rendered []string) string {
 	d.t.Helper()
 	update := output.NewUpdate(d.out)
+	if !d.noCache {
+		update.KeepTwin(filepath.Join(d.cache, "twin")) // as folio build does
+	}
 	var diags diag.List
 	res, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: d.dir, Out: d.out, NoCache: d.noCache}}, update, &diags)
 	if err != nil || diags.HasErrors() {
