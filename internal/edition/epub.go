@@ -30,6 +30,23 @@ type Book struct {
 	Sections []Section         // in reading order: title page, chapters, pages, appendix
 	Images   map[string][]byte // by path relative to the book's root, e.g. images/a.jpg
 	Cover    string            // one of Images, shown as the cover
+	// Reuse, when set, offers a section of an earlier book as that
+	// book's archive holds it, compressed: a section whose Key it
+	// matches is copied instead of made. It is called from several
+	// goroutines at once.
+	Reuse func(file, key string) (compressed []byte, rec Written, ok bool)
+	// Wrote, when set, is told of each section with a Key as it is
+	// written, made or copied, from one goroutine.
+	Wrote func(Written)
+}
+
+// Written is a section as the book's archive holds it.
+type Written struct {
+	File, Key string
+	SVG       bool
+	CRC32     uint32
+	// Compressed and Size are its sizes in the archive and as XHTML.
+	Compressed, Size uint64
 }
 
 // Section is one XHTML document of the book.
@@ -44,6 +61,9 @@ type Section struct {
 	// book held every chapter's XHTML three times over), and each is
 	// written once, into a buffer reused for the next.
 	Make func(w *bytes.Buffer) (svg bool)
+	// Key names what the section is made from; "" for none (it is
+	// always made).
+	Key string
 }
 
 //go:embed epub.css
@@ -95,6 +115,13 @@ func WriteEPUB(w io.Writer, b Book) error {
 		n := min(window, len(b.Sections)-start)
 		par.Do(n, func(k int) {
 			s := &b.Sections[start+k]
+			if s.Key != "" && b.Reuse != nil {
+				if data, rec, ok := b.Reuse(s.File, s.Key); ok {
+					s.SVG = rec.SVG
+					texts[k] = entry{header: headerOf("OEBPS/text/"+s.File, zip.Deflate, rec.CRC32, uint64(len(data)), rec.Size), data: data}
+					return
+				}
+			}
 			doc := documents.Get().(*bytes.Buffer)
 			doc.Reset()
 			s.SVG = writeDocument(doc, b, s) || s.SVG
@@ -102,6 +129,14 @@ func WriteEPUB(w io.Writer, b Book) error {
 			documents.Put(doc)
 			s.Body = ""
 		})
+		if b.Wrote != nil {
+			for k := range n {
+				if s := &b.Sections[start+k]; s.Key != "" {
+					h := &texts[k].header
+					b.Wrote(Written{File: s.File, Key: s.Key, SVG: s.SVG, CRC32: h.CRC32, Compressed: h.CompressedSize64, Size: h.UncompressedSize64})
+				}
+			}
+		}
 		write(texts[:n]...)
 		clear(texts)
 	}
@@ -165,17 +200,22 @@ func imageEntry(name string, data []byte) entry {
 // entryOf is the entry of a file of the book, data as the archive holds
 // it (stored, compressed by method).
 func entryOf(name string, method uint16, data, stored []byte) entry {
+	return entry{header: headerOf(name, method, crc32.ChecksumIEEE(data), uint64(len(stored)), uint64(len(data))), data: stored}
+}
+
+// headerOf is the header of a file of the book.
+func headerOf(name string, method uint16, crc uint32, stored, size uint64) zip.FileHeader {
 	h := zip.FileHeader{
 		Name: name, Method: method, ModifiedDate: fixedDate,
 		// What CreateHeader would set: version 2.0, and the flag of names
 		// in UTF-8 (a slug may be Chinese).
 		CreatorVersion: 20, ReaderVersion: 20,
-		CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(stored)), UncompressedSize64: uint64(len(data)),
+		CRC32: crc, CompressedSize64: stored, UncompressedSize64: size,
 	}
 	if !isASCII(name) {
 		h.Flags |= 0x800
 	}
-	return entry{header: h, data: stored}
+	return h
 }
 
 func isASCII(s string) bool {

@@ -63,7 +63,10 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		}
 		return "../" + sitePath
 	}
-	convert := func(w *bytes.Buffer, pagePath, html string) error {
+	// shown collects the images each chapter's section shows, for the
+	// next build that copies the section instead of converting it.
+	var shown sync.Map // section file → *[]string
+	convert := func(w *bytes.Buffer, pagePath, html string, seen *[]string) error {
 		base := &url.URL{Path: "/" + pagePath}
 		return edition.WriteXHTML(w, html, func(el, attr, val string) (string, bool) {
 			switch attr {
@@ -71,7 +74,9 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 				return "", false
 			case "src":
 				if u, err := base.Parse(val); err == nil && u.Scheme == "" {
-					return image(strings.TrimPrefix(u.Path, "/")), true
+					sitePath := strings.TrimPrefix(u.Path, "/")
+					*seen = append(*seen, sitePath)
+					return image(sitePath), true
 				}
 			case "href":
 				if strings.HasPrefix(val, "#") {
@@ -123,10 +128,17 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		}
 		return "../" + sitePath
 	}
+	reuse := b.openEPUBReuse(site.EPUB)
+	links := epubLinksKey(pages)
+	var failedMu sync.Mutex
+	failed := map[string]bool{} // sections left out, whose warning every build gives
 	for _, p := range pages {
+		file := fileOf[p.Path]
 		book.Sections = append(book.Sections, edition.Section{
-			File: fileOf[p.Path], Title: p.Label + p.Title,
+			File: file, Title: p.Label + p.Title, Key: epubSectionKey(links, p),
 			Make: func(w *bytes.Buffer) bool {
+				seen := new([]string)
+				shown.Store(file, seen)
 				w.WriteString(`<section epub:type="chapter"><h1>`)
 				w.WriteString(esc(p.Label))
 				w.WriteString(esc(p.Title))
@@ -135,7 +147,10 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 					w.WriteString(`<p class="subtitle">` + esc(p.Subtitle) + `</p>`)
 				}
 				body := w.Len()
-				if err := convert(w, p.Path, string(p.Content)); err != nil {
+				if err := convert(w, p.Path, string(p.Content), seen); err != nil {
+					failedMu.Lock()
+					failed[file] = true
+					failedMu.Unlock()
 					// The site keeps the page; only the EPUB goes without its text.
 					pos := diag.Position{File: path.Join(b.pub.Display, b.pub.ByURL(p.Path))}
 					if src := b.pub.ByPath(b.pub.ByURL(p.Path)); src != nil {
@@ -164,8 +179,49 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		data.WriteString(`</tbody></table></section>`)
 		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: data.String()})
 	}
+	// The sections the last book holds as they would be made are copied
+	// from it, with the images they show.
+	if reuse != nil {
+		book.Reuse = func(file, key string) ([]byte, edition.Written, bool) {
+			data, rec, shows, ok := reuse.section(file, key)
+			if ok {
+				b.epubReused.Add(1)
+				mu.Lock()
+				for _, sitePath := range shows {
+					if data, ok := images[sitePath]; ok {
+						book.Images[sitePath] = data
+					}
+				}
+				mu.Unlock()
+			}
+			return data, rec, ok
+		}
+	}
+	var written []epubRecord
+	book.Wrote = func(w edition.Written) {
+		failedMu.Lock()
+		left := failed[w.File]
+		failedMu.Unlock()
+		if left {
+			return
+		}
+		rec := epubRecord{Written: w}
+		if seen, ok := shown.Load(w.File); ok {
+			rec.Images = *seen.(*[]string)
+		} else if reuse != nil {
+			rec.Images = reuse.records[w.File].Images // copied
+		}
+		written = append(written, rec)
+	}
 	// Written as it is made: the book holds the whole publication.
-	files.addStream(site.EPUB, func(w io.Writer) error { return edition.WriteEPUB(w, book) })
+	files.addStream(site.EPUB, func(w io.Writer) error {
+		defer reuse.close()
+		if err := edition.WriteEPUB(w, book); err != nil {
+			return err
+		}
+		b.keepEPUBRecords(written)
+		return nil
+	})
 	return left.Len() == 0 && files.wantsMore()
 }
 

@@ -10,3 +10,7 @@ func OmitFromKeysForTest(name string) (restore func()) {
 // PrintReused is how many of the print page's sections the build copied
 // from the last build's page.
 func PrintReused(r *Result) int { return int(r.printReused) }
+
+// EPUBReused is how many of the EPUB's sections the build copied from the
+// last build's book.
+func EPUBReused(r *Result) int { return int(r.epubReused) }

@@ -87,9 +87,9 @@ type Result struct {
 	// executed: a rebuild redoes only what its changes reach.
 	Converted []string
 	Rendered  []string
-	// printReused counts the print page's sections copied from the last
-	// build's page (tests read it).
-	printReused int64
+	// printReused and epubReused count the print page's and the EPUB's
+	// sections copied from the last build's (tests read them).
+	printReused, epubReused int64
 }
 
 // Session builds the same site again and again, as the dev server does,
@@ -257,7 +257,7 @@ func (s *Session) build(ctx context.Context, sink Sink, diags *diag.List) (res *
 	if err != nil || diags.HasErrors() {
 		return nil, err
 	}
-	res = &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted(), printReused: b.printReused.Load()}
+	res = &Result{Pub: b.pub, Converted: b.convertedPaths, Rendered: b.rendered, Files: files.sorted(), printReused: b.printReused.Load(), epubReused: b.epubReused.Load()}
 	// Only a build that succeeded knows which cached entries are still
 	// needed.
 	b.cache.Prune("images")
@@ -296,9 +296,9 @@ type builder struct {
 
 	convertedPaths []string // Markdown files converted by this build
 	rendered       []string // pages whose layout was executed
-	// printReused counts the print page's sections copied from the
-	// last build's page.
-	printReused atomic.Int64
+	// printReused and epubReused count the print page's and the EPUB's
+	// sections copied from the last build's.
+	printReused, epubReused atomic.Int64
 }
 
 type converted struct {
