@@ -238,7 +238,23 @@ func TestBuildRemakesAFileChangedInPublic(t *testing.T) {
 func TestBuildIgnoresACorruptBulk(t *testing.T) {
 	d := newDiskBuild(t)
 	d.build(nil, nil)
-	bulks, _ := filepath.Glob(filepath.Join(d.cache, "memo-bulk-*"))
+	corruptBulk(t, d.cache)
+	// A changed chapter: the publication-wide checks read every page's
+	// bulk.
+	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
+	diags := d.build(nil, nil)
+	if !strings.Contains(diags, "[cache-ignored]") || !strings.Contains(diags, "checksum does not match") {
+		t.Errorf("no warning about the memo:\n%s", diags)
+	}
+	d.sameAsFresh()
+	d.trustsItsMemo()
+}
+
+// corruptBulk changes a byte in the middle of the one bulk file of the
+// memo in dir.
+func corruptBulk(t *testing.T, dir string) {
+	t.Helper()
+	bulks, _ := filepath.Glob(filepath.Join(dir, "memo-bulk-*"))
 	if len(bulks) != 1 {
 		t.Fatalf("bulk files %v, want one", bulks)
 	}
@@ -250,15 +266,6 @@ func TestBuildIgnoresACorruptBulk(t *testing.T) {
 	if err := os.WriteFile(bulks[0], data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A changed chapter: the publication-wide checks read every page's
-	// bulk.
-	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
-	diags := d.build(nil, nil)
-	if !strings.Contains(diags, "[cache-ignored]") || !strings.Contains(diags, "checksum does not match") {
-		t.Errorf("no warning about the memo:\n%s", diags)
-	}
-	d.sameAsFresh()
-	d.trustsItsMemo()
 }
 
 // A build that changes one chapter appends that chapter's bulk to the

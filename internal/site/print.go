@@ -163,7 +163,12 @@ func (p *printPage) write(w io.Writer) error {
 	const window = 64 // sections made at once, before they are written
 	minified := make([][]byte, window)
 	sums := make([][sha256.Size]byte, window)
-	counted := &countingTo{w: w}
+	var written int64 // the offset of the next byte
+	put := func(data []byte) error {
+		n, err := w.Write(data)
+		written += int64(n)
+		return err
+	}
 	var pieces []printPiece
 	last := 0
 	for start := 0; start < len(p.sections); start += window {
@@ -189,20 +194,20 @@ func (p *printPage) write(w io.Writer) error {
 				return nil
 			}
 			i := start + k
-			if _, err := counted.Write(p.shell[last:p.at[i]]); err != nil {
+			if err := put(p.shell[last:p.at[i]]); err != nil {
 				return err
 			}
 			if p.keys != nil && p.keys[i] != ([sha256.Size]byte{}) {
-				pieces = append(pieces, printPiece{key: p.keys[i], sum: sums[k], off: counted.n, len: int64(len(minified[k]))})
+				pieces = append(pieces, printPiece{key: p.keys[i], sum: sums[k], off: written, len: int64(len(minified[k]))})
 			}
-			if _, err := counted.Write(minified[k]); err != nil {
+			if err := put(minified[k]); err != nil {
 				return err
 			}
 			last = p.at[i] + len(p.markers[i])
 			minified[k] = nil
 		}
 	}
-	if _, err := counted.Write(p.shell[last:]); err != nil {
+	if err := put(p.shell[last:]); err != nil {
 		return err
 	}
 	if p.memoPath != "" {

@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -134,19 +133,6 @@ func decodePrintPieces(body []byte) (map[[sha256.Size]byte]printPiece, bool) {
 		pieces[p.key] = p
 	}
 	return pieces, true
-}
-
-// countingTo counts what is written through it, for the offsets of the
-// sections.
-type countingTo struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingTo) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // printMemoPath is where the memo of the print page's sections is kept;

@@ -97,18 +97,7 @@ func TestServeIgnoresACorruptMemo(t *testing.T) {
 	dir := writeSite(t, sessionSite)
 	memoDir, cacheDir := t.TempDir(), t.TempDir()
 	servedProcess(t, dir, memoDir, cacheDir).build(nil, nil)
-	bulks, _ := filepath.Glob(filepath.Join(memoDir, "memo-bulk-*"))
-	if len(bulks) != 1 {
-		t.Fatalf("bulk files %v, want one", bulks)
-	}
-	data, err := os.ReadFile(bulks[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	data[len(data)/2] ^= 0x20
-	if err := os.WriteFile(bulks[0], data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	corruptBulk(t, memoDir)
 	s := site.NewSession(site.Options{Options: config.Options{Src: dir}, Dev: true, NoEditions: true, CacheDir: cacheDir, MemoDir: memoDir})
 	mem := output.NewMemory()
 	var diags diag.List
