@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"folio/internal/edition"
+	"folio/internal/output"
 	"folio/internal/render"
 
 	"github.com/klauspost/compress/flate"
@@ -21,9 +22,10 @@ import (
 // images it shows) and the next build copies a section whose key is
 // unchanged from the book in the output folder, still compressed,
 // instead of converting its HTML again. A section is copied only when
-// the old book's entry has the checksum and sizes noted for that key: a
-// memo of another book, or a book changed since, costs time, never a
-// different book.
+// the old book's entry has the checksum and sizes noted for that key,
+// and, unless the book is the very file the last build wrote (its
+// stamp), inflates to them: a memo of another book, or a book changed
+// since, costs time, never a different book.
 const (
 	epubMemoName  = "memo-epub"
 	epubMemoMagic = "folio epub sections 1\n"
@@ -68,6 +70,8 @@ type epubReuse struct {
 	book    *zip.ReadCloser
 	files   map[string]*zip.File // by name in the archive
 	records map[string]epubRecord
+	// asWritten: the book is the one the last build wrote, unchanged.
+	asWritten bool
 }
 
 // openEPUBReuse opens the book name in the output folder and the memo of
@@ -86,11 +90,21 @@ func (b *builder) openEPUBReuse(name string) *epubReuse {
 	if !ok {
 		return nil
 	}
-	book, err := zip.OpenReader(filepath.Join(b.opts.Out, filepath.FromSlash(name)))
+	path := filepath.Join(b.opts.Out, filepath.FromSlash(name))
+	book, err := zip.OpenReader(path)
 	if err != nil {
 		return nil
 	}
 	r := &epubReuse{book: book, files: make(map[string]*zip.File, len(book.File)), records: records}
+	// The book the last build wrote, untouched since (its stamp): its
+	// entries are as written. Else each is inflated and checked.
+	s := b.session
+	s.unitsMu.Lock()
+	last := s.units[name]
+	s.unitsMu.Unlock()
+	if st, ok := output.StampOf(path); ok && last != nil && last.stamps != nil && last.stamps[name] == st {
+		r.asWritten = true
+	}
 	for _, f := range book.File {
 		r.files[f.Name] = f
 	}
@@ -115,7 +129,7 @@ func (r *epubReuse) section(file, key string) ([]byte, edition.Written, []string
 		return nil, edition.Written{}, nil, false
 	}
 	data, err := io.ReadAll(raw)
-	if err != nil || uint64(len(data)) != rec.Compressed || !inflatesTo(data, rec.Size, rec.CRC32) {
+	if err != nil || uint64(len(data)) != rec.Compressed || !r.asWritten && !inflatesTo(data, rec.Size, rec.CRC32) {
 		return nil, edition.Written{}, nil, false
 	}
 	return data, rec.Written, rec.Images, true
