@@ -289,6 +289,8 @@ base_url: /
 # image_quality: 80            # 照片的压缩质量，1 到 100
 # glossary: [GDP, App]         # 正文可以使用的外文词
 # cjk_spacing: none            # 中文与外文、数字之间：none 不加空格，space 加空格
+# weight: 1                    # 系列中的一篇：排序，小的在前（默认按出版日期）
+# draft: true                  # 系列中的一篇：草稿，构建时不发布（--drafts 时发布）
 ` + subjectLine + `# checks:                      # 检查规则的级别：error、warning 或 off
 #   repeated-word: error
 #   allow: [乾隆, 蔡元培]       # 任何检查都不标记的人名、词语

@@ -51,6 +51,11 @@ type Publication struct {
 	Subject    Subject
 	Checks     []CheckSetting
 	CheckAllow []string
+	// Weight and Draft place an installment of a series: its order among
+	// the others (lower first), and whether it is held back unless
+	// drafts are built.
+	Weight int
+	Draft  bool
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
@@ -93,20 +98,7 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		}
 		diags.Errorf(pos, "publication-title", "the publication has no title: add a line \"title: …\"")
 	}
-	if base := strings.TrimSpace(p.BaseURL); strings.HasPrefix(base, "/") && !strings.HasPrefix(base, "//") {
-		// A path alone: the address is not known yet.
-		p.BaseURL = ""
-		if u, err := url.Parse(base); err != nil || u.RawQuery != "" || u.Fragment != "" {
-			diags.Errorf(l.basePos, "publication-base-url", "base_url %q: a path alone, such as / or /gaoxin/, has no query or fragment", base)
-		} else {
-			p.BasePath = BasePath(base)
-		}
-	} else if p.BaseURL != "" {
-		if _, err := NormalizeBaseURL(p.BaseURL); err != nil {
-			diags.Errorf(l.basePos, "publication-base-url", "%v", err)
-			p.BaseURL = ""
-		}
-	}
+	p.BaseURL, p.BasePath = checkBaseURL(p.BaseURL, l.basePos, "publication-base-url", diags)
 	if p.Language == "" {
 		p.Language = "zh-CN"
 	}
@@ -126,6 +118,26 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		p.ImageQuality = 0
 	}
 	return p
+}
+
+// checkBaseURL returns base_url as given at pos when it is an absolute
+// http(s) URL, or the path it gives alone (/ or /gaoxin/: the host is
+// not known yet); what is wrong with it is reported under rule.
+func checkBaseURL(raw string, pos diag.Position, rule string, diags *diag.List) (baseURL, basePath string) {
+	if base := strings.TrimSpace(raw); strings.HasPrefix(base, "/") && !strings.HasPrefix(base, "//") {
+		if u, err := url.Parse(base); err != nil || u.RawQuery != "" || u.Fragment != "" {
+			diags.Errorf(pos, rule, "base_url %q: a path alone, such as / or /gaoxin/, has no query or fragment", base)
+			return "", ""
+		}
+		return "", BasePath(base)
+	}
+	if raw != "" {
+		if _, err := NormalizeBaseURL(raw); err != nil {
+			diags.Errorf(pos, rule, "%v", err)
+			return "", ""
+		}
+	}
+	return raw, ""
 }
 
 // loaded is what Load reads of publication.yaml besides the
@@ -158,6 +170,8 @@ func (p *Publication) fields(l *loaded) []frontmatter.Field {
 		{Key: "cjk_spacing", Target: &p.CJKSpacing, Pos: &l.spacingPos},
 		{Key: "subject", Target: &l.subject},
 		{Key: "checks", Target: &l.checks},
+		{Key: "weight", Target: &p.Weight},
+		{Key: "draft", Target: &p.Draft},
 	}
 }
 
