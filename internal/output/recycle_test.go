@@ -153,3 +153,16 @@ func TestKeptFileIsTheLiveOneNotTheTwins(t *testing.T) {
 		t.Errorf("the kept file holds %q, the twin's replacement", got)
 	}
 }
+
+// A file of the old site where the new one has a folder, and a folder
+// where it has a file: the twin makes way.
+func TestTwinMakesWayForFoldersAndFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	before := map[string]string{"x": "<p>文件</p>", "y/index.html": "<p>文件夹</p>", "z/deep/index.html": "<p>深</p>"}
+	update(t, out, before)
+	before["y/index.html"] = "<p>改</p>"
+	update(t, out, before) // the twin now holds x as a file, y and z as folders
+	// There, then back again.
+	update(t, out, map[string]string{"x/index.html": "<p>成了文件夹</p>", "y": "<p>成了文件</p>", "z": "<p>也成了文件</p>"})
+	update(t, out, before)
+}

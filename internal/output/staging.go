@@ -315,8 +315,8 @@ func (s *Staging) linkKnown(name, src string, srcInfo fs.FileInfo) error {
 					s.mark(name, false)
 					return nil
 				}
-				if err := os.Remove(p); err != nil {
-					return err
+				if os.Remove(p) != nil {
+					s.clearWay(name)
 				}
 			}
 		}
@@ -326,10 +326,38 @@ func (s *Staging) linkKnown(name, src string, srcInfo fs.FileInfo) error {
 		return err
 	}
 	if err := os.Link(src, p); err != nil {
-		return err
+		if !s.recycled {
+			return err
+		}
+		s.clearWay(name)
+		if p, err = s.place(name); err == nil {
+			err = os.Link(src, p)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	s.mark(name, false)
 	return nil
+}
+
+// clearWay, in a recycled staging folder, removes what the old site has
+// where the file name now goes: a file where a folder is needed above
+// it, or a folder where the file is.
+func (s *Staging) clearWay(name string) {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		s.mu.Lock()
+		delete(s.folders, dir) // made again, now it may be a folder
+		s.mu.Unlock()
+		p := filepath.Join(s.dir, filepath.FromSlash(dir))
+		if fi, err := os.Lstat(p); err == nil && !fi.IsDir() {
+			_ = os.Remove(p)
+		}
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+		_ = os.RemoveAll(p)
+	}
 }
 
 // mark notes the file name as given by this build, written anew or
@@ -360,11 +388,21 @@ func (s *Staging) create(name string) (*os.File, error) {
 	s.mark(name, true)
 	if linked || s.recycled {
 		// A new file, not the output folder's under another name.
-		if err := os.Remove(p); err != nil && (linked || !errors.Is(err, fs.ErrNotExist)) {
-			return nil, err
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if !s.recycled {
+				return nil, err
+			}
+			s.clearWay(name)
 		}
 	}
-	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil && s.recycled {
+		s.clearWay(name)
+		if p, err = s.place(name); err == nil {
+			f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		}
+	}
+	return f, err
 }
 
 // place checks the slash path name, makes its folder in the staging
