@@ -12,60 +12,13 @@ import (
 	"folio/internal/site"
 )
 
-// After an edit of one chapter, folio build copies the print page's other
-// sections from the page it wrote last, and the page is the one a build
-// from scratch writes; a section whose bytes changed in public/ since is
-// made again, and a page added changes every section's links.
-func TestBuildCopiesUnchangedPrintSections(t *testing.T) {
-	d := newDiskBuild(t)
-	d.build(nil, nil)
-	if got := site.PrintReused(d.last); got != 0 {
-		t.Errorf("the first build copied %d sections", got)
-	}
-
-	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
-	d.build([]string{"chapters/02-b.md"}, []string{"b/index.html", "print/index.html"})
-	if got := site.PrintReused(d.last); got != 2 {
-		t.Errorf("copied %d sections after one chapter's edit, want the other 2", got)
-	}
-	d.sameAsFresh()
-
-	// A byte of chapter a's section changed in public/ (its size kept).
-	page := filepath.Join(d.out, "print", "index.html")
-	data, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := strings.Index(string(data), "增长")
-	if at < 0 {
-		t.Fatalf("chapter a's text is not in the print page:\n%s", data)
-	}
-	data[at+1] ^= 0x01
-	if err := os.WriteFile(page, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d.edit("content/chapters/02-b.md", "乙的新正文。", "乙的正文。")
-	d.build([]string{"chapters/02-b.md"}, nil)
-	if got := site.PrintReused(d.last); got != 1 {
-		t.Errorf("copied %d sections, want chapter c's alone", got)
-	}
-	d.sameAsFresh()
-
-	// A chapter added: every section's links may point to it.
-	d.edit("content/chapters/04-d.md", "", "---\ntitle: 丁篇\n---\n丁的正文。\n")
-	d.build(nil, nil)
-	if got := site.PrintReused(d.last); got != 0 {
-		t.Errorf("copied %d sections after a chapter was added", got)
-	}
-	d.sameAsFresh()
-	d.trustsItsMemo()
-}
-
-// After an edit of one chapter, folio build copies the EPUB's other
-// sections, still compressed, from the book it wrote last, with the
-// images they show, and the book is the one a build from scratch writes;
-// a section whose bytes changed in the old book is made again.
-func TestBuildCopiesUnchangedEPUBSections(t *testing.T) {
+// After an edit of one chapter, folio build copies the print page's and
+// the EPUB's other sections from the page and the book it wrote last
+// (the EPUB's still compressed, with the images they show), and both are
+// what a build from scratch writes; a section whose bytes changed in
+// public/ since is made again, and a chapter added changes every
+// section's links.
+func TestBuildCopiesUnchangedEditionSections(t *testing.T) {
 	d := newDiskBuild(t)
 	d.edit("content/chapters/03-c.md", "见[乙篇](02-b.md)。", "见[乙篇](02-b.md)。\n\n![园区一角](../images/x.jpg)")
 	if err := os.MkdirAll(filepath.Join(d.dir, "content", "images"), 0o755); err != nil {
@@ -75,21 +28,39 @@ func TestBuildCopiesUnchangedEPUBSections(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.build(nil, nil)
+	copied := func(want int, after string) {
+		t.Helper()
+		if got := site.PrintReused(d.last); got != want {
+			t.Errorf("the print page copied %d sections %s, want %d", got, after, want)
+		}
+		if got := site.EPUBReused(d.last); got != want {
+			t.Errorf("the EPUB copied %d sections %s, want %d", got, after, want)
+		}
+		d.sameAsFresh()
+	}
+	copied(0, "in the first build")
 
 	d.edit("content/chapters/02-b.md", "乙的正文。", "乙的新正文。")
-	d.build([]string{"chapters/02-b.md"}, nil)
-	if got := site.EPUBReused(d.last); got != 2 {
-		t.Errorf("copied %d sections after one chapter's edit, want the other 2", got)
-	}
-	d.sameAsFresh()
-	if files := epubFiles(t, readFile(t, filepath.Join(d.out, "publication.epub"))); !strings.Contains(files["OEBPS/content.opf"], "images/x.") {
+	d.build([]string{"chapters/02-b.md"}, []string{"b/index.html", "print/index.html"})
+	copied(2, "after one chapter's edit")
+	book := filepath.Join(d.out, "publication.epub")
+	if files := epubFiles(t, readFile(t, book)); !strings.Contains(files["OEBPS/content.opf"], "images/x.") {
 		t.Errorf("the image of a copied section is not in the book:\n%s", files["OEBPS/content.opf"])
 	}
 
-	// A byte of chapter a's compressed section changed in the old book,
-	// its directory left as it was.
-	book := filepath.Join(d.out, "publication.epub")
-	data := []byte(readFile(t, book))
+	// A byte of chapter a's section changed in the print page (its size
+	// kept), and in the book's compressed section (its directory kept).
+	page := filepath.Join(d.out, "print", "index.html")
+	data := []byte(readFile(t, page))
+	at := strings.Index(string(data), "增长")
+	if at < 0 {
+		t.Fatalf("chapter a's text is not in the print page:\n%s", data)
+	}
+	data[at+1] ^= 0x01
+	if err := os.WriteFile(page, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(readFile(t, book))
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -108,18 +79,12 @@ func TestBuildCopiesUnchangedEPUBSections(t *testing.T) {
 	}
 	d.edit("content/chapters/02-b.md", "乙的新正文。", "乙的正文。")
 	d.build([]string{"chapters/02-b.md"}, nil)
-	if got := site.EPUBReused(d.last); got != 1 {
-		t.Errorf("copied %d sections, want chapter c's alone", got)
-	}
-	d.sameAsFresh()
+	copied(1, "with chapter a's changed (chapter c's alone)")
 
-	// A chapter added: every section's links may point to it.
 	d.edit("content/chapters/04-d.md", "", "---\ntitle: 丁篇\n---\n丁的正文。\n")
 	d.build(nil, nil)
-	if got := site.EPUBReused(d.last); got != 0 {
-		t.Errorf("copied %d sections after a chapter was added", got)
-	}
-	d.sameAsFresh()
+	copied(0, "after a chapter was added")
+	d.trustsItsMemo()
 }
 
 func readFile(t *testing.T, p string) string {
