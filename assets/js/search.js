@@ -65,7 +65,9 @@ function terms(query) {
   return query.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-export async function search(indexURL, query, limit = 20) {
+// search returns the best documents for query; part, when given, keeps
+// only those of one installment of a series.
+export async function search(indexURL, query, limit = 20, part = "") {
   const tokens = queryTokens(query);
   if (tokens.length === 0) return [];
   const meta = await load(indexURL + "meta.json");
@@ -104,6 +106,7 @@ export async function search(indexURL, query, limit = 20) {
     const [doc, score] = candidates[i];
     const shard = await load(indexURL + "d-" + Math.floor(doc / meta.shard) + ".json");
     const d = shard[doc % meta.shard];
+    if (part && d.p !== part) continue;
     if (anyCapped) {
       const text = (d.t + " " + (d.s || "") + " " + d.x).normalize("NFKC").toLowerCase();
       if (!need.every((n) => text.includes(n))) continue;
@@ -137,7 +140,7 @@ export function snippet(text, query, width = 60) {
   ];
 }
 
-function render(root, results, query) {
+function render(root, results, query, parts) {
   const list = root.querySelector("[data-search-results]");
   const status = root.querySelector("[data-search-status]");
   list.replaceChildren();
@@ -154,6 +157,12 @@ function render(root, results, query) {
     const a = document.createElement("a");
     a.href = base + r.u;
     a.textContent = r.s ? `${r.t} · ${r.s}` : r.t;
+    if (r.p && parts.has(r.p)) {
+      const label = document.createElement("span");
+      label.className = "search-part";
+      label.textContent = parts.get(r.p);
+      h.append(label, " ");
+    }
     h.append(a);
     const p = document.createElement("p");
     for (const part of snippet(r.x, query)) {
@@ -175,18 +184,25 @@ function start() {
   if (!root) return;
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
+  // A series' search page offers its installments to search within.
+  const select = form.querySelector("[data-search-parts]");
+  const parts = new Map();
+  if (select) for (const o of select.options) if (o.value) parts.set(o.value, o.textContent);
   root.hidden = false;
   let seq = 0;
   const run = async () => {
     const q = input.value;
     const mine = ++seq;
+    const part = select ? select.value : "";
     const url = new URL(location.href);
     if (q) url.searchParams.set("q", q);
     else url.searchParams.delete("q");
+    if (part) url.searchParams.set("in", part);
+    else url.searchParams.delete("in");
     history.replaceState(null, "", url);
     try {
-      const results = await search(root.dataset.index, q);
-      if (mine === seq) render(root, results, q);
+      const results = await search(root.dataset.index, q, 20, part);
+      if (mine === seq) render(root, results, q, parts);
     } catch (e) {
       root.querySelector("[data-search-status]").textContent = "搜索索引加载失败，请稍后再试。";
     }
@@ -200,6 +216,10 @@ function start() {
     clearTimeout(timer);
     timer = setTimeout(run, 150);
   });
+  if (select) {
+    select.value = new URLSearchParams(location.search).get("in") || "";
+    select.addEventListener("change", run);
+  }
   const q = new URLSearchParams(location.search).get("q");
   if (q) {
     input.value = q;

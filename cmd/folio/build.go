@@ -36,8 +36,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail the build on warnings too")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "build afresh: neither read nor write SRC/.cache/folio (processed images, bundles, the memo of the last build)")
+	var nowFlag string
+	var future bool
+	fs.StringVar(&nowFlag, "now", "", "build a series as on `DATE` (YYYY-MM-DD): installments dated later are left out (default today)")
+	fs.BoolVar(&future, "future", false, "include a series' installments dated after today (or --now)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	var now time.Time
+	if nowFlag != "" {
+		t, err := time.ParseInLocation("2006-01-02", nowFlag, time.Local)
+		if err != nil {
+			return usagef("--now: %q is not a date: write it as 2021-07-01", nowFlag)
+		}
+		now = t
 	}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Src, "public")
@@ -66,7 +78,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		update.KeepTwin(filepath.Join(opts.Src, filepath.FromSlash(cache.Dir), "twin"))
 	}
 	var diags diag.List
-	res, err := site.Build(ctx, site.Options{Options: opts}, update, &diags)
+	res, err := site.Build(ctx, site.Options{Options: opts, Now: now, Future: future}, update, &diags)
 	l := langOf(ctx)
 	printDiagnostics(stderr, l, &diags)
 	errs, warns := diags.Count()

@@ -44,6 +44,9 @@ type Options struct {
 	// names and words the prose rules leave as they are.
 	Simplified bool
 	Allow      []string
+	// Places are the subjects of the publications read with this one,
+	// the other installments of a series (see StatementContext).
+	Places [][]string
 }
 
 // Page is one converted Markdown file.
@@ -419,7 +422,7 @@ func CheckPage(p *Page, opts Options) *PageResult {
 // statementContext is what the page's statements of figures are resolved
 // against: the publication's subject, the page's place and year.
 func statementContext(p *Page, opts Options) StatementContext {
-	ctx := StatementContext{Subject: opts.Subject, ChapterPlace: PlaceIn(p.Title), Year: p.Year}
+	ctx := StatementContext{Subject: opts.Subject, Places: otherPlaces(opts.Places, opts.Subject), ChapterPlace: PlaceIn(p.Title), Year: p.Year}
 	if p.Pos != nil {
 		ctx.Page = p.Pos(0).File
 	}

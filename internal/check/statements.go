@@ -39,6 +39,11 @@ type StatementContext struct {
 	// Subject is the publication's subject and its other names, the
 	// canonical name first; empty when the publication names none.
 	Subject []string
+	// Places are the subjects of the publications read with this one
+	// (the other installments of a series), each with its other names,
+	// the canonical name first: 高新区 in another installment's text is
+	// the 平顶山高新区 its own installment writes about.
+	Places [][]string `json:",omitempty"`
 	// ChapterPlace is the place the page's title names, if any.
 	ChapterPlace string
 	// Year resolves 今年 and 目前: the page's date, else the

@@ -2,6 +2,7 @@ package check
 
 import (
 	"folio/internal/cjk"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -101,6 +102,16 @@ const placeNameStop = "的了与及在是为把对将向等个年这那其每各
 // stands for the chapter's or publication's subject.
 func subjectAt(clause string, ctx *StatementContext) string {
 	clause = skipTimeAndPrepositions(clause)
+	// A place the series names (another installment's subject) is
+	// known by every name it has, even one that would otherwise stand
+	// for this installment's own subject (高新区) or read as no place.
+	for _, names := range ctx.Places {
+		for _, n := range names {
+			if strings.HasPrefix(clause, n) {
+				return names[0]
+			}
+		}
+	}
 	for _, a := range anaphora {
 		if strings.HasPrefix(clause, a) {
 			return ""
@@ -178,6 +189,11 @@ func canonical(name string, ctx *StatementContext) string {
 			return ctx.Subject[0]
 		}
 	}
+	for _, names := range ctx.Places {
+		if slices.Contains(names, name) {
+			return names[0]
+		}
+	}
 	return name
 }
 
@@ -223,4 +239,36 @@ func trimSubjectAndTime(s string, ctx *StatementContext) string {
 		}
 	}
 	return s
+}
+
+// otherPlaces are the names of other publications' subjects that name
+// them in this one's text: not a generic name (全区, 该区: in this text
+// they are its own subject), nor one of its own subject's names.
+func otherPlaces(places [][]string, own []string) [][]string {
+	var out [][]string
+	for _, names := range places {
+		var kept []string
+		for _, n := range names {
+			if !slices.Contains(own, n) && !generic(n) {
+				kept = append(kept, n)
+			}
+		}
+		if len(kept) > 0 {
+			if kept[0] != names[0] { // the canonical name first, always
+				kept = append([]string{names[0]}, kept...)
+			}
+			out = append(out, kept)
+		}
+	}
+	return out
+}
+
+// generic reports whether a name is 全区, 该县 or their like.
+func generic(name string) bool {
+	for _, g := range genericPrefixes {
+		if rest, ok := strings.CutPrefix(name, g); ok && utf8.RuneCountInString(rest) == 1 {
+			return true
+		}
+	}
+	return false
 }

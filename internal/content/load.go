@@ -95,6 +95,20 @@ func Load(contentDir, display string, drafts bool, diags *diag.List) *Publicatio
 func LoadCached(contentDir, display string, drafts bool, files *FileCache, diags *diag.List) *Publication {
 	pub := &Publication{Dir: contentDir, Display: display}
 	pub.Config = config.Load(contentDir, path.Join(display, config.FileName), diags)
+	return loadPages(pub, []string{"chapters", "pages"}, drafts, files, diags)
+}
+
+// LoadSeriesHome reads what a series' own content folder holds beside its
+// installments, as a publication of cfg (made from series.yaml): its
+// home's text (index.md, optional) and its pages (pages/, such as an
+// about page). It has no chapters: those are the installments'.
+func LoadSeriesHome(contentDir, display string, cfg *config.Publication, drafts bool, files *FileCache, diags *diag.List) *Publication {
+	pub := &Publication{Dir: contentDir, Display: display, Config: cfg}
+	return loadPages(pub, []string{"pages"}, drafts, files, diags)
+}
+
+func loadPages(pub *Publication, dirs []string, drafts bool, files *FileCache, diags *diag.List) *Publication {
+	contentDir, display := pub.Dir, pub.Display
 	if pub.Config.Cover != "" {
 		checkImage(contentDir, "", pub.Config.Cover, pub.Config.CoverPos, diags)
 	}
@@ -119,6 +133,9 @@ func LoadCached(contentDir, display string, drafts bool, files *FileCache, diags
 		name string
 		kind Kind
 	}{{"chapters", KindChapter}, {"pages", KindPage}} {
+		if !slices.Contains(dirs, dir.name) {
+			continue
+		}
 		names, err := markdownFiles(filepath.Join(contentDir, dir.name), path.Join(display, dir.name), diags)
 		if err != nil {
 			diags.Errorf(diag.Position{File: path.Join(display, dir.name)}, "read-error", "%v", err)

@@ -64,6 +64,10 @@ type Section struct {
 	// Key names what the section is made from; "" for none (it is
 	// always made).
 	Key string
+	// Nested lists the section in the table of contents under the last
+	// section before it that is not nested: a chapter under its part
+	// (the installment of a series it is in).
+	Nested bool
 }
 
 //go:embed epub.css
@@ -318,8 +322,16 @@ func nav(b Book) []byte {
 <head><title>%[2]s</title></head>
 <body><nav epub:type="toc" id="toc"><h1>目录</h1><ol>
 `, esc(lang(b)), esc(b.Title))
-	for _, s := range b.Sections {
-		fmt.Fprintf(&w, "<li><a href=\"text/%s\">%s</a></li>\n", esc(s.File), esc(s.Title))
+	for i, s := range b.Sections {
+		fmt.Fprintf(&w, "<li><a href=\"text/%s\">%s</a>", esc(s.File), esc(s.Title))
+		switch nextNested := i+1 < len(b.Sections) && b.Sections[i+1].Nested; {
+		case !s.Nested && nextNested:
+			w.WriteString("<ol>\n")
+		case s.Nested && !nextNested:
+			w.WriteString("</li></ol></li>\n")
+		default:
+			w.WriteString("</li>\n")
+		}
 	}
 	w.WriteString("</ol></nav></body></html>\n")
 	return []byte(w.String())
@@ -334,7 +346,15 @@ func ncx(b Book) []byte {
 <navMap>
 `, esc(lang(b)), Identifier(b.Identity), esc(b.Title))
 	for i, s := range b.Sections {
-		fmt.Fprintf(&w, "<navPoint id=\"n%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"text/%s\"/></navPoint>\n", i, i+1, esc(s.Title), esc(s.File))
+		fmt.Fprintf(&w, "<navPoint id=\"n%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"text/%s\"/>", i, i+1, esc(s.Title), esc(s.File))
+		switch nextNested := i+1 < len(b.Sections) && b.Sections[i+1].Nested; {
+		case !s.Nested && nextNested:
+			w.WriteString("\n") // its parts follow, inside it
+		case s.Nested && !nextNested:
+			w.WriteString("</navPoint></navPoint>\n")
+		default:
+			w.WriteString("</navPoint>\n")
+		}
 	}
 	w.WriteString("</navMap>\n</ncx>\n")
 	return []byte(w.String())

@@ -55,6 +55,10 @@ type Indicator struct {
 	Format  string // e.g. "{value}余人次"
 	Series  []Point
 	Pos     diag.Position // where the indicator is defined
+	// Home is where the indicator's data page is, relative to the root
+	// of the publication citing it: "" for its own, "../" for the
+	// series', "../<slug>/" for another installment's (see Adopt).
+	Home string
 }
 
 // Latest returns the most recent point; ok is false for an empty series.
@@ -148,9 +152,9 @@ func (s *Set) Complete() bool {
 // computed once for the set. It is safe for concurrent use.
 func (s *Set) FingerprintOf(id string) string {
 	s.fingerprintsOnce.Do(func() {
-		s.fingerprints = make(map[string]string, len(s.Indicators))
-		for _, ind := range s.Indicators {
-			s.fingerprints[ind.ID] = ind.Fingerprint()
+		s.fingerprints = make(map[string]string, len(s.byID))
+		for id, ind := range s.byID { // adopted ones too
+			s.fingerprints[id] = ind.Fingerprint()
 		}
 	})
 	return s.fingerprints[id]
@@ -180,7 +184,7 @@ func (s *Set) sortSeries() {
 // left out: an edit above an indicator moves it without changing it.
 func (ind *Indicator) Fingerprint() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q %q %q %q %q %q %q %q %d %q", ind.ID, ind.Label, ind.Aliases, ind.Unit, ind.Scope, ind.Source, ind.Note, ind.Better, ind.Of, ind.Format)
+	fmt.Fprintf(&b, "%q %q %q %q %q %q %q %q %d %q %q", ind.ID, ind.Label, ind.Aliases, ind.Unit, ind.Scope, ind.Source, ind.Note, ind.Better, ind.Of, ind.Format, ind.Home)
 	for _, pt := range ind.Series {
 		fmt.Fprintf(&b, " %s=%s", pt.Period, pt.Value.Raw())
 	}
@@ -194,4 +198,33 @@ func (s *Set) EventsFingerprint() string {
 		fmt.Fprintf(&b, "%q %q %q\n", e.Date, e.Title, e.Detail)
 	}
 	return b.String()
+}
+
+// Adopt makes the indicators of another set citable from this set's
+// publication as prefix+id, without listing them among its own (their
+// data page is elsewhere, at home): a series' indicators with prefix ""
+// in each installment, and another installment's as "slug:". An id that
+// this set defines too is an error naming both definitions: a reference
+// must not depend on which of two figures wins.
+func (s *Set) Adopt(other *Set, prefix, home string, diags *diag.List) {
+	if other == nil {
+		return
+	}
+	for _, ind := range other.Indicators {
+		id := prefix + ind.ID
+		if own := s.byID[id]; own != nil {
+			diags.Errorf(own.Pos, "indicator-duplicate", "indicator %q is defined here and for the whole series at %s: give one of them another id", id, ind.Pos)
+			continue
+		}
+		adopted := *ind
+		adopted.Home = home
+		s.byID[id] = &adopted
+	}
+	if prefix == "" && !other.Complete() {
+		// A reference the series' data might have answered is not
+		// reported while that data has an error.
+		s.idsMissing = s.idsMissing || other.idsMissing
+		s.valuesMissing = s.valuesMissing || other.valuesMissing || len(other.valuesMissingOf) > 0
+	}
+	s.fingerprintsOnce = sync.Once{}
 }

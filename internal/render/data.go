@@ -35,6 +35,18 @@ type Site struct {
 	// EPUB is the site path of the EPUB edition, when there is one.
 	EPUB string
 
+	// Of an installment of a series (empty outside one): the series'
+	// title; its home's path from this installment's root ("../"); the
+	// installment's slug; its neighbours in reading order.
+	SeriesTitle        string
+	SeriesHome         string
+	Part               string
+	PrevPart, NextPart *PartLink
+	// IsSeries: these are a series' own pages (its home, data, search),
+	// and Parts the installments its home lists, in reading order.
+	IsSeries bool
+	Parts    []*Part
+
 	assets map[string]Asset
 }
 
@@ -82,6 +94,21 @@ type Image struct {
 	Path    string
 	Alt     string
 	Picture *picture.Picture
+}
+
+// PartLink is another installment of the series, as a link.
+type PartLink struct {
+	Title string
+	Path  string // site path from this installment's root: ../<slug>/
+}
+
+// Part is an installment as the series' home shows it.
+type Part struct {
+	Slug, Title, Subtitle, Dek string
+	Path                       string // site path: <slug>/
+	Published                  time.Time
+	Cover                      *Image
+	Chapters                   []*PartLink // paths from the series' root
 }
 
 // Asset is a built theme file: its site path and SRI digest.

@@ -21,7 +21,7 @@ import (
 
 // Layouts are the page templates a theme provides; each defines "main" (and
 // may define "head") and is executed through base.html.
-var Layouts = []string{"cover.html", "chapter.html", "page.html", "data.html", "search.html", "print.html", "404.html"}
+var Layouts = []string{"cover.html", "chapter.html", "page.html", "data.html", "search.html", "print.html", "404.html", "series.html"}
 
 // Templates is a parsed theme.
 type Templates struct {

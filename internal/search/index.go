@@ -16,6 +16,10 @@ type Doc struct {
 	Section string `json:"s,omitempty"` // the section's heading
 	URL     string `json:"u"`           // site path, with the section's anchor
 	Text    string `json:"x"`           // plain text, for matching and snippets
+	// Part is the installment of a series the document is in (its
+	// slug), for the search page to label and filter results; "" in a
+	// publication.
+	Part string `json:"p,omitempty"`
 }
 
 // Options size the index.

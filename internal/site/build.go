@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"runtime/debug"
 	"sync"
 
+	"folio/internal/content"
 	"folio/internal/diag"
 )
 
@@ -22,6 +24,9 @@ import (
 // of the content.
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
 	opts.MemoDir = "" // folio build's memo is in the cache folder
+	if opts.part == nil && opts.home == nil && content.IsSeries(filepath.Join(cmp.Or(opts.Src, "."), "content")) {
+		return buildSeries(ctx, opts, sink, diags)
+	}
 	s := newSession(opts, buildRetention)
 	if opts.NoCache {
 		return s.build(ctx, sink, diags)
@@ -29,7 +34,10 @@ func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Res
 	s.memoPath = filepath.Join(s.cacheDir(), memoName)
 	wholePath := filepath.Join(s.cacheDir(), wholeName)
 	var whole wholeBuild
-	if opts.Theme == nil { // an embedded theme is the binary's, which the memo names
+	// An embedded theme is the binary's, which the memo names. A part of
+	// a series is built each time: the series' pages need what its build
+	// leaves.
+	if opts.Theme == nil && opts.part == nil && opts.home == nil {
 		last, _ := readWhole(wholePath)
 		var files []string
 		var ok bool

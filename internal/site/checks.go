@@ -52,6 +52,9 @@ func (b *builder) checkOptions() check.Options {
 	opts := check.Options{Glossary: cfg.Glossary, Spacing: cfg.CJKSpacing, Subject: cfg.Subject.Names(), Title: cfg.Title,
 		Simplified: simplifiedChinese(cfg.Language), Allow: cfg.CheckAllow}
 	opts.Year = yearOf(cfg.Published)
+	if p := b.opts.part; p != nil {
+		opts.Places = p.places
+	}
 	return opts
 }
 
@@ -90,7 +93,9 @@ func (b *builder) check() {
 		k.str(c.entry.checkOpts)
 	}
 	key := k.sum()
-	again := !known || key != b.session.globalKey
+	// An installment of a series leaves its results for the checks
+	// across the series, which read their figures.
+	again := !known || key != b.session.globalKey || b.opts.part != nil
 	if again {
 		// The publication-wide checks read every page's paragraphs and
 		// figures: those the memo keeps are read now.
@@ -137,6 +142,9 @@ func (b *builder) check() {
 		b.session.globalKey = key
 	}
 	b.diags.Merge(&global)
+	if b.opts.part != nil {
+		b.opts.part.checks = kept
+	}
 }
 
 // yearOf is t's year, 0 for no date.

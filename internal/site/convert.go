@@ -22,16 +22,34 @@ import (
 // resolver answers the Markdown extensions' questions about the publication.
 type resolver struct {
 	pub  *content.Publication
-	urls map[string]string // content-relative path → site path
+	urls map[string]string   // content-relative path → site path
+	held map[string]msg.Text // ../<slug>/ → why that installment is left out
 	*images
 }
 
-func newResolver(pub *content.Publication, im *images) *resolver {
+func newResolver(pub *content.Publication, im *images, part *partBuild) *resolver {
 	r := &resolver{pub: pub, urls: map[string]string{}, images: im}
 	for _, p := range pub.All() {
 		r.urls[p.RelPath] = p.URL
 	}
+	if part != nil {
+		// The other installments' pages, as ../<slug>/… from this one's
+		// content folder and site root.
+		maps.Copy(r.urls, part.siblings)
+		r.held = part.held
+	}
 	return r
+}
+
+// Held implements xref.HeldResolver: a page of an installment of the
+// series that this build leaves out.
+func (r *resolver) Held(rel string) (msg.Text, bool) {
+	for prefix, why := range r.held {
+		if strings.HasPrefix(rel, prefix) {
+			return why, true
+		}
+	}
+	return msg.Text{}, false
 }
 
 func (r *resolver) PageURL(rel string) (string, bool) {
@@ -50,7 +68,7 @@ func (r *resolver) Image(fromDir, ref string) (string, error) {
 // from changed.
 func (b *builder) convert() {
 	b.conv = markdown.New(markdown.Options{AllowHTML: b.pub.Config.AllowHTML})
-	res := newResolver(b.pub, b.images)
+	res := newResolver(b.pub, b.images, b.opts.part)
 	b.images.Begin()
 	b.images.Prefetch(b.imageRefs())
 	b.converted = map[*content.Page]*converted{}

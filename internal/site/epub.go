@@ -22,6 +22,12 @@ func init() {
 			if r.site.EPUB == "" {
 				return
 			}
+			if r.b.opts.home != nil {
+				r.b.produce(r.files, r.site.EPUB, r.b.seriesEPUBKey(r.site), func(files *outputs) bool {
+					return r.b.seriesEPUB(files, r.site)
+				})
+				return
+			}
 			r.b.produce(r.files, r.site.EPUB, r.keys.editionKey(r.site, r.images), func(files *outputs) bool {
 				return r.b.needHTML() && r.b.epub(files, r.site, r.images)
 			})
@@ -66,36 +72,8 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 	// shown collects the images each chapter's section shows, for the
 	// next build that copies the section instead of converting it.
 	var shown sync.Map // section file → *[]string
-	convert := func(w *bytes.Buffer, pagePath, html string, seen *[]string) error {
-		base := &url.URL{Path: "/" + pagePath}
-		return edition.WriteXHTML(w, html, func(el, attr, val string) (string, bool) {
-			switch attr {
-			case "srcset", "sizes", "loading", "decoding", "fetchpriority":
-				return "", false
-			case "src":
-				if u, err := base.Parse(val); err == nil && u.Scheme == "" {
-					sitePath := strings.TrimPrefix(u.Path, "/")
-					*seen = append(*seen, sitePath)
-					return image(sitePath), true
-				}
-			case "href":
-				if strings.HasPrefix(val, "#") {
-					return strings.ReplaceAll(val, ":", "-"), true // as ids are
-				}
-				u, err := base.Parse(val)
-				if err != nil || u.Scheme != "" {
-					return val, true
-				}
-				if f, ok := fileOf[strings.TrimPrefix(u.Path, "/")]; ok {
-					if u.Fragment != "" {
-						return f + "#" + u.Fragment, true
-					}
-					return f, true
-				}
-			}
-			return val, true
-		})
-	}
+	conv := &xhtmlConverter{fileOf: fileOf, image: func(sitePath string) string { return image(sitePath) }, baseURL: b.baseURL}
+	convert := conv.convert
 
 	// Title page.
 	var title strings.Builder
@@ -167,17 +145,7 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 		})
 	}
 	if len(site.Indicators) > 0 {
-		var data strings.Builder
-		data.WriteString(`<section epub:type="appendix"><h1>数据附录</h1><table><thead><tr><th>指标</th><th>数值</th><th>口径与来源</th></tr></thead><tbody>`)
-		for _, ind := range site.Indicators {
-			var values []string
-			for _, v := range ind.Series {
-				values = append(values, v.Period+" "+v.Display)
-			}
-			fmt.Fprintf(&data, `<tr id="%s"><th>%s</th><td>%s</td><td>%s%s</td></tr>`, esc(ind.ID), esc(ind.Label), esc(strings.Join(values, "；")), esc(ind.Scope), esc(prefixed("。来源：", ind.Source)))
-		}
-		data.WriteString(`</tbody></table></section>`)
-		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: data.String()})
+		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: dataAppendix(site.Indicators)})
 	}
 	// The sections the last book holds as they would be made are copied
 	// from it, with the images they show.
@@ -234,4 +202,71 @@ func prefixed(prefix, s string) string {
 
 func esc(s string) string {
 	return edition.EscapeAttr(s)
+}
+
+// xhtmlConverter turns a page's HTML into the book's XHTML: links to
+// pages of the book point to their sections, images to the book's
+// copies, links that leave the book to the web.
+type xhtmlConverter struct {
+	fileOf  map[string]string // site path → section file
+	image   func(sitePath string) string
+	baseURL string // the site's, which links that leave the book point into; "" drops them
+}
+
+func (c *xhtmlConverter) convert(w *bytes.Buffer, pagePath, html string, seen *[]string) error {
+	return edition.WriteXHTML(w, html, func(el, attr, val string) (string, bool) {
+		switch attr {
+		case "srcset", "sizes", "loading", "decoding", "fetchpriority":
+			return "", false
+		case "src":
+			if _, sitePath, inside := within(pagePath, val); inside {
+				*seen = append(*seen, sitePath)
+				return c.image(sitePath), true
+			}
+		case "href":
+			if strings.HasPrefix(val, "#") {
+				return strings.ReplaceAll(val, ":", "-"), true // as ids are
+			}
+			u, target, inside := within(pagePath, val)
+			if u == nil || u.Scheme != "" {
+				return val, true
+			}
+			if f, ok := c.fileOf[target]; ok && inside {
+				if u.Fragment != "" {
+					return f + "#" + u.Fragment, true
+				}
+				return f, true
+			}
+			if !inside || !strings.Contains(path.Base(u.Path), ".") {
+				// A page that is not in the book (another installment
+				// of the series, its data): on the web, or no link.
+				if c.baseURL == "" {
+					return "", false
+				}
+				abs, err := url.Parse(c.baseURL + pagePath)
+				ref, rerr := url.Parse(val)
+				if err != nil || rerr != nil {
+					return "", false
+				}
+				return abs.ResolveReference(ref).String(), true
+			}
+		}
+		return val, true
+	})
+}
+
+// dataAppendix is the book's section of the data page: a table of every
+// indicator, each row with the indicator's id.
+func dataAppendix(inds []*render.Indicator) string {
+	var data strings.Builder
+	data.WriteString(`<section epub:type="appendix"><h1>数据附录</h1><table><thead><tr><th>指标</th><th>数值</th><th>口径与来源</th></tr></thead><tbody>`)
+	for _, ind := range inds {
+		var values []string
+		for _, v := range ind.Series {
+			values = append(values, v.Period+" "+v.Display)
+		}
+		fmt.Fprintf(&data, `<tr id="%s"><th>%s</th><td>%s</td><td>%s%s</td></tr>`, esc(ind.ID), esc(ind.Label), esc(strings.Join(values, "；")), esc(ind.Scope), esc(prefixed("。来源：", ind.Source)))
+	}
+	data.WriteString(`</tbody></table></section>`)
+	return data.String()
 }

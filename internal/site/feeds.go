@@ -19,15 +19,21 @@ func init() {
 // feeds writes sitemap.xml, robots.txt and the Atom feed.xml. Sitemaps and
 // feeds need absolute URLs: without a base URL only robots.txt is written.
 func (b *builder) feeds(files *outputs, site *render.Site) {
-	robots := "User-agent: *\nAllow: /\n"
-	if b.baseURL != "" {
-		robots += "Sitemap: " + b.baseURL + "sitemap.xml\n"
+	if b.opts.part == nil { // robots.txt is read at a host's root only
+		robots := "User-agent: *\nAllow: /\n"
+		if b.baseURL != "" {
+			robots += "Sitemap: " + b.baseURL + "sitemap.xml\n"
+		}
+		files.add("robots.txt", []byte(robots))
 	}
-	files.add("robots.txt", []byte(robots))
 	if b.baseURL == "" {
 		return
 	}
 	pages := append(append([]*render.Page{}, site.Chapters...), site.Pages...)
+	if h := b.opts.home; h != nil {
+		// The series' feed and sitemap list every installment's pages.
+		pages = append(pages, partPages(h.parts)...)
+	}
 	// Encoding and minifying the XML cost more than the rest of a
 	// rebuild's pages together: the same entries give the same files.
 	var k keyWriter
@@ -121,8 +127,19 @@ func (b *builder) writeFeeds(files *outputs, site *render.Site, pages []*render.
 		}
 		return t.UTC().Format(time.RFC3339)
 	}
+	// A series' feed has an entry for each installment and each of its
+	// chapters.
+	entries := site.Chapters
+	if b.opts.home != nil {
+		entries = nil
+		for _, p := range pages {
+			if p.Kind == "cover" || p.Kind == "chapter" {
+				entries = append(entries, p)
+			}
+		}
+	}
 	latest := published
-	for _, p := range site.Chapters {
+	for _, p := range entries {
 		if p.Date.After(latest) {
 			latest = p.Date
 		}
@@ -140,7 +157,7 @@ func (b *builder) writeFeeds(files *outputs, site *render.Site, pages []*render.
 		},
 		Author: author{Name: publisher},
 	}
-	for _, p := range site.Chapters {
+	for _, p := range entries {
 		e := entry{Title: p.Title, Link: link{Href: b.baseURL + p.Path}, ID: b.baseURL + p.Path, Updated: stamp(p.Date)}
 		if p.Summary != "" {
 			e.Summary = &text{Type: "text", Value: p.Summary}

@@ -55,6 +55,9 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 		site.Pages = append(site.Pages, views[p])
 	}
 
+	if b.opts.part != nil {
+		b.opts.part.site = site
+	}
 	r := &renderRun{b: b, ctx: ctx, files: files, site: site, tmpl: tmpl,
 		keys: newRenderKeys(readLayouts(layoutsFS), site), words: msg.ForContent(site.Language)}
 	// Pages render in parallel: templates and the minifier are safe for
@@ -66,6 +69,9 @@ func (b *builder) render(ctx context.Context, files *outputs) error {
 			return
 		}
 		layout := map[content.Kind]string{content.KindCover: "cover.html", content.KindChapter: "chapter.html", content.KindPage: "page.html"}[p.Kind]
+		if p.Kind == content.KindCover && b.opts.home != nil {
+			layout = "series.html"
+		}
 		r.emit(p.URL+"index.html", layout, render.NewData(site, views[p], ""), p.Source)
 	})
 	// Then every other format, in turn.
@@ -171,6 +177,14 @@ func (b *builder) siteData() *render.Site {
 	s.Cover = b.image("", c.Cover, c.CoverAlt, c.CoverPos)
 	if !b.opts.NoEditions {
 		s.EPUB = epubName(b.basePath())
+	}
+	if p := b.opts.part; p != nil {
+		s.SeriesTitle, s.SeriesHome, s.Part = p.series.Title, "../", p.in.Slug
+		s.PrevPart, s.NextPart = p.prev, p.next
+	}
+	if h := b.opts.home; h != nil {
+		s.IsSeries = true
+		s.Parts = partViews(h.parts)
 	}
 	return s
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -23,8 +22,8 @@ func init() {
 	registerFormat(outputFormat{
 		name: "print", order: 30, reserved: []string{"print"},
 		make: func(r *renderRun) {
-			if r.b.opts.NoEditions {
-				return
+			if r.b.opts.NoEditions || r.b.opts.home != nil {
+				return // (a series' pages hold no text of their own to print)
 			}
 			page := &render.Page{Kind: "print", Title: r.words.Sprintf("The whole issue, for print"), Path: "print/",
 				Summary: r.words.Sprintf("The whole publication on one page, to print or save as PDF.")}
@@ -47,13 +46,13 @@ func (b *builder) printSections(site *render.Site) []*render.PrintSection {
 	var out []*render.PrintSection
 	for _, p := range pages {
 		id := sectionOf[p.Path]
-		base := &url.URL{Path: "/" + p.Path}
 		link := func(href string) string {
-			u, err := base.Parse(href)
-			if err != nil || u.Scheme != "" || u.Host != "" {
+			u, target, inside := within(p.Path, href)
+			if !inside {
+				// Outside the publication (another installment of its
+				// series): the print page is as deep as a chapter.
 				return href
 			}
-			target := strings.TrimPrefix(u.Path, "/")
 			if target == dataPath && u.Fragment != "" {
 				return "#data--" + u.Fragment
 			}

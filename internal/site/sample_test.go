@@ -167,7 +167,16 @@ var idRE = regexp.MustCompile(`\sid="([^"]*)"`)
 func TestSampleLinksResolveUnderSubPath(t *testing.T) {
 	const prefix = "/any/sub/path/"
 	b := buildSample(t, config.Options{BaseURL: "https://example.org" + prefix})
-	srv := httptest.NewServer(staticHost(prefix, b.out))
+	crawlUnder(t, prefix, b.out, "reform/", "livelihood/", "about/", "404.html")
+}
+
+// crawlUnder serves out under prefix and follows every internal link and
+// asset from the home and the 404 page: each must answer 200 within the
+// prefix, each fragment must name an element of its page, and the crawl
+// must reach each of want.
+func crawlUnder(t *testing.T, prefix string, out *output.Memory, want ...string) {
+	t.Helper()
+	srv := httptest.NewServer(staticHost(prefix, out))
 	defer srv.Close()
 
 	pages := map[string]string{} // URL path → body, for fragment checks
@@ -236,7 +245,7 @@ func TestSampleLinksResolveUnderSubPath(t *testing.T) {
 	if checked < 50 {
 		t.Errorf("only %d links checked: the crawl did not reach the site", checked)
 	}
-	for _, want := range []string{"reform/", "livelihood/", "about/", "404.html"} {
+	for _, want := range want {
 		if !seen[prefix+want] {
 			t.Errorf("the crawl never reached %s", want)
 		}

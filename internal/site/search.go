@@ -18,6 +18,13 @@ func init() {
 	registerFormat(outputFormat{
 		name: "search", order: 60, reserved: []string{"search"},
 		make: func(r *renderRun) {
+			if r.b.opts.part != nil {
+				// The series has one search: the installment leaves its
+				// documents for it.
+				r.background.Wait()
+				r.b.partDocs(r)
+				return
+			}
 			page := &render.Page{Kind: "search", Title: r.words.Sprintf("Search"), Path: "search/",
 				Summary: r.words.Sprintf("Search the full text of this publication.")}
 			r.emit("search/index.html", "search.html", render.NewData(r.site, page, ""), nil)
@@ -35,19 +42,11 @@ func (b *builder) searchIndex(r *renderRun) {
 	site, files := r.site, r.files
 	pages := append([]*render.Page{}, site.Chapters...)
 	pages = append(pages, site.Pages...)
+	dataDocs := b.dataDocs(r)
 	// The cover's and the indicators' documents are made anew by every
 	// build; each other page's come from the last build when its title
 	// and content are the same, with their token counts (counts[i] stays
 	// nil for the documents the index counts itself).
-	var dataDocs []search.Doc
-	for _, ind := range site.Indicators {
-		var text strings.Builder
-		text.WriteString(strings.Join(ind.Aliases, " ") + " " + ind.Scope + " " + ind.Source + " " + ind.Note)
-		for _, v := range ind.Series {
-			text.WriteString(" " + v.Period + " " + v.Display)
-		}
-		dataDocs = append(dataDocs, search.Doc{Title: r.words.Sprintf("Data"), Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
-	}
 	// The same documents make the same index. A page's are named by its
 	// title and its content's key (the content itself where it has none).
 	var k keyWriter
@@ -76,6 +75,11 @@ func (b *builder) searchIndex(r *renderRun) {
 		}
 	}
 	hashDocs(dataDocs)
+	var partDocs []search.Doc
+	if b.opts.home != nil {
+		partDocs = partDocsOf(b.opts.home.parts)
+		hashDocs(partDocs)
+	}
 	b.produce(files, "search/index", k.sum(), func(files *outputs) bool {
 		if !b.needHTML() {
 			return false
@@ -84,7 +88,7 @@ func (b *builder) searchIndex(r *renderRun) {
 		if cover := b.converted[b.pub.Cover]; cover != nil {
 			coverDocs = search.Sections(site.Title, "", cover.res.HTML)
 		}
-		b.writeSearchIndex(files, pages, coverDocs, dataDocs)
+		b.writeSearchIndex(files, pages, coverDocs, append(dataDocs, partDocs...))
 		return true
 	})
 	if b.session.keep.compact {
@@ -161,4 +165,37 @@ type searchEntry struct {
 	content template.HTML
 	docs    []search.Doc
 	counts  []*search.Counts // of each of docs
+}
+
+// dataDocs are the search documents of the data page: one an indicator.
+func (b *builder) dataDocs(r *renderRun) []search.Doc {
+	var docs []search.Doc
+	for _, ind := range r.site.Indicators {
+		var text strings.Builder
+		text.WriteString(strings.Join(ind.Aliases, " ") + " " + ind.Scope + " " + ind.Source + " " + ind.Note)
+		for _, v := range ind.Series {
+			text.WriteString(" " + v.Period + " " + v.Display)
+		}
+		docs = append(docs, search.Doc{Title: r.words.Sprintf("Data"), Section: ind.Label, URL: dataPath + "#" + ind.ID, Text: text.String()})
+	}
+	return docs
+}
+
+// partDocs leaves an installment's search documents for the series'
+// index: the cover's, every page's sections, the data page's.
+func (b *builder) partDocs(r *renderRun) {
+	if !b.needHTML() {
+		return
+	}
+	var docs []search.Doc
+	if cover := b.converted[b.pub.Cover]; cover != nil {
+		docs = search.Sections(r.site.Title, "", cover.res.HTML)
+	}
+	for _, p := range append(slices.Clone(r.site.Chapters), r.site.Pages...) {
+		docs = append(docs, search.Sections(p.Title, p.Path, string(p.Content))...)
+	}
+	b.opts.part.docs = append(docs, b.dataDocs(r)...)
+	// The series' EPUB reads the pages' HTML and the images (their text
+	// is held until the series' pages are made).
+	b.opts.part.images = r.images
 }

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"folio"
 	"folio/internal/cache"
@@ -71,6 +72,16 @@ type Options struct {
 	// memo the last process left there and leaves its own. "" keeps them
 	// in memory only. folio build keeps its memo in the cache folder.
 	MemoDir string
+	// Now is the day a series' schedule is read on (zero: the clock's);
+	// Future publishes the installments dated after it. A publication
+	// that is not a series has no schedule.
+	Now    time.Time
+	Future bool
+
+	// part and home make the build one installment of a series, or the
+	// series' own pages: buildSeries sets them.
+	part *partBuild
+	home *seriesHome
 }
 
 // Result describes a finished build.
@@ -345,8 +356,16 @@ func (b *builder) load() {
 	if b.session.files != nil && b.session.assumed != nil {
 		b.session.files.Assume(*b.session.assumed)
 	}
-	b.pub = content.LoadCached(filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"), b.opts.Drafts, b.session.files, b.diags)
-	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	switch contentDir, display := filepath.Join(b.opts.Src, "content"), path.Join(b.srcDisplay, "content"); {
+	case b.opts.part != nil:
+		b.loadPart(b.opts.part)
+	case b.opts.home != nil:
+		b.pub = content.LoadSeriesHome(contentDir, display, homeConfig(b.opts.home.series.Config), b.opts.Drafts, b.session.files, b.diags)
+		b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	default:
+		b.pub = content.LoadCached(contentDir, display, b.opts.Drafts, b.session.files, b.diags)
+		b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	}
 	b.diags.Override(ruleSeverities(b.pub.Config.Checks, b.diags))
 	b.images = b.session.imagesFor(b.pub.Dir, imageproc.Options{
 		Widths: b.pub.Config.ImageWidths, Quality: b.pub.Config.ImageQuality,
@@ -359,7 +378,8 @@ func (b *builder) load() {
 		if u, err := config.NormalizeBaseURL(b.baseURL); err == nil {
 			b.baseURL = u
 		}
-	} else if b.pub.Config.BasePath == "" && !b.pub.Config.Unreadable {
+	} else if b.pub.Config.BasePath == "" && !b.pub.Config.Unreadable && b.opts.part == nil {
+		// (An installment's address is the series': its home reports it.)
 		// A path alone (base_url: /) says the address is not known yet;
 		// a publication.yaml that could not be read says nothing.
 		b.diags.Warnf(diag.Position{File: b.pub.Config.File}, "base-url-missing",

@@ -48,8 +48,10 @@ func (n *Ref) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID, "Period": n.Period}, nil)
 }
 
-// refRE is what may stand between the braces: an id, optionally @period.
-var refRE = regexp.MustCompile(`^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@([0-9A-Za-z.\-]+))?$`)
+// refRE is what may stand between the braces: an id, optionally after
+// the slug of another installment of the series (slug:id), optionally
+// @period.
+var refRE = regexp.MustCompile(`^((?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*)(?:@([0-9A-Za-z.\-]+))?$`)
 
 type refParser struct{}
 
@@ -129,7 +131,7 @@ func resolve(ref *Ref, env *mdenv.Env, offset int) {
 	ref.Display = indicator.Format(ind, pt.Value)
 	ref.Raw = pt.Value.Raw()
 	ref.Title = Title(ind, pt.Period)
-	ref.Href = urls.Rel(env.URL, "data/") + "#" + ind.ID
+	ref.Href = urls.Rel(env.URL, ind.Home+"data/") + "#" + ind.ID
 }
 
 // Title is the tooltip of a figure: label, period and source.

@@ -97,6 +97,13 @@ func (e *Env) ErrorAt(pos diag.Position, rule, format string, args ...any) {
 	}
 }
 
+// Warnf reports a warning at a document offset.
+func (e *Env) Warnf(offset int, rule, format string, args ...any) {
+	if e.Diags != nil {
+		e.Diags.Warnf(e.Position(offset), rule, format, args...)
+	}
+}
+
 // UseIndicator records that the document shows indicator id.
 func (e *Env) UseIndicator(id string) {
 	if e.Indicators == nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"folio/internal/markdown/mdenv"
+	"folio/internal/msg"
 	"folio/internal/urls"
 )
 
@@ -29,18 +30,40 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	source := reader.Source()
+	var unlink []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			if dest, ok := link(env, n, string(n.Destination), source); ok {
+			dest, ok, held := link(env, n, string(n.Destination), source)
+			if ok {
 				n.Destination = []byte(dest)
+			} else if held {
+				unlink = append(unlink, n)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	// A link to a page not published yet is its text alone.
+	for _, n := range unlink {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// A HeldResolver also knows the pages a build leaves out for now: those
+// of an installment of a series that is scheduled or a draft.
+type HeldResolver interface {
+	// Held reports why the page read from a content-relative path is
+	// not published by this build.
+	Held(rel string) (why msg.Text, held bool)
 }
 
 func isExternal(dest string) bool {
@@ -51,18 +74,18 @@ func isExternal(dest string) bool {
 	return err == nil && u.Scheme != ""
 }
 
-func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool) {
+func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (out string, ok, held bool) {
 	if dest == "" || strings.HasPrefix(dest, "#") || isExternal(dest) {
-		return "", false
+		return "", false, false
 	}
 	file, fragment, _ := strings.Cut(dest, "#")
 	if !strings.HasSuffix(strings.ToLower(file), ".md") {
-		return "", false // a link to something else of the site's; left as written
+		return "", false, false // a link to something else of the site's; left as written
 	}
 	file, err := url.PathUnescape(file)
 	if err != nil {
 		env.Errorf(OffsetOf(n, source), "broken-link", "link target %s is not a valid path", dest)
-		return "", false
+		return "", false, false
 	}
 	if frag, err := url.PathUnescape(fragment); err == nil {
 		fragment = frag
@@ -74,15 +97,21 @@ func link(env *mdenv.Env, n ast.Node, dest string, source []byte) (string, bool)
 	env.LinkTo(target)
 	pageURL, ok := env.Resolver.PageURL(target)
 	if !ok {
+		if h, ok := env.Resolver.(HeldResolver); ok {
+			if why, held := h.Held(target); held {
+				env.Warnf(OffsetOf(n, source), "link-held", "link to %s: %s; it shows as plain text until a build publishes it", file, why)
+				return "", false, true
+			}
+		}
 		env.Errorf(OffsetOf(n, source), "broken-link", "link to %s: no such page in the publication (resolved to content/%s); check the file name, or whether the page is a draft", file, target)
-		return "", false
+		return "", false, false
 	}
-	out := urls.Rel(env.URL, pageURL)
+	out = urls.Rel(env.URL, pageURL)
 	if fragment != "" {
 		env.Links = append(env.Links, mdenv.Link{Offset: OffsetOf(n, source), Target: target, Fragment: fragment})
 		out += "#" + url.PathEscape(fragment)
 	}
-	return out, true
+	return out, true, false
 }
 
 // OffsetOf finds where an inline node starts in the source: inline nodes

@@ -1,0 +1,323 @@
+package site
+
+import (
+	"cmp"
+	"context"
+	"io"
+	"maps"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"folio/internal/check"
+	"folio/internal/config"
+	"folio/internal/content"
+	"folio/internal/diag"
+	"folio/internal/indicator"
+	"folio/internal/msg"
+	"folio/internal/picture"
+	"folio/internal/render"
+	"folio/internal/search"
+)
+
+// A series is built as its installments and its home: each installment
+// by the pipeline of a publication, into <slug>/ of the output, with the
+// series' indicators and the other installments' citable from it; then
+// the series' own pages (home, data, search, feeds), from what the
+// installments' builds left; then the checks that compare installments.
+// Each installment keeps its own stage memo and image cache, so an edit
+// of one leaves the others' units as they were.
+
+// partBuild makes a build one installment of a series, and holds what
+// the build leaves for the series' pages.
+type partBuild struct {
+	in         *content.Installment
+	series     *config.Series
+	seriesData *indicator.Set
+	others     map[string]*indicator.Set // the other installments' data, by slug
+	prev, next *render.PartLink
+	baseURL    string     // the series' base URL ("" when not known)
+	places     [][]string // the other installments' subjects and their names
+	// siblings are the other published installments' pages, by their
+	// paths from this one's content folder (../<slug>/chapters/x.md) to
+	// their paths from its site root (../<slug>/x/); held says why the
+	// installments left out are, by ../<slug>/.
+	siblings map[string]string
+	held     map[string]msg.Text
+
+	// Left by the build:
+	pub    *content.Publication
+	site   *render.Site      // its chapters and pages, as the layouts saw them
+	docs   []search.Doc      // its search documents, paths from its root
+	images map[string][]byte // its processed images, by path from its root
+	checks []*check.PageResult
+}
+
+// seriesHome makes a build the series' own pages.
+type seriesHome struct {
+	series *content.Series
+	parts  []*partBuild
+}
+
+// buildSeries builds the series in opts.Src/content into sink.
+func buildSeries(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
+	contentDir := filepath.Join(opts.Src, "content")
+	display := path.Join(displayPath(opts.Src), "content")
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ser := content.LoadSeries(contentDir, display, content.Schedule{Now: now, Drafts: opts.Drafts, Future: opts.Future}, diags)
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	var quiet diag.List // the series' data is reported by the home's build
+	seriesData := indicator.Load(contentDir, display, &quiet)
+	published := ser.Published()
+	others := map[string]*indicator.Set{}
+	for _, in := range published {
+		var quiet diag.List // each installment's build reports its own
+		others[in.Slug] = indicator.Load(in.Dir, in.Display, &quiet)
+	}
+	siblings := map[string]string{}
+	held := map[string]msg.Text{}
+	for _, in := range ser.Installments {
+		up := "../" + in.Slug + "/"
+		switch in.Held {
+		case content.HeldDraft:
+			held[up] = msg.New("installment %s is a draft (draft: true)", in.Config.Title)
+		case content.Scheduled:
+			held[up] = msg.New("installment %s is scheduled for %s", in.Config.Title, in.Config.Published.Format("2006-01-02"))
+		default:
+			var quiet diag.List // its own build reports what it finds
+			for _, pg := range content.Load(in.Dir, in.Display, opts.Drafts, &quiet).All() {
+				siblings[up+pg.RelPath] = up + pg.URL
+			}
+		}
+	}
+	baseURL := cmp.Or(opts.BaseURL, ser.Config.BaseURL)
+	cacheDir := cmp.Or(opts.CacheDir, filepath.Join(opts.Src, filepath.FromSlash(cacheDirName)))
+	res := &Result{Converted: []string{}, Rendered: []string{}}
+	var parts []*partBuild
+	for i, in := range published {
+		p := &partBuild{in: in, series: ser.Config, seriesData: seriesData, others: others, baseURL: baseURL, siblings: map[string]string{}, held: held}
+		for rel, url := range siblings {
+			if !strings.HasPrefix(rel, "../"+in.Slug+"/") {
+				p.siblings[rel] = url
+			}
+		}
+		for _, o := range published {
+			if names := o.Config.Subject.Names(); o != in && len(names) > 0 {
+				p.places = append(p.places, names)
+			}
+		}
+		if i > 0 {
+			p.prev = &render.PartLink{Title: published[i-1].Config.Title, Path: "../" + published[i-1].Slug + "/"}
+		}
+		if i+1 < len(published) {
+			p.next = &render.PartLink{Title: published[i+1].Config.Title, Path: "../" + published[i+1].Slug + "/"}
+		}
+		popts := opts
+		popts.part = p
+		popts.CacheDir = filepath.Join(cacheDir, "installments", in.Slug)
+		popts.BaseURL = ""
+		if baseURL != "" {
+			popts.BaseURL = baseURL + in.Slug + "/"
+		}
+		var found diag.List
+		r, err := Build(ctx, popts, prefixedSink{sink, in.Slug + "/"}, &found)
+		diags.Merge(&found)
+		if err != nil {
+			return nil, err
+		}
+		if r == nil {
+			continue // its errors are reported; the others are built to report theirs
+		}
+		res.add(r, in.Slug+"/", path.Join(content.InstallmentsDir, in.Slug)+"/")
+		parts = append(parts, p)
+	}
+	if len(parts) == len(published) {
+		var across diag.List
+		checkAcross(parts, &across)
+		diags.Merge(&across)
+	}
+	if diags.HasErrors() || ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	hopts := opts
+	hopts.home = &seriesHome{series: ser, parts: parts}
+	hopts.CacheDir = cacheDir
+	var found diag.List
+	r, err := Build(ctx, hopts, sink, &found)
+	diags.Merge(&found)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	res.add(r, "", "")
+	slices.Sort(res.Files)
+	return res, nil
+}
+
+// cacheDirName is the cache folder inside the site folder.
+const cacheDirName = ".cache/folio"
+
+// add counts another build's files and work into r: files under
+// prefix, content paths under contentPrefix.
+func (r *Result) add(o *Result, prefix, contentPrefix string) {
+	for _, f := range o.Files {
+		r.Files = append(r.Files, prefix+f)
+	}
+	for _, c := range o.Converted {
+		r.Converted = append(r.Converted, contentPrefix+c)
+	}
+	for _, p := range o.Rendered {
+		r.Rendered = append(r.Rendered, prefix+p)
+	}
+	r.ImageDecodes += o.ImageDecodes
+	r.CacheHits += o.CacheHits
+	r.CacheMisses += o.CacheMisses
+	r.printReused += o.printReused
+	r.epubReused += o.epubReused
+	if r.Pub == nil {
+		r.Pub = o.Pub
+	}
+}
+
+// checkAcross runs the checks that compare the installments: a figure
+// stated differently, a paragraph repeated.
+func checkAcross(parts []*partBuild, diags *diag.List) {
+	all := make([][]*check.PageResult, len(parts))
+	for i, p := range parts {
+		all[i] = p.checks
+	}
+	check.Across(all, diags)
+}
+
+// prefixedSink writes into a folder of another sink.
+type prefixedSink struct {
+	sink   Sink
+	prefix string
+}
+
+func (s prefixedSink) WriteFile(name string, data []byte) error {
+	return s.sink.WriteFile(s.prefix+name, data)
+}
+
+func (s prefixedSink) WriteFileFrom(name string, write func(w io.Writer) error) error {
+	if ss, ok := s.sink.(StreamSink); ok {
+		return ss.WriteFileFrom(s.prefix+name, write)
+	}
+	var b strings.Builder
+	if err := write(&b); err != nil {
+		return err
+	}
+	return s.sink.WriteFile(s.prefix+name, []byte(b.String()))
+}
+
+// homeConfig is the series' home as a publication: the series' title
+// and settings, no chapters of its own.
+func homeConfig(s *config.Series) *config.Publication {
+	return &config.Publication{
+		Title: s.Title, Subtitle: s.Subtitle, Series: s.Title, Language: s.Language,
+		BaseURL: s.BaseURL, BasePath: s.BasePath, Publisher: s.Publisher,
+		Description: s.Description, Cover: s.Cover, CoverAlt: s.CoverAlt,
+		File: s.File, CoverPos: s.CoverPos, Unreadable: s.Unreadable,
+	}
+}
+
+// partViews are the installments as the series' home lists them.
+func partViews(parts []*partBuild) []*render.Part {
+	var out []*render.Part
+	for _, p := range parts {
+		c := p.in.Config
+		v := &render.Part{Slug: p.in.Slug, Title: c.Title, Subtitle: c.Subtitle, Dek: c.Dek,
+			Path: p.in.Slug + "/", Published: c.Published}
+		if p.site != nil {
+			if img := p.site.Cover; img != nil {
+				v.Cover = &render.Image{Path: p.in.Slug + "/" + img.Path, Alt: img.Alt, Picture: prefixPicture(img.Picture, p.in.Slug+"/")}
+			}
+			for _, ch := range p.site.Chapters {
+				v.Chapters = append(v.Chapters, &render.PartLink{Title: ch.Title, Path: p.in.Slug + "/" + ch.Path})
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// prefixPicture is pic with its files' paths under prefix.
+func prefixPicture(pic *picture.Picture, prefix string) *picture.Picture {
+	if pic == nil {
+		return nil
+	}
+	out := *pic
+	out.Fallback = prefixSources(pic.Fallback, prefix)
+	out.WebP = prefixSources(pic.WebP, prefix)
+	return &out
+}
+
+func prefixSources(in []picture.Source, prefix string) []picture.Source {
+	out := make([]picture.Source, len(in))
+	for i, s := range in {
+		out[i] = picture.Source{Path: prefix + s.Path, Width: s.Width}
+	}
+	return out
+}
+
+// partDocs are the search documents of every installment, with paths
+// from the series' root and each labelled with its installment.
+func partDocsOf(parts []*partBuild) []search.Doc {
+	var out []search.Doc
+	for _, p := range parts {
+		for _, d := range p.docs {
+			d.URL = p.in.Slug + "/" + d.URL
+			d.Part = p.in.Slug
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// partPages are the chapters and pages of every installment, with paths
+// from the series' root, for the series' feed and sitemap.
+func partPages(parts []*partBuild) []*render.Page {
+	var out []*render.Page
+	for _, p := range parts {
+		if p.site == nil {
+			continue
+		}
+		cover := &render.Page{Kind: "cover", Title: p.in.Config.Title, Path: p.in.Slug + "/", Date: p.in.Config.Published, Summary: p.in.Config.Dek}
+		out = append(out, cover)
+		for _, pg := range append(slices.Clone(p.site.Chapters), p.site.Pages...) {
+			v := *pg
+			v.Path = p.in.Slug + "/" + pg.Path
+			v.Content = ""
+			if v.Date.IsZero() {
+				v.Date = p.in.Config.Published
+			}
+			out = append(out, &v)
+		}
+	}
+	return out
+}
+
+// loadPart loads an installment, with the series' indicators and the
+// other installments' citable from it.
+func (b *builder) loadPart(p *partBuild) {
+	b.pub = content.LoadCached(p.in.Dir, p.in.Display, b.opts.Drafts, b.session.files, b.diags)
+	if b.pub.Config.Series == "" {
+		b.pub.Config.Series = p.series.Title
+	}
+	if b.pub.Config.Language == "" {
+		b.pub.Config.Language = p.series.Language
+	}
+	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	b.data.Adopt(p.seriesData, "", "../", b.diags)
+	for _, slug := range slices.Sorted(maps.Keys(p.others)) {
+		if slug != p.in.Slug {
+			b.data.Adopt(p.others[slug], slug+":", "../"+slug+"/", b.diags)
+		}
+	}
+}

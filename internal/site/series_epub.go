@@ -1,0 +1,163 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"folio/internal/edition"
+	"folio/internal/render"
+)
+
+// The whole series as one book: a title page, then each installment as
+// a part (its title page, then its chapters, pages and data, listed
+// under it), then the series' data. Links between installments point
+// within the book.
+
+// seriesEPUBKey names what the series' book is made from: every
+// installment's pages as the builds left them, and the series' data.
+func (b *builder) seriesEPUBKey(site *render.Site) string {
+	var k keyWriter
+	k.str("series-epub")
+	k.str(b.baseURL)
+	k.str(site.Title)
+	k.str(site.Language)
+	k.str(site.Publisher)
+	k.str(site.Description)
+	for _, ind := range site.Indicators {
+		k.str(b.data.FingerprintOf(ind.ID))
+	}
+	for _, p := range b.opts.home.parts {
+		k.str(p.in.Slug)
+		k.str(p.in.Config.Title)
+		k.str(p.in.Config.Dek)
+		k.time(p.in.Config.Published)
+		if p.site == nil {
+			continue
+		}
+		for _, pg := range append(slices.Clone(p.site.Chapters), p.site.Pages...) {
+			k.str(pg.Path)
+			k.str(pg.Label)
+			k.str(pg.Title)
+			k.str(pg.Subtitle)
+			k.str(string(pg.Content))
+		}
+		for _, ind := range p.site.Indicators {
+			k.str(ind.ID)
+			k.str(ind.Label)
+			for _, v := range ind.Series {
+				k.str(v.Period + "=" + v.Display)
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(p.images)) {
+			k.str(name)
+			k.num(len(p.images[name]))
+		}
+	}
+	return k.sum()
+}
+
+// seriesEPUB writes the series' book.
+func (b *builder) seriesEPUB(files *outputs, site *render.Site) bool {
+	parts := b.opts.home.parts
+	book := edition.Book{
+		Title: site.Title, Language: site.Language, Publisher: site.Publisher,
+		Description: site.Description, Identity: b.baseURL + "|" + site.Title + "|series",
+		Images: map[string][]byte{},
+	}
+	fileOf := map[string]string{"": "title.xhtml", dataPath: "data.xhtml"}
+	for _, p := range parts {
+		slug := p.in.Slug
+		fileOf[slug+"/"] = slug + ".xhtml"
+		if p.site == nil {
+			continue
+		}
+		for _, pg := range append(slices.Clone(p.site.Chapters), p.site.Pages...) {
+			fileOf[slug+"/"+pg.Path] = slug + "-" + strings.TrimSuffix(pg.Path, "/") + ".xhtml"
+		}
+		if len(p.site.Indicators) > 0 {
+			fileOf[slug+"/"+dataPath] = slug + "-data.xhtml"
+		}
+	}
+	imagesOf := map[string]map[string][]byte{}
+	for _, p := range parts {
+		imagesOf[p.in.Slug] = p.images
+	}
+	var mu sync.Mutex
+	image := func(sitePath string) string {
+		slug, rest, _ := strings.Cut(sitePath, "/")
+		if data, ok := imagesOf[slug][rest]; ok {
+			mu.Lock()
+			book.Images[sitePath] = data
+			mu.Unlock()
+		}
+		return "../" + sitePath
+	}
+	conv := &xhtmlConverter{fileOf: fileOf, image: image, baseURL: b.baseURL}
+
+	var title strings.Builder
+	title.WriteString(`<section class="title-page" epub:type="titlepage">`)
+	fmt.Fprintf(&title, `<h1>%s</h1>`, esc(site.Title))
+	if site.Subtitle != "" {
+		fmt.Fprintf(&title, `<p>%s</p>`, esc(site.Subtitle))
+	}
+	if site.Publisher != "" {
+		fmt.Fprintf(&title, `<p>%s</p>`, esc(site.Publisher))
+	}
+	title.WriteString(`</section>`)
+	book.Sections = append(book.Sections, edition.Section{File: "title.xhtml", Title: site.Title, Body: title.String()})
+
+	for _, p := range parts {
+		slug, c := p.in.Slug, p.in.Config
+		var head strings.Builder
+		head.WriteString(`<section epub:type="part">`)
+		fmt.Fprintf(&head, `<h1>%s</h1>`, esc(c.Title))
+		if c.Dek != "" {
+			fmt.Fprintf(&head, `<p>——%s</p>`, esc(c.Dek))
+		}
+		if !c.Published.IsZero() {
+			fmt.Fprintf(&head, `<p>%d年%d月%d日</p>`, c.Published.Year(), c.Published.Month(), c.Published.Day())
+		}
+		head.WriteString(`</section>`)
+		book.Sections = append(book.Sections, edition.Section{File: fileOf[slug+"/"], Title: c.Title, Body: head.String()})
+		if p.site == nil {
+			continue
+		}
+		for _, pg := range append(slices.Clone(p.site.Chapters), p.site.Pages...) {
+			sitePath := slug + "/" + pg.Path
+			book.Sections = append(book.Sections, edition.Section{
+				File: fileOf[sitePath], Title: pg.Label + pg.Title, Nested: true,
+				Make: func(w *bytes.Buffer) bool {
+					w.WriteString(`<section epub:type="chapter"><h1>`)
+					w.WriteString(esc(pg.Label))
+					w.WriteString(esc(pg.Title))
+					w.WriteString(`</h1>`)
+					if pg.Subtitle != "" {
+						w.WriteString(`<p class="subtitle">` + esc(pg.Subtitle) + `</p>`)
+					}
+					body := w.Len()
+					var seen []string
+					if err := conv.convert(w, sitePath, string(pg.Content), &seen); err != nil {
+						// The installment's own build reported it.
+						w.WriteString("<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>")
+					}
+					svg := bytes.Contains(w.Bytes()[body:], []byte("<svg"))
+					w.WriteString(`</section>`)
+					return svg
+				},
+			})
+		}
+		if len(p.site.Indicators) > 0 {
+			book.Sections = append(book.Sections, edition.Section{File: fileOf[slug+"/"+dataPath], Title: c.Title + "数据附录", Nested: true, Body: dataAppendix(p.site.Indicators)})
+		}
+	}
+	if len(site.Indicators) > 0 {
+		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: dataAppendix(site.Indicators)})
+	}
+	files.addStream(site.EPUB, func(w io.Writer) error { return edition.WriteEPUB(w, book) })
+	return files.wantsMore()
+}
