@@ -43,13 +43,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	var now time.Time
-	if nowFlag != "" {
-		t, err := time.ParseInLocation("2006-01-02", nowFlag, time.Local)
-		if err != nil {
-			return usagef("--now: %q is not a date: write it as 2021-07-01", nowFlag)
-		}
-		now = t
+	now, err := parseNow(nowFlag)
+	if err != nil {
+		return err
 	}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Src, "public")
@@ -116,4 +112,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	l.Fprintf(stdout, "%s\n", line)
 	return nil
+}
+
+// parseNow reads --now: a day, or "" for today (the zero time).
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+	if err != nil {
+		return time.Time{}, usagef("--now: %q is not a date: write it as 2021-07-01", s)
+	}
+	return t, nil
 }

@@ -27,7 +27,8 @@ var newUsage = msg.New(`
 Usage:
 
 	folio new site DIR [--title TITLE] [--subject PLACE]
-	folio new chapter TITLE [--slug SLUG] [--src DIR]
+	folio new chapter TITLE [--slug SLUG] [--in INSTALLMENT] [--src DIR]
+	folio new installment TITLE --slug SLUG [--src DIR]
 
 folio new site starts a publication in DIR, a folder that does not exist
 yet or is empty: content/publication.yaml (its title, base_url, and every
@@ -44,7 +45,14 @@ it, folio build leaves it out until draft: true is deleted. Its starter
 text is reported by folio check --drafts until it is replaced. The slug
 is the file name without its number and the page's address (/SLUG/); give
 one with --slug, or the file is named chapter-NN. A title or slug another
-chapter has is refused.
+chapter has is refused. In a series, --in names the installment.
+
+folio new installment adds an installment to a series (a content folder
+holding series.yaml): content/installments/SLUG/ with its
+publication.yaml (title, weight after the last installment, draft: true,
+the other keys as comments), index.md and a first chapter. The slug is
+its address (/SLUG/) and how the other installments cite its data
+({{SLUG:id}}): lower-case letters, digits and hyphens.
 
 Flags:
 `)
@@ -54,12 +62,13 @@ var chapterFileRE = regexp.MustCompile(`^(\d+)[-_.]`)
 var zhNumerals = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
 
 // newFlags are the flags of folio new, and the kind each belongs to.
-var newFlags = map[string]string{"src": "chapter", "slug": "chapter", "title": "site", "subject": "site"}
+var newFlags = map[string][]string{"src": {"chapter", "installment"}, "slug": {"chapter", "installment"}, "in": {"chapter"}, "title": {"site"}, "subject": {"site"}}
 
 func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs := newFlagSet(ctx, "new", newUsage, stdout)
 	src := fs.String("src", ".", "the site `folder` holding content/ (new chapter)")
-	slug := fs.String("slug", "", "the chapter's `slug`: its address and file name (new chapter)")
+	slug := fs.String("slug", "", "the chapter's or installment's `slug`: its address and file or folder name (new chapter, new installment)")
+	in := fs.String("in", "", "the `slug` of the installment of a series the chapter is in (new chapter)")
 	title := fs.String("title", "", "the publication's `title`; default: the folder's name (new site)")
 	subject := fs.String("subject", "", "the `place` the publication is about, for subject: (new site)")
 	// Flags may come after the title, as people type them.
@@ -82,13 +91,13 @@ func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		return usagef("missing KIND: folio new site DIR, or folio new chapter TITLE")
 	}
 	kind := pos[0]
-	if kind != "site" && kind != "chapter" {
-		return usagef("unknown kind %q: folio new makes a site or a chapter", kind)
+	if kind != "site" && kind != "chapter" && kind != "installment" {
+		return usagef("unknown kind %q: folio new makes a site, a chapter or an installment", kind)
 	}
 	var misplaced error
 	fs.Visit(func(f *flag.Flag) {
-		if k := newFlags[f.Name]; misplaced == nil && k != kind {
-			misplaced = usagef("--%s is a flag of folio new %s", f.Name, k)
+		if k := newFlags[f.Name]; misplaced == nil && !slices.Contains(k, kind) {
+			misplaced = usagef("--%s is a flag of folio new %s", f.Name, k[0])
 		}
 	})
 	if misplaced != nil {
@@ -104,6 +113,12 @@ func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		}
 		return newSite(pos[1], *title, *subject, langOf(ctx), stdout)
 	}
+	if kind == "installment" {
+		if len(pos) == 1 {
+			return usagef("missing TITLE: folio new installment TITLE --slug SLUG")
+		}
+		return newInstallment(*src, strings.TrimSpace(strings.Join(pos[1:], " ")), *slug, langOf(ctx), stdout)
+	}
 	if len(pos) == 1 {
 		return usagef("missing TITLE: folio new chapter TITLE")
 	}
@@ -111,7 +126,11 @@ func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if t == "" {
 		return usagef("the chapter needs a title")
 	}
-	file, err := newChapter(*src, t, *slug)
+	contentDir, err := chapterFolder(*src, *in)
+	if err != nil {
+		return err
+	}
+	file, err := newChapter(contentDir, t, *slug)
 	if err != nil {
 		return err
 	}
@@ -121,10 +140,11 @@ func runNew(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	return nil
 }
 
-// newChapter writes the next chapter of the site in src and returns its
-// file's name, refusing a title or slug another chapter has.
-func newChapter(src, title, slug string) (string, error) {
-	contentDir := filepath.Join(src, "content")
+// newChapter writes the next chapter of the publication whose content
+// folder is contentDir (content/, or an installment's folder in a
+// series) and returns its file's name, refusing a title or slug another
+// chapter has.
+func newChapter(contentDir, title, slug string) (string, error) {
 	dir := filepath.Join(contentDir, "chapters")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -222,7 +242,7 @@ func newSite(dir, title, subject string, l msg.Lang, stdout io.Writer) error {
 		}
 		created(f.name)
 	}
-	chapter, err := newChapter(dir, "开篇", "")
+	chapter, err := newChapter(contentDir, "开篇", "")
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&opts.Drafts, "drafts", true, "show pages marked draft: true, with a 草稿 banner")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "build afresh: neither read nor write SRC/.cache/folio (processed images, bundles) nor the preview's memo in the user cache folder")
 	fs.BoolVar(&open, "open", false, "open the preview in a browser once it is ready ($BROWSER, or the system's default)")
+	var nowFlag string
+	var future bool
+	fs.StringVar(&nowFlag, "now", "", "build a series as on `DATE` (YYYY-MM-DD): installments dated later are left out (default today)")
+	fs.BoolVar(&future, "future", true, "include a series' installments dated after today (or --now)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	now, err := parseNow(nowFlag)
+	if err != nil {
 		return err
 	}
 	if port < 0 || port > 65535 {
@@ -51,7 +59,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if loc.chosen {
 		overlay = l.String()
 	}
-	srv, err := server.New(server.Options{Site: site.Options{Options: opts, MemoDir: site.ServeMemoDir(opts.Src)}, Bind: bind, Port: port, Log: stderr, LogLang: l, OverlayLang: overlay})
+	srv, err := server.New(server.Options{Site: site.Options{Options: opts, MemoDir: site.ServeMemoDir(opts.Src), Now: now, Future: future}, Bind: bind, Port: port, Log: stderr, LogLang: l, OverlayLang: overlay})
 	if err != nil {
 		return err
 	}

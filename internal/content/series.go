@@ -92,6 +92,10 @@ func LoadSeries(contentDir, display string, sched Schedule, diags *diag.List) *S
 		}
 		in := &Installment{Slug: slug, Dir: filepath.Join(dir, slug), Display: at}
 		in.Config = config.Load(in.Dir, path.Join(at, config.FileName), diags)
+		if in.Config.BaseURL != "" || in.Config.BasePath != "" {
+			diags.Warnf(diag.Position{File: in.Config.File}, "installment-base-url",
+				"an installment is served at the series' base_url followed by its slug (%s/): remove its own base_url", slug)
+		}
 		in.Held = sched.hold(in.Config)
 		s.Installments = append(s.Installments, in)
 	}

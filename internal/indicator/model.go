@@ -125,6 +125,7 @@ type Set struct {
 	// is reported where it is; references that what it left out might
 	// have answered are not reported too: one mistake, one error.
 	idsMissing, valuesMissing, eventsMissing bool
+	adopted                                  []string // ids Adopt added, in order
 	valuesMissingOf                          map[*Indicator]bool
 }
 
@@ -170,6 +171,12 @@ func (s *Set) IDs() []string {
 		ids[i] = ind.ID
 	}
 	return ids
+}
+
+// CitableIDs lists every id a reference may name: the set's own, then
+// those it adopted (a series' and its other installments').
+func (s *Set) CitableIDs() []string {
+	return append(s.IDs(), s.adopted...)
 }
 
 func (s *Set) sortSeries() {
@@ -219,6 +226,7 @@ func (s *Set) Adopt(other *Set, prefix, home string, diags *diag.List) {
 		adopted := *ind
 		adopted.Home = home
 		s.byID[id] = &adopted
+		s.adopted = append(s.adopted, id)
 	}
 	if prefix == "" && !other.Complete() {
 		// A reference the series' data might have answered is not

@@ -298,7 +298,7 @@ var catalogZh = map[string]string{
 	"folio serve: could not open a browser (%v); open %s yourself\n":                                                                                      "folio serve：无法打开浏览器（%v）；请自行打开 %s\n",
 	"no browser to open it with: set $BROWSER":                                                                                                            "没有可用的浏览器：请设置 $BROWSER",
 	"missing KIND: folio new site DIR, or folio new chapter TITLE":                                                                                        "缺少类型：folio new site DIR，或 folio new chapter TITLE",
-	"unknown kind %q: folio new makes a site or a chapter":                                                                                                "未知的类型 %q：folio new 只能创建 site（出版物）或 chapter（章节）",
+	"unknown kind %q: folio new makes a site, a chapter or an installment":                                                                                "未知的类型 %q：folio new 只能创建 site（出版物）、chapter（章节）或 installment（系列中的一篇）",
 	"--%s is a flag of folio new %s":                                                                                                                      "--%s 是 folio new %s 的选项",
 	"missing DIR: folio new site DIR":                                                                                                                     "缺少文件夹：folio new site DIR",
 	"unexpected argument %q: a folder name with spaces needs quotes":                                                                                      "多余的参数 %q：含空格的文件夹名要加引号",
@@ -407,7 +407,8 @@ Flags:
 Usage:
 
 	folio new site DIR [--title TITLE] [--subject PLACE]
-	folio new chapter TITLE [--slug SLUG] [--src DIR]
+	folio new chapter TITLE [--slug SLUG] [--in INSTALLMENT] [--src DIR]
+	folio new installment TITLE --slug SLUG [--src DIR]
 
 folio new site starts a publication in DIR, a folder that does not exist
 yet or is empty: content/publication.yaml (its title, base_url, and every
@@ -424,14 +425,22 @@ it, folio build leaves it out until draft: true is deleted. Its starter
 text is reported by folio check --drafts until it is replaced. The slug
 is the file name without its number and the page's address (/SLUG/); give
 one with --slug, or the file is named chapter-NN. A title or slug another
-chapter has is refused.
+chapter has is refused. In a series, --in names the installment.
+
+folio new installment adds an installment to a series (a content folder
+holding series.yaml): content/installments/SLUG/ with its
+publication.yaml (title, weight after the last installment, draft: true,
+the other keys as comments), index.md and a first chapter. The slug is
+its address (/SLUG/) and how the other installments cite its data
+({{SLUG:id}}): lower-case letters, digits and hyphens.
 
 Flags:
 `: `
 用法：
 
 	folio new site DIR [--title 标题] [--subject 地方]
-	folio new chapter 标题 [--slug SLUG] [--src DIR]
+	folio new chapter 标题 [--slug SLUG] [--in 篇] [--src DIR]
+	folio new installment 标题 --slug SLUG [--src DIR]
 
 folio new site 在 DIR（一个尚不存在或为空的文件夹）中创建出版物：
 content/publication.yaml（写好标题和 base_url，其余每个键都以注释说明
@@ -445,6 +454,13 @@ folio serve 和 folio build --drafts 会显示它，删去 draft: true 之前
 folio build 不会发布它。在替换之前，folio check --drafts 会报告其中的
 起始文字。slug 是去掉编号的文件名，也是页面地址（/SLUG/）；可用 --slug
 指定，否则文件名为 chapter-NN。与已有章节重复的标题或 slug 会被拒绝。
+在系列中，用 --in 指明章节所在的篇。
+
+folio new installment 在系列（content 文件夹中有 series.yaml）中新增一
+篇：content/installments/SLUG/，含 publication.yaml（写好标题、排在最后
+一篇之后的 weight 和 draft: true，其余键以注释说明）、index.md 和第一章。
+slug 是本篇的地址（/SLUG/），其他各篇也用它引用本篇的数据
+（{{SLUG:id}}）：只能用小写字母、数字和连字符。
 
 选项：
 `,
@@ -470,20 +486,33 @@ Print folio's version and the Go version it was built with.
 	"output `format`: text or json":      "输出`格式`：text 或 json",
 	`check pages marked draft: true too`: `也检查标记为 draft: true 的页面`,
 	`fail on warnings too`:               `有警告也算失败`,
-	"the `language` of folio's messages, zh or en (default: from LC_ALL, LC_MESSAGES or LANG)":        "folio 提示信息的`语言`，zh 或 en（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
-	"the site `folder` holding content/ (new chapter)":                                                "存放 content/ 的站点`文件夹`（new chapter）",
-	"the chapter's `slug`: its address and file name (new chapter)":                                   "章节的 `slug`：即页面地址和文件名（new chapter）",
-	"the publication's `title`; default: the folder's name (new site)":                                "出版物的`标题`，默认为文件夹名（new site）",
-	"the `place` the publication is about, for subject: (new site)":                                   "出版物所写的`地方`，写入 subject:（new site）",
-	"the `address` to listen on":                                                                      "监听的`地址`",
-	"the `port` to listen on; 0 picks a free one":                                                     "监听的`端口`；0 表示任选一个空闲端口",
-	`show pages marked draft: true, with a 草稿 banner`:                                                 `显示标记为 draft: true 的页面，并加“草稿”横幅`,
-	`open the preview in a browser once it is ready ($BROWSER, or the system's default)`:              `预览就绪后在浏览器中打开（$BROWSER，或系统默认浏览器）`,
-	"build a series as on `DATE` (YYYY-MM-DD): installments dated later are left out (default today)": "按`日期`（YYYY-MM-DD）构建系列：日期在其后的各篇不发布（默认今天）",
-	`include a series' installments dated after today (or --now)`:                                     `包括系列中日期在今天（或 --now）之后的各篇`,
-	`--now: %q is not a date: write it as 2021-07-01`:                                                 `--now：%q 不是日期，请写成 2021-07-01 的形式`,
-	`indicator %q is defined here and for the whole series at %s: give one of them another id`:        `指标 %q 在此处定义，又在 %s 为整个系列定义：请给其中一个换个 id`,
-	`link to %s: %s; it shows as plain text until a build publishes it`:                               `链接到 %s：%s；在构建发布它之前，链接只显示为文字`,
-	`installment %s is a draft (draft: true)`:                                                         `%s 是草稿（draft: true）`,
-	`installment %s is scheduled for %s`:                                                              `%s 定于 %s 发布`,
+	"the `language` of folio's messages, zh or en (default: from LC_ALL, LC_MESSAGES or LANG)":                  "folio 提示信息的`语言`，zh 或 en（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
+	"the site `folder` holding content/ (new chapter)":                                                          "存放 content/ 的站点`文件夹`（new chapter）",
+	"the chapter's or installment's `slug`: its address and file or folder name (new chapter, new installment)": "章节或篇的 `slug`：即地址和文件名或文件夹名（new chapter、new installment）",
+	"the publication's `title`; default: the folder's name (new site)":                                          "出版物的`标题`，默认为文件夹名（new site）",
+	"the `place` the publication is about, for subject: (new site)":                                             "出版物所写的`地方`，写入 subject:（new site）",
+	"the `address` to listen on":                                                                                                                       "监听的`地址`",
+	"the `port` to listen on; 0 picks a free one":                                                                                                      "监听的`端口`；0 表示任选一个空闲端口",
+	`show pages marked draft: true, with a 草稿 banner`:                                                                                                  `显示标记为 draft: true 的页面，并加“草稿”横幅`,
+	`open the preview in a browser once it is ready ($BROWSER, or the system's default)`:                                                               `预览就绪后在浏览器中打开（$BROWSER，或系统默认浏览器）`,
+	"build a series as on `DATE` (YYYY-MM-DD): installments dated later are left out (default today)":                                                  "按`日期`（YYYY-MM-DD）构建系列：日期在其后的各篇不发布（默认今天）",
+	`include a series' installments dated after today (or --now)`:                                                                                      `包括系列中日期在今天（或 --now）之后的各篇`,
+	`--now: %q is not a date: write it as 2021-07-01`:                                                                                                  `--now：%q 不是日期，请写成 2021-07-01 的形式`,
+	`indicator %q is defined here and for the whole series at %s: give one of them another id`:                                                         `指标 %q 在此处定义，又在 %s 为整个系列定义：请给其中一个换个 id`,
+	`link to %s: %s; it shows as plain text until a build publishes it`:                                                                                `链接到 %s：%s；在构建发布它之前，链接只显示为文字`,
+	`installment %s is a draft (draft: true)`:                                                                                                          `%s 是草稿（draft: true）`,
+	`installment %s is scheduled for %s`:                                                                                                               `%s 定于 %s 发布`,
+	"missing TITLE: folio new installment TITLE --slug SLUG":                                                                                           "缺少标题：folio new installment 标题 --slug SLUG",
+	"the `slug` of the installment of a series the chapter is in (new chapter)":                                                                        "章节所在的系列中那一篇的 `slug`（new chapter）",
+	"--in %s: %s holds a publication, not a series (no %s)":                                                                                            "--in %s：%s 中是单本出版物，不是系列（没有 %s）",
+	"%s holds a series: name the installment the chapter is in with --in SLUG":                                                                         "%s 中是系列：请用 --in SLUG 指明章节所在的篇",
+	"--in %s: no installment %s; folio new installment TITLE --slug %s makes it":                                                                       "--in %s：没有 %s 这一篇；可用 folio new installment 标题 --slug %s 创建",
+	`%s holds no %s: an installment belongs to a series (see "Series" in the README to turn a publication into one)`:                                   `%s 中没有 %s：篇属于系列（把出版物改为系列的方法见 README 的“Series”一节）`,
+	"the installment needs a title":                                                                                                                    "这一篇需要标题",
+	"missing --slug: the installment's address, e.g. --slug xinhua":                                                                                    "缺少 --slug：这一篇的地址，如 --slug xinhua",
+	"--slug %q: use lower-case letters, digits and hyphens (other installments cite its data as {{%s:id}})":                                            "--slug %q：只能用小写字母、数字和连字符（其他各篇以 {{%s:id}} 引用它的数据）",
+	"%s already exists: give the new installment another --slug":                                                                                       "%s 已存在：请给新的一篇换个 --slug",
+	"%s already has the title %q: give the new installment another title":                                                                              "%s 已经用了标题 %q：请给新的一篇换个标题",
+	"The installment is a draft: folio serve shows it; delete draft: true in its publication.yaml, and give it a published: date, when it is ready.\n": "这一篇是草稿：folio serve 会显示它；写好后删去其 publication.yaml 中的 draft: true，并写上 published: 发布日期。\n",
+	"an installment is served at the series' base_url followed by its slug (%s/): remove its own base_url":                                             "系列中的一篇发布在系列的 base_url 之下、以其 slug 为路径（%s/）：请删去本篇自己的 base_url",
 }

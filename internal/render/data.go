@@ -46,6 +46,9 @@ type Site struct {
 	// and Parts the installments its home lists, in reading order.
 	IsSeries bool
 	Parts    []*Part
+	// Comparisons are the indicators several installments hold, each
+	// compared across them (the series' data page shows them).
+	Comparisons []*Comparison
 
 	assets map[string]Asset
 }
@@ -109,6 +112,21 @@ type Part struct {
 	Published                  time.Time
 	Cover                      *Image
 	Chapters                   []*PartLink // paths from the series' root
+}
+
+// Comparison is one indicator as several installments of a series hold
+// it, at one period.
+type Comparison struct {
+	ID, Label, Period string
+	Chart             template.HTML // a bar each installment
+	Rows              []ComparisonRow
+}
+
+// ComparisonRow is one installment's value of a Comparison.
+type ComparisonRow struct {
+	Part, Path     string // the installment's title; its data page entry
+	Display, Raw   string
+	Source         string
 }
 
 // Asset is a built theme file: its site path and SRI digest.

@@ -156,6 +156,9 @@ var gcSetting struct {
 // and the publication-wide checks whose inputs are unchanged; it writes
 // none.
 func Check(ctx context.Context, opts Options, diags *diag.List) error {
+	if opts.part == nil && opts.home == nil && content.IsSeries(filepath.Join(cmp.Or(opts.Src, "."), "content")) {
+		return checkSeries(ctx, opts, diags)
+	}
 	err := checkOnce(ctx, opts, !opts.NoCache, diags)
 	if errors.Is(err, errBulkCorrupt) || errors.Is(err, errBulkGone) {
 		return checkOnce(ctx, opts, false, diags)

@@ -20,7 +20,7 @@ func init() {
 	registerFormat(outputFormat{
 		name: "data", order: 10, reserved: []string{"data"},
 		make: func(r *renderRun) {
-			if len(r.b.data.Indicators) == 0 {
+			if len(r.b.data.Indicators) == 0 && len(r.site.Comparisons) == 0 {
 				return
 			}
 			page := &render.Page{Kind: "data", Title: r.words.Sprintf("Data"), Path: dataPath,

@@ -185,6 +185,7 @@ func (b *builder) siteData() *render.Site {
 	if h := b.opts.home; h != nil {
 		s.IsSeries = true
 		s.Parts = partViews(h.parts)
+		s.Comparisons = b.comparisons(h.parts)
 	}
 	return s
 }

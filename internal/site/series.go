@@ -17,6 +17,7 @@ import (
 	"folio/internal/diag"
 	"folio/internal/indicator"
 	"folio/internal/msg"
+	"folio/internal/output"
 	"folio/internal/picture"
 	"folio/internal/render"
 	"folio/internal/search"
@@ -52,6 +53,7 @@ type partBuild struct {
 	site   *render.Site      // its chapters and pages, as the layouts saw them
 	docs   []search.Doc      // its search documents, paths from its root
 	images map[string][]byte // its processed images, by path from its root
+	data   *indicator.Set    // its own indicators, as loaded
 	checks []*check.PageResult
 }
 
@@ -61,15 +63,72 @@ type seriesHome struct {
 	parts  []*partBuild
 }
 
-// buildSeries builds the series in opts.Src/content into sink.
+// buildSeries builds the series in opts.Src/content into sink, as
+// folio build does: each installment and the home by Build.
 func buildSeries(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
+	return runSeries(ctx, opts, diags, false, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
+		return Build(ctx, opts, prefixedSink{sink, prefix}, diags)
+	})
+}
+
+// checkSeries checks the series in opts.Src/content, as folio check
+// does: every installment, the scheduled and the draft ones too (an
+// editor checks an installment before its day), each as Check does, the
+// checks across them, and the series' own pages.
+func checkSeries(ctx context.Context, opts Options, diags *diag.List) error {
+	opts.everyInstallment = true
+	_, err := runSeries(ctx, opts, diags, true, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
+		if err := Check(ctx, opts, diags); err != nil || diags.HasErrors() {
+			return nil, err
+		}
+		return &Result{}, nil
+	})
+	return err
+}
+
+// buildSeries builds the series for a Session (the dev server): each
+// installment and the home by a session of its own, kept from build to
+// build, writing into sink.
+func (s *Session) buildSeries(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+	if s.parts == nil {
+		s.parts = map[string]*Session{}
+	}
+	return runSeries(ctx, s.opts, diags, false, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
+		if s.opts.MemoDir != "" { // each keeps its own memo
+			opts.MemoDir = filepath.Join(s.opts.MemoDir, "series", cmp.Or(strings.TrimSuffix(prefix, "/"), ".home"))
+		}
+		child := s.parts[prefix]
+		if child == nil {
+			child = newSession(opts, s.keep)
+			s.parts[prefix] = child
+		}
+		child.opts = opts // this build's part, with what it leaves
+		res, err := child.Build(ctx, prefixedSink{sink, prefix}, diags)
+		if child.language != "" && prefix == "" {
+			s.language = child.language
+		}
+		return res, err
+	})
+}
+
+// seriesStep builds or checks one installment (prefix <slug>/) or the
+// series' own pages (prefix ""), and returns nil without an error when
+// the content has errors.
+type seriesStep func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error)
+
+// runSeries runs step on each installment the schedule publishes, then
+// the checks across them, then on the series' own pages.
+// With homeDespiteErrors, the series' own pages are checked even when an
+// installment has errors (folio check reports every problem at once).
+func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteErrors bool, step seriesStep) (*Result, error) {
 	contentDir := filepath.Join(opts.Src, "content")
 	display := path.Join(displayPath(opts.Src), "content")
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	ser := content.LoadSeries(contentDir, display, content.Schedule{Now: now, Drafts: opts.Drafts, Future: opts.Future}, diags)
+	sched := content.Schedule{Now: now, Drafts: opts.Drafts || opts.everyInstallment, Future: opts.Future || opts.everyInstallment}
+	ser := content.LoadSeries(contentDir, display, sched, diags)
 	if diags.HasErrors() {
 		return nil, nil
 	}
@@ -127,7 +186,7 @@ func buildSeries(ctx context.Context, opts Options, sink Sink, diags *diag.List)
 			popts.BaseURL = baseURL + in.Slug + "/"
 		}
 		var found diag.List
-		r, err := Build(ctx, popts, prefixedSink{sink, in.Slug + "/"}, &found)
+		r, err := step(ctx, popts, in.Slug+"/", &found)
 		diags.Merge(&found)
 		if err != nil {
 			return nil, err
@@ -138,21 +197,19 @@ func buildSeries(ctx context.Context, opts Options, sink Sink, diags *diag.List)
 		res.add(r, in.Slug+"/", path.Join(content.InstallmentsDir, in.Slug)+"/")
 		parts = append(parts, p)
 	}
-	if len(parts) == len(published) {
-		var across diag.List
-		checkAcross(parts, &across)
-		diags.Merge(&across)
-	}
-	if diags.HasErrors() || ctx.Err() != nil {
+	var across diag.List
+	checkAcross(parts, &across)
+	diags.Merge(&across)
+	if ctx.Err() != nil || (diags.HasErrors() && !homeDespiteErrors) {
 		return nil, ctx.Err()
 	}
 	hopts := opts
 	hopts.home = &seriesHome{series: ser, parts: parts}
 	hopts.CacheDir = cacheDir
 	var found diag.List
-	r, err := Build(ctx, hopts, sink, &found)
+	r, err := step(ctx, hopts, "", &found)
 	diags.Merge(&found)
-	if err != nil || r == nil {
+	if err != nil || r == nil || diags.HasErrors() {
 		return nil, err
 	}
 	res.add(r, "", "")
@@ -214,6 +271,20 @@ func (s prefixedSink) WriteFileFrom(name string, write func(w io.Writer) error) 
 		return err
 	}
 	return s.sink.WriteFile(s.prefix+name, []byte(b.String()))
+}
+
+// Keep and Stamp pass a Keeper's questions on (a sink that keeps no
+// files between builds keeps none of a folder of it either).
+func (s prefixedSink) Keep(name string, stamp output.Stamp) bool {
+	k, ok := s.sink.(Keeper)
+	return ok && k.Keep(s.prefix+name, stamp)
+}
+
+func (s prefixedSink) Stamp(name string) (output.Stamp, bool) {
+	if k, ok := s.sink.(Keeper); ok {
+		return k.Stamp(s.prefix + name)
+	}
+	return output.Stamp{}, false
 }
 
 // homeConfig is the series' home as a publication: the series' title
@@ -314,6 +385,7 @@ func (b *builder) loadPart(p *partBuild) {
 		b.pub.Config.Language = p.series.Language
 	}
 	b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+	p.data = b.data // (before it adopts: its own indicators)
 	b.data.Adopt(p.seriesData, "", "../", b.diags)
 	for _, slug := range slices.Sorted(maps.Keys(p.others)) {
 		if slug != p.in.Slug {

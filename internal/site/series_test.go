@@ -261,3 +261,134 @@ func TestSeriesEPUB(t *testing.T) {
 	epubcheck(t, b.file("xunli.epub"))
 	epubcheck(t, b.file("gaoxin/gaoxin.epub"))
 }
+
+// TestSeriesRebuildsOnlyTheEditedInstallment builds the series into an
+// output folder, as folio build does, edits one chapter of 新华篇 and
+// builds again: only that installment's pages that show the text are
+// rendered again, and none of 高新篇's or the series' own (the home shows
+// no chapter's text).
+func TestSeriesRebuildsOnlyTheEditedInstallment(t *testing.T) {
+	dir := seriesFixture(t)
+	out := filepath.Join(dir, "public")
+	build := func() *site.Result {
+		t.Helper()
+		update := output.NewUpdate(out)
+		update.KeepTwin(filepath.Join(dir, ".cache", "folio", "twin"))
+		var diags diag.List
+		now := time.Date(2021, 7, 10, 0, 0, 0, 0, time.Local)
+		res, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: dir, Out: out}, Now: now}, update, &diags)
+		if err != nil || diags.HasErrors() {
+			_ = update.Abort()
+			t.Fatalf("build: %v %v", err, diags.Items())
+		}
+		if _, err := update.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(res.Rendered)
+		return res
+	}
+	first := build()
+	if !slices.Contains(first.Rendered, "gaoxin/reform/index.html") || !slices.Contains(first.Rendered, "index.html") {
+		t.Fatalf("the first build rendered %v", first.Rendered)
+	}
+	// (新华篇's chapter has a warning, its link to 卫东篇: a page with a
+	// diagnostic is converted again by every build, which reports it.)
+	warned := []string{"installments/xinhua/chapters/01-renewal.md"}
+	if again := build(); len(again.Rendered) > 0 || !slices.Equal(again.Converted, warned) {
+		t.Errorf("a build with nothing changed converted %v and rendered %v", again.Converted, again.Rendered)
+	}
+	// An edit below the chapter's first paragraph (which its card on the
+	// installment's cover shows).
+	chapter := filepath.Join(dir, "content", "installments", "xinhua", "chapters", "01-renewal.md")
+	writeFileT(t, chapter, strings.Replace(readFileT(t, chapter), "生态治理的故事", "河道治理的故事", 1))
+	edited := build()
+	want := []string{"xinhua/print/index.html", "xinhua/renewal/index.html"}
+	if !slices.Equal(edited.Rendered, want) {
+		t.Errorf("after an edit of 新华篇's chapter, rendered %v, want %v", edited.Rendered, want)
+	}
+	if !slices.Equal(edited.Converted, warned) {
+		t.Errorf("after an edit of 新华篇's chapter, converted %v", edited.Converted)
+	}
+	if !strings.Contains(readFileT(t, filepath.Join(out, "xinhua", "renewal", "index.html")), "河道治理") {
+		t.Error("the edited chapter does not show the edit")
+	}
+}
+
+// TestSeriesCheck checks the series as folio check does: every
+// installment, the scheduled one too, and the checks across them.
+func TestSeriesCheck(t *testing.T) {
+	dir := seriesFixture(t)
+	river := filepath.Join(dir, "content", "installments", "weidong", "chapters", "01-river.md")
+	writeFileT(t, river, readFileT(t, river)+"\n治理后的湛河水质达到{{water-grade}}。\n")
+	var diags diag.List
+	now := time.Date(2021, 7, 10, 0, 0, 0, 0, time.Local)
+	if err := site.Check(context.Background(), site.Options{Options: config.Options{Src: dir, NoCache: true}, Now: now}, &diags); err != nil {
+		t.Fatal(err)
+	}
+	b := &built{t: t, diags: &diags}
+	b.wantDiag(`content/installments/weidong/chapters/01-river.md:6:11: error: unknown indicator "water-grade" (see content/data/indicators.yaml) [unknown-indicator]`)
+	b.wantDiag("[conflicting-figure]")
+}
+
+// TestSeriesSession builds the series as the dev server does, again and
+// again in one process: an edit of one installment renders its pages
+// again, and the site served shows it.
+func TestSeriesSession(t *testing.T) {
+	dir := seriesFixture(t)
+	s := site.NewSession(site.Options{Options: config.Options{Src: dir}, CacheDir: t.TempDir(), Now: time.Date(2021, 7, 10, 0, 0, 0, 0, time.Local)})
+	build := func() (*site.Result, *output.Memory) {
+		t.Helper()
+		mem := output.NewMemory()
+		var diags diag.List
+		res, err := s.Build(context.Background(), mem, &diags)
+		if err != nil || diags.HasErrors() || res == nil {
+			t.Fatalf("build: %v %v", err, diags.Items())
+		}
+		slices.Sort(res.Rendered)
+		return res, mem
+	}
+	first, mem := build()
+	if _, ok := mem.File("xinhua/renewal/index.html"); !ok || !slices.Contains(first.Rendered, "index.html") {
+		t.Fatalf("the first build rendered %v", first.Rendered)
+	}
+	if s.Language() != "zh-CN" {
+		t.Errorf("the session's language is %q", s.Language())
+	}
+	chapter := filepath.Join(dir, "content", "installments", "xinhua", "chapters", "01-renewal.md")
+	writeFileT(t, chapter, strings.Replace(readFileT(t, chapter), "生态治理的故事", "河道治理的故事", 1))
+	res, mem := build()
+	if want := []string{"xinhua/print/index.html", "xinhua/renewal/index.html"}; !slices.Equal(res.Rendered, want) {
+		t.Errorf("after an edit, rendered %v, want %v", res.Rendered, want)
+	}
+	if data, _ := mem.File("xinhua/renewal/index.html"); !strings.Contains(string(data), "河道治理") {
+		t.Error("the served chapter does not show the edit")
+	}
+	if _, ok := mem.File("gaoxin/reform/index.html"); !ok {
+		t.Error("the other installments' pages are not served after the rebuild")
+	}
+}
+
+// TestSeriesDataComparesInstallments finds, on the series' data page,
+// the indicator two installments hold (地区生产总值增速) compared in one
+// chart, stated in words and in a table linking each installment's data.
+func TestSeriesDataComparesInstallments(t *testing.T) {
+	dir := seriesFixture(t)
+	b := buildSeriesOn(t, dir, "2021-07-10", nil)
+	b.noErrors()
+	data := b.file("data/index.html")
+	for _, want := range []string{
+		`<section class="indicator comparison" id="compare-gdp-growth"`,
+		`<a href="#compare-gdp-growth">`,
+		`2020年，高新篇5.3%，新华篇4.1%`, // the chart's description
+		`<a href="../gaoxin/data/#gdp-growth">高新篇</a></th><td><data value="5.3">5.3%</data>`,
+		`<a href="../xinhua/data/#gdp-growth">新华篇</a></th><td><data value="4.1">4.1%</data>`,
+		`id="districts"`, // and the series' own indicator
+	} {
+		if !strings.Contains(data, want) {
+			t.Errorf("the series' data page lacks %s", want)
+		}
+	}
+	if !strings.Contains(b.file("index.html"), `href="data/"`) {
+		t.Error("the series' home does not link its data page")
+	}
+}

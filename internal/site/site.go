@@ -82,6 +82,9 @@ type Options struct {
 	// series' own pages: buildSeries sets them.
 	part *partBuild
 	home *seriesHome
+	// everyInstallment: a series' scheduled and draft installments are
+	// read too (folio check checks them before their day).
+	everyInstallment bool
 }
 
 // Result describes a finished build.
@@ -141,6 +144,9 @@ type Session struct {
 	// The search documents of each page and the index they make.
 	sections    map[string]searchEntry
 	searchIndex search.Incremental
+	// parts are the sessions of a series' installments, by output
+	// prefix (<slug>/), and of its own pages ("").
+	parts map[string]*Session
 	// language is the publication's language as last loaded, kept
 	// when a later build fails (the dev server's overlay speaks it).
 	language string
@@ -206,6 +212,10 @@ func (s *Session) Assume(changed []string) {
 // Options.MemoDir starts from the memo the last process left there, and
 // leaves its own (see persistedBuild).
 func (s *Session) Build(ctx context.Context, sink Sink, diags *diag.List) (*Result, error) {
+	if s.opts.part == nil && s.opts.home == nil && content.IsSeries(filepath.Join(s.opts.Src, "content")) {
+		s.assumed = nil // (the installments' sessions check every file)
+		return s.buildSeries(ctx, sink, diags)
+	}
 	if s.memoPath != "" {
 		return s.persistedBuild(ctx, sink, diags)
 	}
@@ -371,6 +381,9 @@ func (b *builder) load() {
 		Widths: b.pub.Config.ImageWidths, Quality: b.pub.Config.ImageQuality,
 	})
 	b.baseURL = b.pub.Config.BaseURL
+	if b.opts.part != nil {
+		b.baseURL = "" // the series' address, with the slug, or none
+	}
 	if b.opts.BaseURL != "" {
 		b.baseURL = b.opts.BaseURL
 	}

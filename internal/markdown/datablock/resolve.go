@@ -24,7 +24,7 @@ func (b *body) lookup(id string, pos diag.Position) *indicator.Indicator {
 	var ids []string
 	if b.env.Data != nil {
 		ind = b.env.Data.Get(id)
-		ids = b.env.Data.IDs()
+		ids = b.env.Data.CitableIDs()
 	}
 	if ind == nil {
 		// Unless the data's own error left it out.

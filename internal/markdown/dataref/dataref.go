@@ -95,7 +95,7 @@ func resolve(ref *Ref, env *mdenv.Env, offset int) {
 	var ind *indicator.Indicator
 	if env.Data != nil {
 		ind = env.Data.Get(ref.ID)
-		ids = env.Data.IDs()
+		ids = env.Data.CitableIDs()
 	}
 	if ind == nil {
 		// When the data has an error that left indicators out, the
