@@ -1,10 +1,12 @@
 package browsertest
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"folio/internal/output"
 	"folio/internal/testtools"
 )
 
@@ -41,14 +44,29 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
 	ctx := Start(t)
-	mem := buildSample(t)
+	checkAccessibility(t, ctx, axe, buildSample(t), []string{"", "reform/", "about/", "data/", "search/?q=尼龙", "no/such/page/"}, "industry/#menu")
+}
+
+// TestSeriesAccessibility runs axe on a series' own pages and an
+// installment's.
+func TestSeriesAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	ctx := Start(t)
+	checkAccessibility(t, ctx, axe, buildSeries(t), []string{"", "data/", "search/?q=高新区", "gaoxin/", "gaoxin/reform/", "xinhua/data/"}, "gaoxin/industry/#menu")
+}
+
+// checkAccessibility runs axe on pages of the site in mem, at a desktop's
+// and a phone's width, in light and dark, and on the phone with the menu
+// of menuPage open.
+func checkAccessibility(t *testing.T, ctx context.Context, axe string, mem *output.Memory, pages []string, menuPage string) {
+	t.Helper()
 	srv := httptest.NewServer(Handler(prefix, mem.File))
 	defer srv.Close()
 	for _, width := range []int64{1280, 390} {
 		for _, scheme := range []string{"light", "dark"} {
-			pages := []string{"", "reform/", "about/", "data/", "search/?q=尼龙", "no/such/page/"}
+			pages := pages
 			if width < 600 {
-				pages = append(pages, "industry/#menu")
+				pages = append(slices.Clone(pages), menuPage)
 			}
 			for _, p := range pages {
 				where := fmt.Sprintf("%s (%s, %dpx)", p, scheme, width)
@@ -129,14 +147,22 @@ func TestSearchInTheBrowser(t *testing.T) {
 // (NAME-WxH.png) and the whole page (NAME-WxH-full.png).
 func TestScreenshots(t *testing.T) {
 	ctx := Start(t)
-	mem := buildSample(t)
+	screenshots(t, ctx, buildSample(t), []shot{{"cover", ""}, {"chapter", "industry/"}, {"data", "data/"}, {"search", "search/?q=尼龙"}})
+	screenshots(t, ctx, buildSeries(t), []shot{{"series-home", ""}, {"series-data", "data/"}, {"series-search", "search/?q=高新区"}, {"series-installment", "gaoxin/"}, {"series-chapter", "gaoxin/reform/"}})
+	_, _ = chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdpEmpty)
+}
+
+// shot is a page to take pictures of, and the name of the files.
+type shot struct{ name, path string }
+
+func screenshots(t *testing.T, ctx context.Context, mem *output.Memory, pages []shot) {
+	t.Helper()
 	srv := httptest.NewServer(Handler(prefix, mem.File))
 	defer srv.Close()
 	out := filepath.Join("..", "..", "test-output", "screenshots")
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	pages := []struct{ name, path string }{{"cover", ""}, {"chapter", "industry/"}, {"data", "data/"}, {"search", "search/?q=尼龙"}}
 	for _, size := range [][2]int64{{390, 844}, {1280, 900}} {
 		for _, p := range pages {
 			pctx, cancel := WithTimeout(ctx)
@@ -161,7 +187,6 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
-	_, _ = chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdpEmpty)
 }
 
 var cdpEmpty = cdp.Empty{}

@@ -286,6 +286,13 @@ func staticHost(prefix string, out *output.Memory) http.Handler {
 // TestSampleHTMLValidates runs html-validate (npm, installed by .ci/run)
 // over every page of the sample.
 func TestSampleHTMLValidates(t *testing.T) {
+	validateHTML(t, buildSample(t, config.Options{}).out, 7)
+}
+
+// validateHTML runs html-validate over every page in out, at least min
+// of them.
+func validateHTML(t *testing.T, out *output.Memory, min int) {
+	t.Helper()
 	bin, err := filepath.Abs(filepath.Join(repoRoot, "node_modules", ".bin", "html-validate"))
 	if err != nil {
 		t.Fatal(err)
@@ -293,7 +300,7 @@ func TestSampleHTMLValidates(t *testing.T) {
 	if _, err := os.Stat(bin); err != nil {
 		testtools.Missing(t, "html-validate", "npm ci")
 	}
-	b := buildSample(t, config.Options{})
+	b := &built{t: t, out: out}
 	dir := t.TempDir()
 	var pages []string
 	for _, name := range b.out.Names() {
@@ -312,11 +319,11 @@ func TestSampleHTMLValidates(t *testing.T) {
 	}
 	cfg, _ := filepath.Abs(filepath.Join(repoRoot, ".htmlvalidate.json"))
 	cmd := exec.Command(bin, append([]string{"--config", cfg}, pages...)...)
-	out, err := cmd.CombinedOutput()
+	report, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("html-validate found problems in the sample's pages:\n%s", out)
+		t.Fatalf("html-validate found problems in the pages:\n%s", report)
 	}
-	if len(pages) < 7 {
+	if len(pages) < min {
 		t.Fatalf("only %d pages validated", len(pages))
 	}
 }

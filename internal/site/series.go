@@ -291,7 +291,7 @@ func (s prefixedSink) Stamp(name string) (output.Stamp, bool) {
 // and settings, no chapters of its own.
 func homeConfig(s *config.Series) *config.Publication {
 	return &config.Publication{
-		Title: s.Title, Subtitle: s.Subtitle, Series: s.Title, Language: s.Language,
+		Title: s.Title, Subtitle: s.Subtitle, Language: s.Language,
 		BaseURL: s.BaseURL, BasePath: s.BasePath, Publisher: s.Publisher,
 		Description: s.Description, Cover: s.Cover, CoverAlt: s.CoverAlt,
 		File: s.File, CoverPos: s.CoverPos, Unreadable: s.Unreadable,
