@@ -98,7 +98,11 @@ export async function search(indexURL, query, limit = 20, part = "") {
   for (const l of lists) {
     if (l.capped && anyComplete) for (const [doc, s] of scores) scores.set(doc, s + (l.docs.get(doc) || 0));
   }
-  const candidates = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  let candidates = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  // Within one installment of a series: its documents follow each other,
+  // so the others' are left out before any of their shards is loaded.
+  const range = part && meta.parts && meta.parts[part];
+  if (range) candidates = candidates.filter(([doc]) => doc >= range[0] && doc < range[1]);
   const need = terms(query);
   const results = [];
   for (let i = 0; i < candidates.length && results.length < limit; i++) {

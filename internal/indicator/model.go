@@ -95,6 +95,9 @@ type Event struct {
 	Title  string
 	Detail string
 	Pos    diag.Position
+	// Part is the installment of a series the event is from, on the
+	// series' timeline ("" on a publication's own).
+	Part string
 }
 
 // Chinese returns the date as running text writes it: 2018年10月23日.
@@ -173,6 +176,16 @@ func (s *Set) IDs() []string {
 	return ids
 }
 
+// AddEvents adds the events of an installment of a series (part names
+// it) to the series' timeline, in order of date.
+func (s *Set) AddEvents(events []Event, part string) {
+	for _, e := range events {
+		e.Part = part
+		s.Events = append(s.Events, e)
+	}
+	slices.SortStableFunc(s.Events, func(a, b Event) int { return strings.Compare(a.Date, b.Date) })
+}
+
 // CitableIDs lists every id a reference may name: the set's own, then
 // those it adopted (a series' and its other installments').
 func (s *Set) CitableIDs() []string {
@@ -202,7 +215,7 @@ func (ind *Indicator) Fingerprint() string {
 func (s *Set) EventsFingerprint() string {
 	var b strings.Builder
 	for _, e := range s.Events {
-		fmt.Fprintf(&b, "%q %q %q\n", e.Date, e.Title, e.Detail)
+		fmt.Fprintf(&b, "%q %q %q %q\n", e.Date, e.Title, e.Detail, e.Part)
 	}
 	return b.String()
 }

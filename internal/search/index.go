@@ -105,6 +105,10 @@ type Meta struct {
 	Fragments int `json:"fragments"`
 	ShardDocs int `json:"shard"`
 	Docs      int `json:"docs"`
+	// Parts are the documents of each installment of a series, [from,
+	// to), when they follow each other: a query within one installment
+	// keeps its candidates without loading the others' shards.
+	Parts map[string][2]int `json:"parts,omitempty"`
 }
 
 // Counts is a document's token counts; a token in the title or section
@@ -292,7 +296,7 @@ func (x *Incremental) write(docs []Doc, opts Options) map[string][]byte {
 		files[shardName(k)] = data
 	}
 	x.shards, x.shardData, x.opts = shards, shardData, opts
-	files[metaName] = metaFile(fragments, len(docs), opts)
+	files[metaName] = metaFile(fragments, len(docs), partRanges(docs), opts)
 	return files
 }
 
@@ -339,9 +343,38 @@ func shardFile(in []Doc, opts Options) []byte {
 
 const metaName = "search/index/meta.json"
 
-func metaFile(fragments, docs int, opts Options) []byte {
-	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: docs})
+func metaFile(fragments, docs int, parts map[string][2]int, opts Options) []byte {
+	meta, _ := json.Marshal(Meta{Fragments: fragments, ShardDocs: opts.ShardDocs, Docs: docs, Parts: parts})
 	return meta
+}
+
+// partRanges finds the run of documents of each part; a part whose
+// documents do not follow each other has none (its queries check each
+// result's part).
+func partRanges(docs []Doc) map[string][2]int {
+	var out map[string][2]int
+	split := map[string]bool{}
+	for i := 0; i < len(docs); {
+		part := docs[i].Part
+		j := i + 1
+		for j < len(docs) && docs[j].Part == part {
+			j++
+		}
+		if part != "" {
+			if out == nil {
+				out = map[string][2]int{}
+			}
+			if _, seen := out[part]; seen {
+				split[part] = true
+			}
+			out[part] = [2]int{i, j}
+		}
+		i = j
+	}
+	for part := range split {
+		delete(out, part)
+	}
+	return out
 }
 
 func fragmentName(i int) string { return "search/index/t-" + strconv.Itoa(i) + ".json" }

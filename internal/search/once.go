@@ -32,6 +32,7 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 		opts = DefaultOptions
 	}
 	shards := (len(docs) + opts.ShardDocs - 1) / opts.ShardDocs
+	parts, count := partRanges(docs), len(docs) // before the documents go
 	runs := max(1, min(runtime.GOMAXPROCS(0), shards))
 	perRun := (shards + runs - 1) / runs
 	lists := make([]runLists, runs)
@@ -83,7 +84,7 @@ func Build(docs []Doc, opts Options, put func(name string, data []byte)) {
 		}
 		put(fragmentName(i), f.encode())
 	})
-	put(metaName, metaFile(fragments, len(docs), opts))
+	put(metaName, metaFile(fragments, count, parts, opts))
 }
 
 // runLists are the posting lists of a run of documents: the tokens met,

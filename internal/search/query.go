@@ -20,6 +20,12 @@ type Result struct {
 // it also returns how many bytes of index it read, which is what a reader
 // downloads for the query.
 func Query(load func(name string) ([]byte, bool), query string, limit int) ([]Result, int, error) {
+	return QueryIn(load, query, limit, "")
+}
+
+// QueryIn is Query within one part of a series (an installment's slug),
+// as search.js does with its filter; "" is the whole.
+func QueryIn(load func(name string) ([]byte, bool), query string, limit int, part string) ([]Result, int, error) {
 	read := 0
 	get := func(name string, v any) error {
 		data, ok := load("search/index/" + name)
@@ -91,7 +97,11 @@ func Query(load func(name string) ([]byte, bool), query string, limit int) ([]Re
 	}
 	type ranked struct{ doc, score int }
 	var candidates []ranked
+	r, ranged := meta.Parts[part]
 	for d, s := range scores {
+		if ranged && (d < r[0] || d >= r[1]) {
+			continue // another installment's
+		}
 		candidates = append(candidates, ranked{d, s})
 	}
 	slices.SortFunc(candidates, func(a, b ranked) int {
@@ -116,6 +126,9 @@ func Query(load func(name string) ([]byte, bool), query string, limit int) ([]Re
 			shards[s] = docs
 		}
 		d := shards[s][c.doc%meta.ShardDocs]
+		if part != "" && d.Part != part {
+			continue
+		}
 		if anyCapped && !containsAll(d, terms) {
 			continue
 		}

@@ -25,7 +25,7 @@ import (
 func Build(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
 	opts.MemoDir = "" // folio build's memo is in the cache folder
 	if opts.part == nil && opts.home == nil && content.IsSeries(filepath.Join(cmp.Or(opts.Src, "."), "content")) {
-		return buildSeries(ctx, opts, sink, diags)
+		return buildSeriesOnce(ctx, opts, sink, diags)
 	}
 	s := newSession(opts, buildRetention)
 	if opts.NoCache {

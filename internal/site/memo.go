@@ -42,9 +42,12 @@ const (
 )
 
 func init() {
-	// Diagnostics kept with a page's checks hold their message's
-	// arguments as interface values.
+	// Diagnostics kept with a page's checks, and those of a whole build,
+	// hold their message's arguments as interface values: a message
+	// (msg.Text), or the position of what a conflicting figure
+	// contradicts (diag.Position), whose memo was not written before.
 	gob.Register(msg.Text{})
+	gob.Register(diag.Position{})
 }
 
 // convRecord is a page's conversion, and what its checks found, as the

@@ -324,6 +324,22 @@ func TestBuildUpToDateReadsNothing(t *testing.T) {
 	_ = update.Abort()
 }
 
+// A build that reports a figure contradicting another chapter's (whose
+// message names that chapter's position) is up to date the next time
+// too: its problems are kept with the whole build's memo.
+func TestBuildUpToDateKeepsConflictingFigures(t *testing.T) {
+	d := newDiskBuild(t)
+	d.edit("content/chapters/02-b.md", "乙的正文。", "2020年青溪区地区生产总值增长5.3%。")
+	d.edit("content/chapters/03-c.md", "见[乙篇](02-b.md)。", "见[乙篇](02-b.md)。2020年青溪区地区生产总值增长3.5%。")
+	first := d.build(nil, nil)
+	if !strings.Contains(first, "[conflicting-figure]") {
+		t.Fatalf("the fixture has no conflicting figure:\n%s", first)
+	}
+	if again := d.build([]string{}, []string{}); again != first {
+		t.Errorf("the next build reports\n%s\nnot the last build's\n%s", again, first)
+	}
+}
+
 // folio check after a build takes the build's memo for what is unchanged
 // and finds exactly what it finds without it, before and after an edit.
 func TestCheckWithTheMemoFindsWhatItFindsWithout(t *testing.T) {

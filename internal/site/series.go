@@ -111,6 +111,49 @@ func (s *Session) buildSeries(ctx context.Context, sink Sink, diags *diag.List) 
 	})
 }
 
+// buildSeriesOnce is buildSeries for folio build: a build whose files and
+// published installments are those of the last, onto the output folder
+// it left, is up to date (as a publication's is, see upToDate).
+func buildSeriesOnce(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
+	if opts.NoCache || opts.Theme != nil {
+		return buildSeries(ctx, opts, sink, diags)
+	}
+	var quiet diag.List // the build reports them
+	ser := content.LoadSeries(filepath.Join(opts.Src, "content"), "content", opts.scheduleOf(), &quiet)
+	var published []string
+	for _, in := range ser.Published() {
+		published = append(published, in.Slug)
+	}
+	opts.schedule = strings.Join(published, " ")
+	wholePath := filepath.Join(cmp.Or(opts.CacheDir, filepath.Join(opts.Src, filepath.FromSlash(cacheDirName))), wholeName)
+	last, _ := readWhole(wholePath)
+	whole, files, ok := upToDate(opts, last, sink, diags)
+	if ok {
+		return &Result{Files: files, Converted: []string{}, Rendered: []string{}}, nil
+	}
+	var found diag.List
+	res, err := buildSeries(ctx, opts, sink, &found)
+	if err == nil && res != nil {
+		for _, d := range found.Items() {
+			if d.Rule != "cache-ignored" {
+				whole.Diags = append(whole.Diags, d)
+			}
+		}
+		keepWhole(wholePath, whole, res.Files, sink)
+	}
+	diags.Merge(&found)
+	return res, err
+}
+
+// scheduleOf is the schedule a build of a series publishes by.
+func (o Options) scheduleOf() content.Schedule {
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return content.Schedule{Now: now, Drafts: o.Drafts || o.everyInstallment, Future: o.Future || o.everyInstallment}
+}
+
 // seriesStep builds or checks one installment (prefix <slug>/) or the
 // series' own pages (prefix ""), and returns nil without an error when
 // the content has errors.
@@ -123,12 +166,7 @@ type seriesStep func(ctx context.Context, opts Options, prefix string, diags *di
 func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteErrors bool, step seriesStep) (*Result, error) {
 	contentDir := filepath.Join(opts.Src, "content")
 	display := path.Join(displayPath(opts.Src), "content")
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	sched := content.Schedule{Now: now, Drafts: opts.Drafts || opts.everyInstallment, Future: opts.Future || opts.everyInstallment}
-	ser := content.LoadSeries(contentDir, display, sched, diags)
+	ser := content.LoadSeries(contentDir, display, opts.scheduleOf(), diags)
 	if diags.HasErrors() {
 		return nil, nil
 	}

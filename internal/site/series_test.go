@@ -270,12 +270,13 @@ func TestSeriesEPUB(t *testing.T) {
 func TestSeriesRebuildsOnlyTheEditedInstallment(t *testing.T) {
 	dir := seriesFixture(t)
 	out := filepath.Join(dir, "public")
+	day := 10
 	build := func() *site.Result {
 		t.Helper()
 		update := output.NewUpdate(out)
 		update.KeepTwin(filepath.Join(dir, ".cache", "folio", "twin"))
 		var diags diag.List
-		now := time.Date(2021, 7, 10, 0, 0, 0, 0, time.Local)
+		now := time.Date(2021, 7, day, 0, 0, 0, 0, time.Local)
 		res, err := site.Build(context.Background(), site.Options{Options: config.Options{Src: dir, Out: out}, Now: now}, update, &diags)
 		if err != nil || diags.HasErrors() {
 			_ = update.Abort()
@@ -291,12 +292,13 @@ func TestSeriesRebuildsOnlyTheEditedInstallment(t *testing.T) {
 	if !slices.Contains(first.Rendered, "gaoxin/reform/index.html") || !slices.Contains(first.Rendered, "index.html") {
 		t.Fatalf("the first build rendered %v", first.Rendered)
 	}
-	// (新华篇's chapter has a warning, its link to 卫东篇: a page with a
-	// diagnostic is converted again by every build, which reports it.)
-	warned := []string{"installments/xinhua/chapters/01-renewal.md"}
-	if again := build(); len(again.Rendered) > 0 || !slices.Equal(again.Converted, warned) {
+	if again := build(); len(again.Rendered) > 0 || len(again.Converted) > 0 {
 		t.Errorf("a build with nothing changed converted %v and rendered %v", again.Converted, again.Rendered)
 	}
+	// (新华篇's chapter has a warning, its link to 卫东篇: a page with a
+	// diagnostic is converted again by every build that is not up to
+	// date, which reports it.)
+	warned := []string{"installments/xinhua/chapters/01-renewal.md"}
 	// An edit below the chapter's first paragraph (which its card on the
 	// installment's cover shows).
 	chapter := filepath.Join(dir, "content", "installments", "xinhua", "chapters", "01-renewal.md")
@@ -311,6 +313,16 @@ func TestSeriesRebuildsOnlyTheEditedInstallment(t *testing.T) {
 	}
 	if !strings.Contains(readFileT(t, filepath.Join(out, "xinhua", "renewal", "index.html")), "河道治理") {
 		t.Error("the edited chapter does not show the edit")
+	}
+	// A later day that publishes 卫东篇 is not up to date, though no
+	// file changed.
+	day = 20
+	later := build()
+	if !slices.Contains(later.Rendered, "weidong/river/index.html") {
+		t.Errorf("on 卫东篇's day, rendered %v", later.Rendered)
+	}
+	if _, err := os.Stat(filepath.Join(out, "weidong", "river", "index.html")); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -397,4 +409,19 @@ func TestSeriesHTMLValidates(t *testing.T) {
 	b := buildSeriesOn(t, seriesFixture(t), "2021-07-20", nil)
 	b.noErrors()
 	validateHTML(t, b.out, 15)
+}
+
+// TestSeriesTimelineMergesInstallments shows, in the series' own text,
+// one timeline of every published installment's events, in order of
+// date, each labelled with its installment.
+func TestSeriesTimelineMergesInstallments(t *testing.T) {
+	dir := seriesFixture(t)
+	b := buildSeriesOn(t, dir, "2021-07-10", nil)
+	b.noErrors()
+	home := b.file("index.html")
+	first := strings.Index(home, `<span class="timeline-part">高新篇</span>高新区体制机制改革获批启动`)
+	second := strings.Index(home, `<span class="timeline-part">新华篇</span>新华区老街巷改造开工`)
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("the series' timeline does not hold both installments' events in order:\n%s", home)
+	}
 }

@@ -85,6 +85,9 @@ type Options struct {
 	// everyInstallment: a series' scheduled and draft installments are
 	// read too (folio check checks them before their day).
 	everyInstallment bool
+	// schedule names the installments of a series a build publishes:
+	// the one input of a series' build that is not in its files.
+	schedule string
 }
 
 // Result describes a finished build.
@@ -372,6 +375,11 @@ func (b *builder) load() {
 	case b.opts.home != nil:
 		b.pub = content.LoadSeriesHome(contentDir, display, homeConfig(b.opts.home.series.Config), b.opts.Drafts, b.session.files, b.diags)
 		b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)
+		for _, p := range b.opts.home.parts { // one timeline of the series
+			if p.data != nil {
+				b.data.AddEvents(p.data.Events, p.in.Config.Title)
+			}
+		}
 	default:
 		b.pub = content.LoadCached(contentDir, display, b.opts.Drafts, b.session.files, b.diags)
 		b.data = indicator.Load(b.pub.Dir, b.pub.Display, b.diags)

@@ -120,7 +120,7 @@ func digestInputs(opts Options, last *wholeBuild) (key string, files []inputFile
 		return "", nil, at
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%q %q %v %v %v %v\n", opts.BaseURL, opts.Out, opts.Drafts, opts.Sourcemap, opts.Dev, opts.NoEditions)
+	fmt.Fprintf(h, "%q %q %v %v %v %v %q\n", opts.BaseURL, opts.Out, opts.Drafts, opts.Sourcemap, opts.Dev, opts.NoEditions, opts.schedule)
 	for _, f := range files {
 		fmt.Fprintf(h, "%q %x\n", f.Rel, f.Sum)
 	}

@@ -28,6 +28,7 @@ import (
 
 func main() {
 	site := flag.String("site", "", "the built site, with Pagefind's index in pagefind/")
+	in := flag.String("in", "", "search within this installment of a series (folio only)")
 	flag.Parse()
 	queries := flag.Args()
 	if *site == "" || len(queries) == 0 {
@@ -40,8 +41,10 @@ func main() {
 	}
 	folioKB, folioFiles := treeSize(filepath.Join(*site, "search"))
 	fmt.Printf("folio index: %.1f MB in %d files\n", folioKB/1024, folioFiles)
-	withPagefind := true
-	if _, err := os.Stat(filepath.Join(*site, "pagefind", "pagefind.js")); err != nil {
+	withPagefind := *in == ""
+	if !withPagefind {
+		fmt.Printf("within the installment %s: folio's figures only\n\n", *in)
+	} else if _, err := os.Stat(filepath.Join(*site, "pagefind", "pagefind.js")); err != nil {
 		withPagefind = false
 		fmt.Print("Pagefind index: none in SITE/pagefind/, so folio's figures only\n\n")
 	} else {
@@ -62,7 +65,7 @@ func main() {
 	var pf, folio []float64
 	fmt.Println("| query | Pagefind KB | folio KB |\n|---|---|---|")
 	for _, q := range queries {
-		_, read, err := search.Query(load, q, 20)
+		_, read, err := search.QueryIn(load, q, 20, *in)
 		if err != nil {
 			fail(err)
 		}

@@ -50,7 +50,11 @@ func renderTimeline(b *body) []byte {
 		}
 		n++
 		out.WriteString(`<li class="timeline-event"><time datetime="` + esc(e.Date) + `">` + esc(e.Chinese()) + `</time>`)
-		out.WriteString(`<div class="timeline-body"><p class="timeline-title">` + esc(e.Title) + `</p>`)
+		out.WriteString(`<div class="timeline-body"><p class="timeline-title">`)
+		if e.Part != "" {
+			out.WriteString(`<span class="timeline-part">` + esc(e.Part) + `</span>`)
+		}
+		out.WriteString(esc(e.Title) + `</p>`)
 		if e.Detail != "" {
 			out.WriteString(`<p class="timeline-detail">` + esc(e.Detail) + `</p>`)
 		}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A large series: generates CHAPTERS (default 10,000) chapters, split into
+# PARTS (default 10) installments of one series, and measures, in one run:
+# the series' build beside the same chapters built as one publication, a
+# second build with nothing changed, a build after a one-chapter edit, and
+# the bytes a search loads, across the series and within one installment
+# (tools/searchcompare). Takes minutes.
+#   bash tools/seriesbench.sh           SERIES_BENCH=0 skips it in make bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${CHAPTERS:-10000}
+parts=${PARTS:-10}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "series: $n generated chapters in $parts installments"
+go run ./tools/benchgen -n "$n" -out "$work/gen" >/dev/null
+go build -o "$work/folio" ./cmd/folio
+pub="$work/gen/folio"
+series="$work/series"
+mkdir -p "$series/content/installments"
+printf 'title: 基准测试系列\nbase_url: https://example.org/series/\n' >"$series/content/series.yaml"
+per=$(( (n + parts - 1) / parts ))
+i=0
+for f in $(ls "$pub/content/chapters" | sort); do
+  p=$(( i / per + 1 ))
+  dir="$series/content/installments/part-$p"
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir/chapters"
+    printf 'title: 第%d篇\npublished: 2021-07-01\nweight: %d\ncjk_spacing: none\n' "$p" "$p" >"$dir/publication.yaml"
+    cp "$pub/content/index.md" "$dir/"
+    cp -r "$pub/content/data" "$pub/content/images" "$dir/"
+  fi
+  cp "$pub/content/chapters/$f" "$dir/chapters/"
+  i=$((i + 1))
+done
+# A chapter's link to the next, across two installments, is a link to
+# the other installment's file.
+for p in $(seq 1 $((parts - 1))); do
+  here="$series/content/installments/part-$p/chapters"
+  next="$series/content/installments/part-$((p + 1))/chapters"
+  [ -d "$next" ] || break
+  first=$(ls "$next" | sort | head -n 1)
+  last=$(ls "$here" | sort | tail -n 1)
+  sed -i "s#](${first}#](../../part-$((p + 1))/chapters/${first}#g" "$here/$last"
+done
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; e=$(date +%s.%N); awk "BEGIN{print $e - $s}"; }
+t_pub=$(seconds "$work/folio" build -src "$pub" -out "$work/pub-public")
+t_series=$(seconds "$work/folio" build -src "$series" -out "$work/public")
+t_again=$(seconds "$work/folio" build -src "$series" -out "$work/public")
+ch=$(ls "$series/content/installments/part-1/chapters" | head -n 1)
+printf '\n编辑后增加的一段话。\n' >>"$series/content/installments/part-1/chapters/$ch"
+t_edit=$(seconds "$work/folio" build -src "$series" -out "$work/public")
+printf '| build | seconds | beside one publication |\n|---|---|---|\n'
+printf '| %d chapters as one publication | %.2f | 1.00 |\n' "$n" "$t_pub"
+for row in "series, first build:$t_series" "series, nothing changed:$t_again" "series, one chapter edited:$t_edit"; do
+  printf '| %s | %.2f | %.2f |\n' "${row%%:*}" "${row##*:}" "$(awk "BEGIN{print ${row##*:} / $t_pub}")"
+done
+echo
+go run ./tools/searchcompare -site "$work/public" 园区 项目建设 营商环境 党员 数字化管理平台 第45批 服务效率 招商
+echo
+go run ./tools/searchcompare -site "$work/public" -in part-3 园区 项目建设 营商环境 党员 数字化管理平台 第45批 服务效率 招商
