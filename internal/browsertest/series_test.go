@@ -77,10 +77,11 @@ func TestSeriesSearchInTheBrowser(t *testing.T) {
 		return got
 	}
 
+	// (The series' home, whose timeline holds the installments' events,
+	// may be found too.)
 	for query, want := range map[string]string{"尼龙": "高新篇", "老街巷": "新华篇", "湛河": "卫东篇"} {
-		got := results("search/", query, "")
-		if len(got) == 0 || !strings.HasPrefix(got[0], want) {
-			t.Errorf("query %s: results %q, want the first labelled %s", query, got, want)
+		if got := results("search/", query, ""); !anyPrefix(got, want) {
+			t.Errorf("query %s: results %q, want one labelled %s", query, got, want)
 		}
 	}
 	// 高新区 is in 高新篇 and in 新华篇: both are found, and the filter
