@@ -37,7 +37,8 @@ fuzz:
 
 ## bench: Go benchmarks of each stage, then the table of builds, rebuilds, edits and checks at
 ##        BENCH_SIZES chapters beside Hugo and the table of issue 22's targets (tools/benchtable),
-##        then search beside Pagefind
+##        then search beside Pagefind (SEARCH_BENCH=0 skips it) and a 10,000-chapter series
+##        (tools/seriesbench.sh; SERIES_BENCH=0 skips it)
 BENCH_SIZES ?= 100,1000,10000
 
 bench:
@@ -52,6 +53,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
 	$(GO) run ./tools/benchtable -sizes $(BENCH_SIZES) -runs 5
 	if [ "$(SEARCH_BENCH)" != 0 ]; then bash tools/searchbench.sh; fi
+	if [ "$(SERIES_BENCH)" != 0 ]; then bash tools/seriesbench.sh; fi
 
 ## pdf: the print page rendered to PDF by Chromium (optional; needs Chromium)
 pdf:

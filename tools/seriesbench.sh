@@ -27,7 +27,7 @@ for f in $(ls "$pub/content/chapters" | sort); do
   if [ ! -d "$dir" ]; then
     mkdir -p "$dir/chapters"
     printf 'title: 第%d篇\npublished: 2021-07-01\nweight: %d\ncjk_spacing: none\n' "$p" "$p" >"$dir/publication.yaml"
-    cp "$pub/content/index.md" "$dir/"
+    printf "本篇收入第%d批生成的章节。\n" "$p" >"$dir/index.md"
     cp -r "$pub/content/data" "$pub/content/images" "$dir/"
   fi
   cp "$pub/content/chapters/$f" "$dir/chapters/"
@@ -39,7 +39,7 @@ for p in $(seq 1 $((parts - 1))); do
   here="$series/content/installments/part-$p/chapters"
   next="$series/content/installments/part-$((p + 1))/chapters"
   [ -d "$next" ] || break
-  first=$(ls "$next" | sort | head -n 1)
+  first=$(ls "$next" | sort | sed -n 1p)
   last=$(ls "$here" | sort | tail -n 1)
   sed -i "s#](${first}#](../../part-$((p + 1))/chapters/${first}#g" "$here/$last"
 done
@@ -47,7 +47,7 @@ seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$work/err" || { cat 
 t_pub=$(seconds "$work/folio" build -src "$pub" -out "$work/pub-public")
 t_series=$(seconds "$work/folio" build -src "$series" -out "$work/public")
 t_again=$(seconds "$work/folio" build -src "$series" -out "$work/public")
-ch=$(ls "$series/content/installments/part-1/chapters" | head -n 1)
+ch=$(ls "$series/content/installments/part-1/chapters" | sed -n 1p)
 printf '\n编辑后增加的一段话。\n' >>"$series/content/installments/part-1/chapters/$ch"
 t_edit=$(seconds "$work/folio" build -src "$series" -out "$work/public")
 printf '| build | seconds | beside one publication |\n|---|---|---|\n'

@@ -117,15 +117,8 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 			Make: func(w *bytes.Buffer) bool {
 				seen := new([]string)
 				shown.Store(file, seen)
-				w.WriteString(`<section epub:type="chapter"><h1>`)
-				w.WriteString(esc(p.Label))
-				w.WriteString(esc(p.Title))
-				w.WriteString(`</h1>`)
-				if p.Subtitle != "" {
-					w.WriteString(`<p class="subtitle">` + esc(p.Subtitle) + `</p>`)
-				}
-				body := w.Len()
-				if err := convert(w, p.Path, string(p.Content), seen); err != nil {
+				svg, err := chapterSection(w, p, func(w *bytes.Buffer) error { return convert(w, p.Path, string(p.Content), seen) })
+				if err != nil {
 					failedMu.Lock()
 					failed[file] = true
 					failedMu.Unlock()
@@ -136,10 +129,7 @@ func (b *builder) epub(files *outputs, site *render.Site, images map[string][]by
 					}
 					left.Warnf(pos, "epub",
 						"%s is left out of the EPUB: %v (nesting lists or quotes that deep is rarely meant)", p.Title, err)
-					w.WriteString("<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>")
 				}
-				svg := bytes.Contains(w.Bytes()[body:], []byte("<svg"))
-				w.WriteString(`</section>`)
 				return svg
 			},
 		})
@@ -269,4 +259,24 @@ func dataAppendix(inds []*render.Indicator) string {
 	}
 	data.WriteString(`</tbody></table></section>`)
 	return data.String()
+}
+
+// chapterSection writes a chapter's section of the book: its heading,
+// then its text as body writes it, or, when body fails, a line saying
+// the text is left out. It reports whether the text holds SVG.
+func chapterSection(w *bytes.Buffer, p *render.Page, body func(w *bytes.Buffer) error) (svg bool, err error) {
+	w.WriteString(`<section epub:type="chapter"><h1>`)
+	w.WriteString(esc(p.Label))
+	w.WriteString(esc(p.Title))
+	w.WriteString(`</h1>`)
+	if p.Subtitle != "" {
+		w.WriteString(`<p class="subtitle">` + esc(p.Subtitle) + `</p>`)
+	}
+	start := w.Len()
+	if err = body(w); err != nil {
+		w.WriteString("<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>")
+	}
+	svg = bytes.Contains(w.Bytes()[start:], []byte("<svg"))
+	w.WriteString(`</section>`)
+	return svg, err
 }

@@ -132,21 +132,9 @@ func (b *builder) seriesEPUB(files *outputs, site *render.Site) bool {
 			book.Sections = append(book.Sections, edition.Section{
 				File: fileOf[sitePath], Title: pg.Label + pg.Title, Nested: true,
 				Make: func(w *bytes.Buffer) bool {
-					w.WriteString(`<section epub:type="chapter"><h1>`)
-					w.WriteString(esc(pg.Label))
-					w.WriteString(esc(pg.Title))
-					w.WriteString(`</h1>`)
-					if pg.Subtitle != "" {
-						w.WriteString(`<p class="subtitle">` + esc(pg.Subtitle) + `</p>`)
-					}
-					body := w.Len()
 					var seen []string
-					if err := conv.convert(w, sitePath, string(pg.Content), &seen); err != nil {
-						// The installment's own build reported it.
-						w.WriteString("<p>（本篇结构过于复杂，电子书中从略，请阅读网站版。）</p>")
-					}
-					svg := bytes.Contains(w.Bytes()[body:], []byte("<svg"))
-					w.WriteString(`</section>`)
+					// A failure is the installment's own build's to report.
+					svg, _ := chapterSection(w, pg, func(w *bytes.Buffer) error { return conv.convert(w, sitePath, string(pg.Content), &seen) })
 					return svg
 				},
 			})
