@@ -90,7 +90,7 @@ func (b *builder) openEPUBReuse(name string) *epubReuse {
 	if !ok {
 		return nil
 	}
-	path := filepath.Join(b.opts.Out, filepath.FromSlash(name))
+	path := b.outPath(name)
 	book, err := zip.OpenReader(path)
 	if err != nil {
 		return nil

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"folio/internal/edition"
@@ -129,7 +128,7 @@ func (b *builder) renderPrint(tmpl *render.Templates, name, layout string, data 
 	page := &printPage{b: b, name: name, shell: shell, sections: sections, at: at, markers: markers}
 	if memo := b.printMemoPath(); memo != "" {
 		page.memoPath, page.keys = memo, printSectionKeys(sections)
-		page.reuse = openPrintReuse(memo, filepath.Join(b.opts.Out, filepath.FromSlash(name)))
+		page.reuse = openPrintReuse(memo, b.outPath(name))
 	}
 	return page, styles, nil
 }

@@ -48,8 +48,13 @@ type partBuild struct {
 	siblings map[string]string
 	held     map[string]msg.Text
 
+	// loaded is the installment as read for the others' links, with
+	// what reading it found: its build takes it instead of reading it
+	// again.
+	loaded     *content.Publication
+	loadDiags  diag.List
+
 	// Left by the build:
-	pub    *content.Publication
 	site   *render.Site      // its chapters and pages, as the layouts saw them
 	docs   []search.Doc      // its search documents, paths from its root
 	images map[string][]byte // its processed images, by path from its root
@@ -66,7 +71,7 @@ type seriesHome struct {
 // buildSeries builds the series in opts.Src/content into sink, as
 // folio build does: each installment and the home by Build.
 func buildSeries(ctx context.Context, opts Options, sink Sink, diags *diag.List) (*Result, error) {
-	return runSeries(ctx, opts, diags, false, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
+	return runSeries(ctx, opts, diags, false, nil, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
 		return Build(ctx, opts, prefixedSink{sink, prefix}, diags)
 	})
 }
@@ -77,7 +82,7 @@ func buildSeries(ctx context.Context, opts Options, sink Sink, diags *diag.List)
 // checks across them, and the series' own pages.
 func checkSeries(ctx context.Context, opts Options, diags *diag.List) error {
 	opts.everyInstallment = true
-	_, err := runSeries(ctx, opts, diags, true, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
+	_, err := runSeries(ctx, opts, diags, true, nil, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
 		if err := Check(ctx, opts, diags); err != nil || diags.HasErrors() {
 			return nil, err
 		}
@@ -93,7 +98,16 @@ func (s *Session) buildSeries(ctx context.Context, sink Sink, diags *diag.List) 
 	if s.parts == nil {
 		s.parts = map[string]*Session{}
 	}
-	return runSeries(ctx, s.opts, diags, false, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
+	if s.partFiles == nil {
+		s.partFiles = map[string]*content.FileCache{}
+	}
+	files := func(slug string) *content.FileCache {
+		if s.partFiles[slug] == nil {
+			s.partFiles[slug] = &content.FileCache{}
+		}
+		return s.partFiles[slug]
+	}
+	return runSeries(ctx, s.opts, diags, false, files, func(ctx context.Context, opts Options, prefix string, diags *diag.List) (*Result, error) {
 		if s.opts.MemoDir != "" { // each keeps its own memo
 			opts.MemoDir = filepath.Join(s.opts.MemoDir, "series", cmp.Or(strings.TrimSuffix(prefix, "/"), ".home"))
 		}
@@ -163,7 +177,10 @@ type seriesStep func(ctx context.Context, opts Options, prefix string, diags *di
 // the checks across them, then on the series' own pages.
 // With homeDespiteErrors, the series' own pages are checked even when an
 // installment has errors (folio check reports every problem at once).
-func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteErrors bool, step seriesStep) (*Result, error) {
+//
+// files, when not nil, gives the cache of Markdown files as last read of
+// each installment (the dev server's), by slug.
+func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteErrors bool, files func(slug string) *content.FileCache, step seriesStep) (*Result, error) {
 	contentDir := filepath.Join(opts.Src, "content")
 	display := path.Join(displayPath(opts.Src), "content")
 	ser := content.LoadSeries(contentDir, display, opts.scheduleOf(), diags)
@@ -187,11 +204,21 @@ func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteE
 			held[up] = msg.New("installment %s is a draft (draft: true)", in.Config.Title)
 		case content.Scheduled:
 			held[up] = msg.New("installment %s is scheduled for %s", in.Config.Title, in.Config.Published.Format("2006-01-02"))
-		default:
-			var quiet diag.List // its own build reports what it finds
-			for _, pg := range content.Load(in.Dir, in.Display, opts.Drafts, &quiet).All() {
-				siblings[up+pg.RelPath] = up + pg.URL
-			}
+		}
+	}
+	// Each installment published is read once: its pages' addresses
+	// are for the others' links, and its build takes it as read.
+	loaded := make([]*content.Publication, len(published))
+	loadDiags := make([]diag.List, len(published))
+	for i, in := range published {
+		var fc *content.FileCache
+		if files != nil {
+			fc = files(in.Slug)
+		}
+		loaded[i] = content.LoadCached(in.Dir, in.Display, opts.Drafts, fc, &loadDiags[i])
+		up := "../" + in.Slug + "/"
+		for _, pg := range loaded[i].All() {
+			siblings[up+pg.RelPath] = up + pg.URL
 		}
 	}
 	baseURL := cmp.Or(opts.BaseURL, ser.Config.BaseURL)
@@ -199,7 +226,9 @@ func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteE
 	res := &Result{Converted: []string{}, Rendered: []string{}}
 	var parts []*partBuild
 	for i, in := range published {
-		p := &partBuild{in: in, series: ser.Config, seriesData: seriesData, others: others, baseURL: baseURL, siblings: map[string]string{}, held: held}
+		p := &partBuild{in: in, series: ser.Config, seriesData: seriesData, others: others, baseURL: baseURL, siblings: map[string]string{}, held: held,
+			loaded: loaded[i]}
+		p.loadDiags.Merge(&loadDiags[i])
 		for rel, url := range siblings {
 			if !strings.HasPrefix(rel, "../"+in.Slug+"/") {
 				p.siblings[rel] = url
@@ -415,7 +444,12 @@ func partPages(parts []*partBuild) []*render.Page {
 // loadPart loads an installment, with the series' indicators and the
 // other installments' citable from it.
 func (b *builder) loadPart(p *partBuild) {
-	b.pub = content.LoadCached(p.in.Dir, p.in.Display, b.opts.Drafts, b.session.files, b.diags)
+	if b.pub = p.loaded; b.pub == nil {
+		b.pub = content.LoadCached(p.in.Dir, p.in.Display, b.opts.Drafts, b.session.files, b.diags)
+	} else {
+		p.loaded = nil // one build's
+		b.diags.Merge(&p.loadDiags)
+	}
 	if b.pub.Config.Series == "" {
 		b.pub.Config.Series = p.series.Title
 	}
@@ -430,4 +464,13 @@ func (b *builder) loadPart(p *partBuild) {
 			b.data.Adopt(p.others[slug], slug+":", "../"+slug+"/", b.diags)
 		}
 	}
+}
+
+// outPath is where the output folder holds the file this build names
+// name: an installment's files are in its folder.
+func (b *builder) outPath(name string) string {
+	if p := b.opts.part; p != nil {
+		name = p.in.Slug + "/" + name
+	}
+	return filepath.Join(b.opts.Out, filepath.FromSlash(name))
 }

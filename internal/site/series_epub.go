@@ -44,7 +44,10 @@ func (b *builder) seriesEPUBKey(site *render.Site) string {
 			k.str(pg.Label)
 			k.str(pg.Title)
 			k.str(pg.Subtitle)
-			k.str(string(pg.Content))
+			k.str(pg.ContentKey)
+			if pg.ContentKey == "" {
+				k.str(string(pg.Content))
+			}
 		}
 		for _, ind := range p.site.Indicators {
 			k.str(ind.ID)
@@ -84,9 +87,27 @@ func (b *builder) seriesEPUB(files *outputs, site *render.Site) bool {
 		}
 	}
 	imagesOf := map[string]map[string][]byte{}
+	var all []*render.Page // every page of the book, by its path from the series' root
 	for _, p := range parts {
 		imagesOf[p.in.Slug] = p.images
+		if p.site != nil {
+			for _, pg := range append(slices.Clone(p.site.Chapters), p.site.Pages...) {
+				v := *pg
+				v.Path = p.in.Slug + "/" + pg.Path
+				all = append(all, &v)
+			}
+		}
 	}
+	// A chapter's section is copied from the last book when it is made
+	// from the same page, with the same addresses of every page (its
+	// links) and the same site for the links that leave the book.
+	var lk keyWriter
+	lk.str(epubLinksKey(all))
+	lk.str(b.baseURL)
+	links := lk.sum()
+	reuse := b.openEPUBReuse(site.EPUB)
+	var shown sync.Map // section file → *[]string, the images it shows
+	var failed sync.Map // section files left out, made again by every build
 	var mu sync.Mutex
 	image := func(sitePath string) string {
 		slug, rest, _ := strings.Cut(sitePath, "/")
@@ -129,12 +150,19 @@ func (b *builder) seriesEPUB(files *outputs, site *render.Site) bool {
 		}
 		for _, pg := range append(slices.Clone(p.site.Chapters), p.site.Pages...) {
 			sitePath := slug + "/" + pg.Path
+			file := fileOf[sitePath]
+			keyed := *pg
+			keyed.Path = sitePath
 			book.Sections = append(book.Sections, edition.Section{
-				File: fileOf[sitePath], Title: pg.Label + pg.Title, Nested: true,
+				File: file, Title: pg.Label + pg.Title, Nested: true, Key: epubSectionKey(links, &keyed),
 				Make: func(w *bytes.Buffer) bool {
-					var seen []string
+					seen := new([]string)
+					shown.Store(file, seen)
 					// A failure is the installment's own build's to report.
-					svg, _ := chapterSection(w, pg, func(w *bytes.Buffer) error { return conv.convert(w, sitePath, string(pg.Content), &seen) })
+					svg, err := chapterSection(w, pg, func(w *bytes.Buffer) error { return conv.convert(w, sitePath, string(pg.Content), seen) })
+					if err != nil {
+						failed.Store(file, true)
+					}
 					return svg
 				},
 			})
@@ -146,6 +174,38 @@ func (b *builder) seriesEPUB(files *outputs, site *render.Site) bool {
 	if len(site.Indicators) > 0 {
 		book.Sections = append(book.Sections, edition.Section{File: "data.xhtml", Title: "数据附录", Body: dataAppendix(site.Indicators)})
 	}
-	files.addStream(site.EPUB, func(w io.Writer) error { return edition.WriteEPUB(w, book) })
+	if reuse != nil {
+		book.Reuse = func(file, key string) ([]byte, edition.Written, bool) {
+			data, rec, shows, ok := reuse.section(file, key)
+			if ok {
+				b.epubReused.Add(1)
+				for _, sitePath := range shows {
+					image(sitePath)
+				}
+			}
+			return data, rec, ok
+		}
+	}
+	var written []epubRecord
+	book.Wrote = func(w edition.Written) {
+		if _, left := failed.Load(w.File); left {
+			return
+		}
+		rec := epubRecord{Written: w}
+		if seen, ok := shown.Load(w.File); ok {
+			rec.Images = *seen.(*[]string)
+		} else if reuse != nil {
+			rec.Images = reuse.records[w.File].Images // copied
+		}
+		written = append(written, rec)
+	}
+	files.addStream(site.EPUB, func(w io.Writer) error {
+		defer reuse.close()
+		if err := edition.WriteEPUB(w, book); err != nil {
+			return err
+		}
+		b.keepEPUBRecords(written)
+		return nil
+	})
 	return files.wantsMore()
 }

@@ -314,6 +314,14 @@ func TestSeriesRebuildsOnlyTheEditedInstallment(t *testing.T) {
 	if !strings.Contains(readFileT(t, filepath.Join(out, "xinhua", "renewal", "index.html")), "河道治理") {
 		t.Error("the edited chapter does not show the edit")
 	}
+	// The series' book is made again with 高新篇's two chapters copied
+	// from the last one, and the edit in 新华篇's.
+	if n := site.EPUBReused(edited); n != 2 {
+		t.Errorf("the books copied %d sections, want 高新篇's 2 in the series' book", n)
+	}
+	if book := epubFiles(t, readFileT(t, filepath.Join(out, "xunli.epub"))); !strings.Contains(book["OEBPS/text/xinhua-renewal.xhtml"], "河道治理") {
+		t.Error("the series' book does not show the edit")
+	}
 	// A later day that publishes 卫东篇 is not up to date, though no
 	// file changed.
 	day = 20

@@ -150,6 +150,8 @@ type Session struct {
 	// parts are the sessions of a series' installments, by output
 	// prefix (<slug>/), and of its own pages ("").
 	parts map[string]*Session
+	// partFiles are the Markdown files of each installment as last read.
+	partFiles map[string]*content.FileCache
 	// language is the publication's language as last loaded, kept
 	// when a later build fails (the dev server's overlay speaks it).
 	language string
