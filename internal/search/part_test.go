@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 )
 
@@ -15,7 +16,12 @@ func TestQueryWithinAPart(t *testing.T) {
 		}
 	}
 	files := map[string][]byte{}
-	Build(docs, Options{FragmentBytes: 1 << 10, ShardDocs: 8, MaxText: 100, MaxPostings: 1000}, func(name string, data []byte) { files[name] = data })
+	var mu sync.Mutex // Build writes from several goroutines
+	Build(docs, Options{FragmentBytes: 1 << 10, ShardDocs: 8, MaxText: 100, MaxPostings: 1000}, func(name string, data []byte) {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+	})
 	var loaded []string
 	load := func(name string) ([]byte, bool) {
 		loaded = append(loaded, name)
