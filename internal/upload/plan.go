@@ -1,0 +1,81 @@
+package upload
+
+import (
+	"cmp"
+	"crypto/md5"
+	"slices"
+	"strings"
+)
+
+// Remote is an object of the bucket as its listing (and the manifest)
+// tell it.
+type Remote struct {
+	Key string
+	// MD5 is of the bytes stored; empty when the listing cannot tell (an
+	// object uploaded in parts has an ETag that is not its MD5).
+	MD5  []byte
+	Size int64
+}
+
+// Plan is what a deploy does.
+type Plan struct {
+	Uploads   []Local  // in the order to upload them
+	Deletes   []string // keys, deleted after every upload
+	Unchanged int
+}
+
+// MakePlan compares the output folder's files with the bucket's
+// objects. manifest holds the MD5 the last deploy stored for a key, for
+// objects whose listing gives none. A file is uploaded when its key is
+// new or its MD5 differs; an object no file has is deleted.
+func MakePlan(local []Local, remote map[string]Remote, manifest map[string][md5.Size]byte) Plan {
+	var p Plan
+	have := make(map[string]bool, len(local))
+	for _, f := range local {
+		have[f.Key] = true
+		r, ok := remote[f.Key]
+		if ok && r.Size == f.Size && sameMD5(r, manifest, f.MD5) {
+			p.Unchanged++
+			continue
+		}
+		p.Uploads = append(p.Uploads, f)
+	}
+	slices.SortStableFunc(p.Uploads, func(a, b Local) int {
+		if c := cmp.Compare(a.Class, b.Class); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(lastOfIndex(a.Key), lastOfIndex(b.Key)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	for key := range remote {
+		if !have[key] && key != ManifestKey {
+			p.Deletes = append(p.Deletes, key)
+		}
+	}
+	slices.Sort(p.Deletes)
+	return p
+}
+
+func sameMD5(r Remote, manifest map[string][md5.Size]byte, want [md5.Size]byte) bool {
+	if len(r.MD5) == md5.Size {
+		return [md5.Size]byte(r.MD5) == want
+	}
+	m, ok := manifest[r.Key]
+	return ok && m == want
+}
+
+// lastOfIndex orders within the index class: the search index's
+// meta.json, which names how many fragments and shards there are, goes
+// up after them.
+func lastOfIndex(key string) int {
+	if key == "search/index/meta.json" {
+		return 1
+	}
+	return 0
+}
+
+// ManifestKey is the object where a deploy keeps the MD5 of each object
+// it stored, for the objects whose listing does not give it.
+const ManifestKey = ".folio-deploy.json"
