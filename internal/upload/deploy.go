@@ -1,0 +1,194 @@
+package upload
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/url"
+	"strings"
+
+	"gocloud.dev/blob"
+	_ "gocloud.dev/blob/s3blob" // s3:// URLs: AWS S3, Aliyun OSS, Tencent COS, self-hosted servers
+	"gocloud.dev/gcerrors"
+
+	"folio/internal/msg"
+)
+
+// Options configure a deploy.
+type Options struct {
+	Dir string // the built site
+	// URL is the bucket's gocloud.dev URL, such as
+	// s3://bucket?endpoint=…&region=…&use_path_style=true.
+	URL        string
+	DryRun     bool
+	MaxDeletes int // a plan deleting more is refused
+	Gzip       bool
+	// Progress, when set, is told of each file as it is stored or
+	// deleted.
+	Progress func(Step)
+}
+
+// Step is one upload or deletion done.
+type Step struct {
+	Key     string
+	Deleted bool
+	Bytes   int64
+	// Done and Total count the steps; DoneBytes and TotalBytes the
+	// bytes uploaded.
+	Done, Total           int
+	DoneBytes, TotalBytes int64
+}
+
+// Summary is what a deploy did, or, for a dry run, would do.
+type Summary struct {
+	Plan Plan
+}
+
+// secretParams are URL parameters that would put a credential into a
+// URL, where it ends up in shell histories and configuration files.
+var secretParams = []string{"secret", "secret_access_key", "secretaccesskey", "access_key_id", "accesskeyid", "session_token", "sessiontoken", "password", "token", "key"}
+
+// CheckURL refuses a bucket URL that holds a secret: credentials come
+// from the environment and the AWS configuration files only.
+func CheckURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return msg.Errorf("%q is not a URL: write it as s3://bucket?endpoint=https://…&region=…", raw)
+	}
+	if u.User != nil {
+		return msg.Errorf("the bucket URL holds a user name or password: remove it, and give the credentials as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or in ~/.aws/credentials")
+	}
+	for name := range u.Query() {
+		for _, s := range secretParams {
+			if strings.EqualFold(name, s) {
+				return msg.Errorf("the bucket URL holds a secret (%s=): remove it, and give the credentials as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or in ~/.aws/credentials", name)
+			}
+		}
+	}
+	if u.Scheme != "s3" {
+		return msg.Errorf("%q: folio deploys to S3-compatible storage, a URL starting s3://", raw)
+	}
+	if u.Host == "" {
+		return msg.Errorf("%q names no bucket: write s3://BUCKET?…", raw)
+	}
+	return nil
+}
+
+// Deploy stores the site in the bucket: uploads what is new or changed
+// in Plan order, then records the manifest, then deletes what the site
+// no longer has. Run again after it was stopped at any point, it does
+// what is left.
+func Deploy(ctx context.Context, opts Options) (Summary, error) {
+	if err := CheckURL(opts.URL); err != nil {
+		return Summary{}, err
+	}
+	local, err := Scan(opts.Dir, ScanOptions{Gzip: opts.Gzip})
+	if err != nil {
+		return Summary{}, err
+	}
+	b, err := blob.OpenBucket(ctx, opts.URL)
+	if err != nil {
+		return Summary{}, explain(opts.URL, err)
+	}
+	defer b.Close()
+	if ok, err := b.IsAccessible(ctx); err != nil {
+		return Summary{}, explain(opts.URL, err)
+	} else if !ok {
+		return Summary{}, msg.Errorf("bucket %s does not exist at %s: create it in the storage's console (or with its command-line tool), then deploy again", bucketName(opts.URL), endpointOf(opts.URL))
+	}
+	remote := map[string]Remote{}
+	it := b.List(nil)
+	for {
+		o, err := it.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return Summary{}, explain(opts.URL, err)
+		}
+		if !o.IsDir {
+			remote[o.Key] = Remote{Key: o.Key, MD5: o.MD5, Size: o.Size}
+		}
+	}
+	manifest := readManifest(ctx, b)
+	plan := MakePlan(local, remote, manifest)
+	sum := Summary{Plan: plan}
+	if len(plan.Deletes) > opts.MaxDeletes {
+		return sum, msg.Errorf("the deploy would delete %d objects, more than --max-deletes %d: check that %s is the site to deploy and the bucket its own, then give --max-deletes %d", len(plan.Deletes), opts.MaxDeletes, opts.Dir, len(plan.Deletes))
+	}
+	if opts.DryRun {
+		return sum, nil
+	}
+	step := Step{Total: len(plan.Uploads) + len(plan.Deletes)}
+	for _, f := range plan.Uploads {
+		step.TotalBytes += f.Size
+	}
+	for _, f := range plan.Uploads {
+		body, err := f.Body()
+		if err != nil {
+			return sum, err
+		}
+		if md5.Sum(body) != f.MD5 {
+			return sum, msg.Errorf("%s changed while it was deployed: build, then deploy again", f.Path)
+		}
+		err = b.WriteAll(ctx, f.Key, body, &blob.WriterOptions{
+			ContentType: f.ContentType, CacheControl: f.CacheControl, ContentEncoding: f.ContentEncoding,
+			ContentMD5: f.MD5[:], DisableContentTypeDetection: true,
+		})
+		if err != nil {
+			return sum, explain(opts.URL, err)
+		}
+		step.Key, step.Deleted, step.Bytes = f.Key, false, f.Size
+		step.Done++
+		step.DoneBytes += f.Size
+		if opts.Progress != nil {
+			opts.Progress(step)
+		}
+	}
+	if err := writeManifest(ctx, b, local); err != nil {
+		return sum, explain(opts.URL, err)
+	}
+	for _, key := range plan.Deletes {
+		if err := b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+			return sum, explain(opts.URL, err)
+		}
+		step.Key, step.Deleted, step.Bytes = key, true, 0
+		step.Done++
+		if opts.Progress != nil {
+			opts.Progress(step)
+		}
+	}
+	return sum, nil
+}
+
+// readManifest reads the MD5 the last deploy stored for each key; none
+// when it cannot (the objects whose listing gives no MD5 are uploaded).
+func readManifest(ctx context.Context, b *blob.Bucket) map[string][md5.Size]byte {
+	data, err := b.ReadAll(ctx, ManifestKey)
+	if err != nil {
+		return nil
+	}
+	var hexes map[string]string
+	if json.Unmarshal(data, &hexes) != nil {
+		return nil
+	}
+	out := make(map[string][md5.Size]byte, len(hexes))
+	for k, h := range hexes {
+		if sum, err := hex.DecodeString(h); err == nil && len(sum) == md5.Size {
+			out[k] = [md5.Size]byte(sum)
+		}
+	}
+	return out
+}
+
+func writeManifest(ctx context.Context, b *blob.Bucket, local []Local) error {
+	hexes := make(map[string]string, len(local))
+	for _, f := range local {
+		hexes[f.Key] = hex.EncodeToString(f.MD5[:])
+	}
+	data, _ := json.Marshal(hexes)
+	return b.WriteAll(ctx, ManifestKey, data, &blob.WriterOptions{ContentType: "application/json", CacheControl: "no-cache"})
+}

@@ -1,0 +1,251 @@
+package upload_test
+
+import (
+	"context"
+	"crypto/md5"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gocloud.dev/blob"
+	_ "gocloud.dev/blob/s3blob"
+
+	"folio/internal/testtools"
+	"folio/internal/upload"
+)
+
+const (
+	accessKey = "folio-test"
+	secretKey = "folio-test-secret"
+)
+
+// s3Server starts a real S3-compatible server, versitygw with its posix
+// backend, on a free loopback port with an empty bucket "site", and
+// returns the bucket's URL. The server is the binary FOLIO_S3_SERVER
+// names, else versitygw on PATH (.ci/run builds and caches it).
+func s3Server(t *testing.T) (bucketURL, root string) {
+	t.Helper()
+	bin := os.Getenv("FOLIO_S3_SERVER")
+	if bin == "" {
+		bin, _ = exec.LookPath("versitygw")
+	}
+	if bin == "" {
+		testtools.Missing(t, "versitygw", "go install github.com/versity/versitygw/cmd/versitygw@v1.8.0, or set FOLIO_S3_SERVER")
+	}
+	root = t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "site"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(bin, "--access", accessKey, "--secret", secretKey, "--port", addr, "posix", root)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("versitygw did not answer on %s", addr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// The credentials come from the environment only, as a publisher's do.
+	t.Setenv("AWS_ACCESS_KEY_ID", accessKey)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", secretKey)
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(root, "no-config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(root, "no-credentials"))
+	return "s3://site?endpoint=http://" + addr + "&region=us-east-1&use_path_style=true", root
+}
+
+// siteDir writes a small built site.
+func siteDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var site = map[string]string{
+	"index.html":               `<link rel="stylesheet" href="assets/main.aaaaaaaa.css"><a href="reform/">改革篇</a>`,
+	"reform/index.html":        `<img src="../images/a.bbbbbbbb.webp">`,
+	"about/index.html":         `关于`,
+	"assets/main.aaaaaaaa.css": `body{color:red}`,
+	"images/a.bbbbbbbb.webp":   "RIFF\x00\x00\x00\x00WEBP",
+	"feed.xml":                 `<feed/>`,
+	"sitemap.xml":              `<urlset/>`,
+	"search/index/meta.json":   `{"fragments":1}`,
+	".folio-output":            ``,
+}
+
+func TestDeployToARealServer(t *testing.T) {
+	bucketURL, _ := s3Server(t)
+	ctx := context.Background()
+	dir := siteDir(t, site)
+	deploy := func(edit func(*upload.Options)) upload.Summary {
+		t.Helper()
+		opts := upload.Options{Dir: dir, URL: bucketURL, MaxDeletes: 256}
+		if edit != nil {
+			edit(&opts)
+		}
+		sum, err := upload.Deploy(ctx, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	bucket, err := blob.OpenBucket(ctx, bucketURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bucket.Close()
+
+	// A dry run plans every file and stores none.
+	if sum := deploy(func(o *upload.Options) { o.DryRun = true }); len(sum.Plan.Uploads) != 8 {
+		t.Fatalf("the dry run plans %d uploads, want 8", len(sum.Plan.Uploads))
+	}
+	if ok, _ := bucket.Exists(ctx, "index.html"); ok {
+		t.Fatal("the dry run stored a file")
+	}
+	// The first deploy stores every file, with its MD5 and headers.
+	if sum := deploy(nil); len(sum.Plan.Uploads) != 8 || len(sum.Plan.Deletes) != 0 {
+		t.Fatalf("the first deploy: %d uploads, %d deletes", len(sum.Plan.Uploads), len(sum.Plan.Deletes))
+	}
+	for name, data := range site {
+		if name == ".folio-output" {
+			if ok, _ := bucket.Exists(ctx, name); ok {
+				t.Error("the output folder's marker was deployed")
+			}
+			continue
+		}
+		a, err := bucket.Attributes(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := md5.Sum([]byte(data))
+		if string(a.MD5) != string(sum[:]) || a.ContentType != upload.ContentType(name) || a.CacheControl != upload.CacheControl(name) {
+			t.Errorf("%s stored as MD5 %x, %q, %q", name, a.MD5, a.ContentType, a.CacheControl)
+		}
+	}
+	// Nothing changed: nothing goes up.
+	if sum := deploy(nil); len(sum.Plan.Uploads) != 0 || len(sum.Plan.Deletes) != 0 || sum.Plan.Unchanged != 8 {
+		t.Errorf("a second deploy: %d uploads, %d deletes, %d unchanged", len(sum.Plan.Uploads), len(sum.Plan.Deletes), sum.Plan.Unchanged)
+	}
+	// One page edited, one deleted: that page goes up, the other's
+	// object goes.
+	if err := os.WriteFile(filepath.Join(dir, "reform", "index.html"), []byte(`<p>改过了</p>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "about")); err != nil {
+		t.Fatal(err)
+	}
+	sum := deploy(nil)
+	if len(sum.Plan.Uploads) != 1 || sum.Plan.Uploads[0].Key != "reform/index.html" || len(sum.Plan.Deletes) != 1 || sum.Plan.Deletes[0] != "about/index.html" {
+		t.Errorf("after an edit and a deletion: uploads %v, deletes %v", keys(sum.Plan.Uploads), sum.Plan.Deletes)
+	}
+	if ok, _ := bucket.Exists(ctx, "about/index.html"); ok {
+		t.Error("the deleted page's object is still there")
+	}
+	if data, _ := bucket.ReadAll(ctx, "reform/index.html"); string(data) != `<p>改过了</p>` {
+		t.Errorf("the edited page reads %q", data)
+	}
+	// More deletions than --max-deletes: refused, nothing deleted.
+	for _, name := range []string{"index.html", "feed.xml", "sitemap.xml"} {
+		os.Remove(filepath.Join(dir, name))
+	}
+	_, err = upload.Deploy(ctx, upload.Options{Dir: dir, URL: bucketURL, MaxDeletes: 2})
+	if err == nil || !strings.Contains(err.Error(), "would delete 3 objects, more than --max-deletes 2") {
+		t.Errorf("a deploy over --max-deletes: %v", err)
+	}
+	if ok, _ := bucket.Exists(ctx, "index.html"); !ok {
+		t.Error("a refused deploy deleted an object")
+	}
+}
+
+func TestDeployGzipsText(t *testing.T) {
+	bucketURL, _ := s3Server(t)
+	ctx := context.Background()
+	dir := siteDir(t, site)
+	if _, err := upload.Deploy(ctx, upload.Options{Dir: dir, URL: bucketURL, MaxDeletes: 256, Gzip: true}); err != nil {
+		t.Fatal(err)
+	}
+	bucket, err := blob.OpenBucket(ctx, bucketURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bucket.Close()
+	a, err := bucket.Attributes(ctx, "index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ContentEncoding != "gzip" {
+		t.Errorf("index.html stored with Content-Encoding %q", a.ContentEncoding)
+	}
+	if a, _ := bucket.Attributes(ctx, "images/a.bbbbbbbb.webp"); a.ContentEncoding != "" {
+		t.Errorf("an image stored with Content-Encoding %q", a.ContentEncoding)
+	}
+	// The MD5 compared is the stored bytes': a second deploy sends none.
+	sum, err := upload.Deploy(ctx, upload.Options{Dir: dir, URL: bucketURL, MaxDeletes: 256, Gzip: true})
+	if err != nil || len(sum.Plan.Uploads) != 0 {
+		t.Errorf("a second gzip deploy: %v, %v", keys(sum.Plan.Uploads), err)
+	}
+}
+
+func TestDeployErrorsSayWhatToDo(t *testing.T) {
+	bucketURL, _ := s3Server(t)
+	ctx := context.Background()
+	dir := siteDir(t, site)
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	closed := ln.Addr().String()
+	ln.Close()
+	for _, c := range []struct {
+		name, url, want string
+		env             map[string]string
+	}{
+		{"a secret in the URL", bucketURL + "&secret_access_key=x", "the bucket URL holds a secret (secret_access_key=)", nil},
+		{"an unreachable endpoint", "s3://site?endpoint=http://" + closed + "&region=us-east-1&use_path_style=true", "cannot reach the storage at http://" + closed, nil},
+		{"a missing bucket", strings.Replace(bucketURL, "s3://site?", "s3://nosuch?", 1), "bucket nosuch does not exist at", nil},
+		{"wrong credentials", bucketURL, "refused the credentials", map[string]string{"AWS_SECRET_ACCESS_KEY": "wrong"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			_, err := upload.Deploy(ctx, upload.Options{Dir: dir, URL: c.url, MaxDeletes: 256})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want %q", err, c.want)
+			}
+			if err != nil && strings.Count(err.Error(), "\n") > 0 {
+				t.Errorf("the error is more than one line:\n%v", err)
+			}
+		})
+	}
+}
+
+func keys(files []upload.Local) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Key)
+	}
+	return out
+}
