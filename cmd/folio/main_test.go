@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -9,6 +10,9 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"folio/internal/testtools"
+	"folio/internal/upload/s3test"
 )
 
 func TestMain(m *testing.M) {
@@ -39,7 +43,42 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"waitfile": waitFile,
 		"geturl":   getURL,
+		"s3server": s3Server,
+	}, Condition: func(cond string) (bool, error) {
+		switch cond {
+		case "s3server":
+			// Under FOLIO_REQUIRE_TOOLS the scripts that need the
+			// server run, and fail without it.
+			return s3test.Binary() != "" || os.Getenv("FOLIO_REQUIRE_TOOLS") != "", nil
+		}
+		return false, fmt.Errorf("unknown condition %q", cond)
 	}})
+}
+
+// s3Server starts a real S3-compatible server for the rest of the
+// script, with an empty bucket: s3server BUCKET. It sets $S3URL to the
+// bucket's URL, $S3ROOT to the folder holding the buckets (an object is
+// the file $S3ROOT/BUCKET/KEY), and the credentials.
+func s3Server(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: s3server BUCKET")
+	}
+	bin := s3test.Binary()
+	if bin == "" {
+		ts.Fatalf("%s", testtools.Message("versitygw", s3test.Install))
+	}
+	s, stop, err := s3test.Launch(bin, ts.MkAbs("s3"), args[0])
+	if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	ts.Defer(stop)
+	ts.Setenv("S3URL", s.URL)
+	ts.Setenv("S3ENDPOINT", "http://"+s.Addr)
+	ts.Setenv("S3ROOT", s.Root)
+	for _, kv := range s.Env {
+		k, v, _ := strings.Cut(kv, "=")
+		ts.Setenv(k, v)
+	}
 }
 
 // waitFile waits (up to a minute) for a file to exist: waitfile FILE.

@@ -314,6 +314,10 @@ base_url: /
 ` + subjectLine + `# checks:                      # 检查规则的级别：error、warning 或 off
 #   repeated-word: error
 #   allow: [乾隆, 蔡元培]       # 任何检查都不标记的人名、词语
+# deploy:                      # folio deploy 的上传目标：兼容 S3 的对象存储（密钥不写在这里）
+#   - name: oss
+#     url: "s3://存储桶名?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing"
+#     exclude: ["**.map"]      # 不上传、也不删除的文件
 `
 }
 

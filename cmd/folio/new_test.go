@@ -79,6 +79,7 @@ func TestReadmeListsTheKeys(t *testing.T) {
 	}{
 		{"- `publication.yaml`:", config.Keys(), []string{"title"}},
 		{"- its `subject:`", config.SubjectKeys(), nil},
+		{"- each target of its `deploy:`", config.DeployKeys(), []string{"name", "url"}},
 		{"- front matter of a chapter or a page:", content.FrontMatterKeys(), []string{"title"}},
 		{"- each indicator of `indicators.yaml`:", indicator.IndicatorKeys(), []string{"id", "label", "unit"}},
 		{"- each event of `timeline.yaml`:", indicator.EventKeys(), []string{"date", "title"}},
@@ -158,7 +159,7 @@ func TestNewSiteFilesListEveryKey(t *testing.T) {
 		diags.Print(&b)
 		t.Errorf("uncommented, the new site's files give diagnostics:\n%s", b.String())
 	}
-	if pub.Title != "题" || pub.CJKSpacing != "none" || len(set.Indicators) != 1 {
+	if pub.Title != "题" || pub.CJKSpacing != "none" || len(set.Indicators) != 1 || len(pub.Deploy) != 1 {
 		t.Errorf("uncommented, the files did not load as written: %+v, %d indicators", pub, len(set.Indicators))
 	}
 }

@@ -56,6 +56,8 @@ type Publication struct {
 	// drafts are built.
 	Weight int
 	Draft  bool
+	// Deploy lists where folio deploy stores the site.
+	Deploy []DeployTarget
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
@@ -91,6 +93,7 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 	}
 	p.Subject = decodeSubject(display, l.subject, diags)
 	p.Checks, p.CheckAllow = decodeChecks(display, l.checks, diags)
+	p.Deploy = decodeDeploy(display, l.deploy, "publication-deploy", diags)
 	if p.Title == "" {
 		pos := diag.Position{File: display, Line: 1, Col: 1}
 		if l.hasTitle {
@@ -146,7 +149,7 @@ func checkBaseURL(raw string, pos diag.Position, rule string, diags *diag.List) 
 type loaded struct {
 	titlePos, basePos, widthsPos, qualityPos, spacingPos diag.Position
 	hasTitle, hasBase                                    bool
-	subject, checks                                      ast.Node
+	subject, checks, deploy                              ast.Node
 }
 
 // fields are publication.yaml's keys and where each value goes.
@@ -172,6 +175,7 @@ func (p *Publication) fields(l *loaded) []frontmatter.Field {
 		{Key: "checks", Target: &l.checks},
 		{Key: "weight", Target: &p.Weight},
 		{Key: "draft", Target: &p.Draft},
+		{Key: "deploy", Target: &l.deploy},
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/goccy/go-yaml/ast"
+
 	"folio/internal/diag"
 	"folio/internal/frontmatter"
 )
@@ -26,6 +28,8 @@ type Series struct {
 	Description string
 	Cover       string // path relative to content/
 	CoverAlt    string
+	// Deploy lists where folio deploy stores the site.
+	Deploy []DeployTarget
 
 	File     string        // the file it was read from, for diagnostics
 	CoverPos diag.Position // where cover was given
@@ -48,6 +52,7 @@ func LoadSeries(contentDir, display string, diags *diag.List) *Series {
 	data = diag.LoneCRToLF(data)
 	var titlePos, basePos diag.Position
 	var hasTitle bool
+	var deploy ast.Node
 	fields := []frontmatter.Field{
 		{Key: "title", Target: &s.Title, Set: &hasTitle, Pos: &titlePos},
 		{Key: "subtitle", Target: &s.Subtitle},
@@ -57,6 +62,7 @@ func LoadSeries(contentDir, display string, diags *diag.List) *Series {
 		{Key: "description", Target: &s.Description},
 		{Key: "cover", Target: &s.Cover, Pos: &s.CoverPos},
 		{Key: "cover_alt", Target: &s.CoverAlt},
+		{Key: "deploy", Target: &deploy},
 	}
 	if !frontmatter.Decode(display, data, 1, fields, "series-unknown-key", diags) {
 		s.Unreadable = true
@@ -69,6 +75,7 @@ func LoadSeries(contentDir, display string, diags *diag.List) *Series {
 		}
 		diags.Errorf(pos, "series-title", "the series has no title: add a line \"title: …\"")
 	}
+	s.Deploy = decodeDeploy(display, deploy, "series-deploy", diags)
 	s.BaseURL, s.BasePath = checkBaseURL(s.BaseURL, basePos, "series-base-url", diags)
 	if s.Language == "" {
 		s.Language = "zh-CN"

@@ -526,5 +526,64 @@ Print folio's version and the Go version it was built with.
 	"cannot reach the storage at %s: check endpoint= in the bucket URL and the network":                                                                          "无法连接 %s 上的存储服务：请检查存储桶网址中的 endpoint= 和网络",
 	"the storage at %s refused the credentials (%s): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the profile in ~/.aws/credentials, and that the key may write to bucket %s": "%s 上的存储服务拒绝了凭据（%s）：请检查 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY 或 ~/.aws/credentials 中的配置，以及该密钥能否写入存储桶 %s",
 	"bucket %s is full (%s): free space or raise its quota, then deploy again (the objects already stored stay; the next deploy uploads the rest)":                                     "存储桶 %s 已满（%s）：请腾出空间或提高配额，再重新部署（已存入的对象保留，下次部署会上传其余文件）",
-	"the storage at %s answered: %v": "%s 上的存储服务答复：%v",
+	"the storage at %s answered: %v":                                            "%s 上的存储服务答复：%v",
+	"upload the built site to S3-compatible object storage, changed files only": "把构建好的网站上传到兼容 S3 的对象存储，只传改动的文件",
+	"%s; nothing deployed":                                                      "%s；未部署任何文件",
+	"%s names no deploy target: give --to URL, or add to it\n  deploy:\n    - name: oss\n      url: s3://BUCKET?endpoint=https://…&region=…": "%s 中没有部署目标：请用 --to 给出网址，或在其中加上\n  deploy:\n    - name: oss\n      url: s3://BUCKET?endpoint=https://…&region=…",
+	"--target %s: %s has no such target; it has %s":                                      "--target %s：%s 中没有这个目标；现有目标为 %s",
+	"%s %d/%d files, %s of %s":                                                           "%s %d/%d 个文件，%s / %s",
+	"the built `folder` to deploy (default SRC/public)":                                  "要部署的构建结果`文件夹`（默认为 SRC/public）",
+	"the deploy target `NAME` of publication.yaml (default its first)":                   "publication.yaml 中部署目标的`名称`（默认为第一个）",
+	"the bucket `URL`, instead of a target: s3://BUCKET?endpoint=…&region=…":             "不用部署目标，直接给出存储桶`网址`：s3://BUCKET?endpoint=…&region=…",
+	"print what would be uploaded and deleted, and change nothing":                       "只列出将上传和删除的文件，不做任何改动",
+	"refuse a deploy that would delete more than `N` objects":                            "要删除的对象超过 `N` 个时拒绝部署",
+	"store text files gzipped, with Content-Encoding: gzip":                              "文本文件以 gzip 压缩存储，并带 Content-Encoding: gzip",
+	"give --to or --target, not both":                                                    "--to 和 --target 只能给出一个",
+	"--to: %v":                                                                           "--to：%v",
+	"%s holds no built site: run folio build first":                                      "%s 中没有构建好的网站：请先运行 folio build",
+	"dry run: %d to upload, %d to delete, %d unchanged\n":                                "试运行：将上传 %d 个，删除 %d 个，%d 个未改动\n",
+	"deployed: %d uploaded, %d deleted, %d unchanged\n":                                  "部署完成：上传 %d 个，删除 %d 个，%d 个未改动\n",
+	"deploy: expected a list of targets, each with name: and url:":                       "deploy：应为目标列表，每项含 name: 和 url:",
+	"a deploy target has no name: add \"name: …\", the name folio deploy --target takes": "部署目标没有名称：请加上“name: …”，即 folio deploy --target 所用的名称",
+	"deploy target %q has no url: add \"url: s3://BUCKET?endpoint=…&region=…\"":          "部署目标 %q 没有网址：请加上“url: s3://BUCKET?endpoint=…&region=…”",
+	"deploy target %q is named twice: first at %s":                                       "部署目标 %q 重名：第一次出现在 %s",
+	"%q is not a pattern: write globs such as **.html or images/**":                      "%q 不是有效的匹配模式：请写成 **.html 或 images/** 这样的通配模式",
+	"%q is not a pattern folio can read: %v":                                             "%q 不是 folio 能读的匹配模式：%v",
+	`
+Usage: folio deploy [--target NAME | --to URL] [flags]
+
+Upload the built site (public/, or --out) to S3-compatible object storage:
+AWS S3, Aliyun OSS, Tencent COS or a self-hosted server. The storage is a
+target of deploy: in publication.yaml (series.yaml for a series), the
+first one unless --target names another, or a bucket URL given as --to,
+such as s3://BUCKET?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing.
+Only new and changed files go up (each file's MD5 is compared with the
+object's); objects the site no longer has are deleted after the uploads.
+Styles, scripts and images go up before the pages that use them, the
+pages before the feeds, sitemap and search index that list them, so a
+reader never gets a page whose files are missing. Credentials come from
+AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or ~/.aws/credentials, never
+from the URL. Run folio build first.
+
+Exit status: 0 deployed, 1 the storage refused or failed, 2 usage errors.
+
+Flags:
+`: `
+用法：folio deploy [--target 名称 | --to 网址] [选项]
+
+把构建好的网站（public/，或 --out 指定的文件夹）上传到兼容 S3 的对象存储：
+AWS S3、阿里云 OSS、腾讯云 COS 或自建的存储服务。存储位置取自
+publication.yaml（系列则为 series.yaml）中 deploy: 下的目标，默认用第一个，
+--target 可指定其他目标；也可以用 --to 直接给出存储桶网址，如
+s3://BUCKET?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing。
+只上传新增和改动的文件（逐个比较文件与对象的 MD5）；网站中已没有的对象在
+上传完成后删除。样式、脚本和图片先于用到它们的页面上传，页面又先于列出
+它们的订阅源、站点地图和搜索索引上传，读者因此不会打开缺少文件的页面。
+凭据取自 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY 或 ~/.aws/credentials，
+不从网址中读取。请先运行 folio build。
+
+退出状态：0 部署成功，1 存储服务拒绝或出错，2 命令行用法有误。
+
+选项：
+`,
 }

@@ -124,9 +124,9 @@ type Comparison struct {
 
 // ComparisonRow is one installment's value of a Comparison.
 type ComparisonRow struct {
-	Part, Path     string // the installment's title; its data page entry
-	Display, Raw   string
-	Source         string
+	Part, Path   string // the installment's title; its data page entry
+	Display, Raw string
+	Source       string
 }
 
 // Asset is a built theme file: its site path and SRI digest.

@@ -51,8 +51,8 @@ type partBuild struct {
 	// loaded is the installment as read for the others' links, with
 	// what reading it found: its build takes it instead of reading it
 	// again.
-	loaded     *content.Publication
-	loadDiags  diag.List
+	loaded    *content.Publication
+	loadDiags diag.List
 
 	// Left by the build:
 	site   *render.Site      // its chapters and pages, as the layouts saw them

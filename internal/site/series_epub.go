@@ -106,7 +106,7 @@ func (b *builder) seriesEPUB(files *outputs, site *render.Site) bool {
 	lk.str(b.baseURL)
 	links := lk.sum()
 	reuse := b.openEPUBReuse(site.EPUB)
-	var shown sync.Map // section file → *[]string, the images it shows
+	var shown sync.Map  // section file → *[]string, the images it shows
 	var failed sync.Map // section files left out, made again by every build
 	var mu sync.Mutex
 	image := func(sitePath string) string {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 
 	"gocloud.dev/blob"
@@ -26,6 +27,11 @@ type Options struct {
 	DryRun     bool
 	MaxDeletes int // a plan deleting more is refused
 	Gzip       bool
+	// Include and Exclude are glob patterns on the keys (** spans
+	// folders): only the files and objects Include matches (all when it
+	// is empty) and Exclude does not are uploaded or deleted; the rest of
+	// the bucket is left as it is.
+	Include, Exclude []string
 	// Progress, when set, is told of each file as it is stored or
 	// deleted.
 	Progress func(Step)
@@ -85,10 +91,15 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 	if err := CheckURL(opts.URL); err != nil {
 		return Summary{}, err
 	}
+	keep, err := NewFilter(opts.Include, opts.Exclude)
+	if err != nil {
+		return Summary{}, err
+	}
 	local, err := Scan(opts.Dir, ScanOptions{Gzip: opts.Gzip})
 	if err != nil {
 		return Summary{}, err
 	}
+	local = slices.DeleteFunc(local, func(f Local) bool { return !keep.Match(f.Key) })
 	b, err := blob.OpenBucket(ctx, opts.URL)
 	if err != nil {
 		return Summary{}, explain(opts.URL, err)
@@ -109,7 +120,7 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 		if err != nil {
 			return Summary{}, explain(opts.URL, err)
 		}
-		if !o.IsDir {
+		if !o.IsDir && keep.Match(o.Key) {
 			remote[o.Key] = Remote{Key: o.Key, MD5: o.MD5, Size: o.Size}
 		}
 	}
@@ -148,7 +159,7 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 			opts.Progress(step)
 		}
 	}
-	if err := writeManifest(ctx, b, local); err != nil {
+	if err := writeManifest(ctx, b, manifest, keep, local); err != nil {
 		return sum, explain(opts.URL, err)
 	}
 	for _, key := range plan.Deletes {
@@ -184,8 +195,16 @@ func readManifest(ctx context.Context, b *blob.Bucket) map[string][md5.Size]byte
 	return out
 }
 
-func writeManifest(ctx context.Context, b *blob.Bucket, local []Local) error {
+// writeManifest records the MD5 of each file deployed, keeping what the
+// last manifest knew of the keys outside this deploy's filter (another
+// target's files in the same bucket).
+func writeManifest(ctx context.Context, b *blob.Bucket, last map[string][md5.Size]byte, keep Filter, local []Local) error {
 	hexes := make(map[string]string, len(local))
+	for k, sum := range last {
+		if !keep.Match(k) {
+			hexes[k] = hex.EncodeToString(sum[:])
+		}
+	}
 	for _, f := range local {
 		hexes[f.Key] = hex.EncodeToString(f.MD5[:])
 	}

@@ -5,69 +5,23 @@ import (
 	"crypto/md5"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/s3blob"
 
-	"folio/internal/testtools"
 	"folio/internal/upload"
+	"folio/internal/upload/s3test"
 )
 
-const (
-	accessKey = "folio-test"
-	secretKey = "folio-test-secret"
-)
-
-// s3Server starts a real S3-compatible server, versitygw with its posix
-// backend, on a free loopback port with an empty bucket "site", and
-// returns the bucket's URL. The server is the binary FOLIO_S3_SERVER
-// names, else versitygw on PATH (.ci/run builds and caches it).
+// s3Server starts a real S3-compatible server with an empty bucket
+// "site" and returns the bucket's URL.
 func s3Server(t *testing.T) (bucketURL, root string) {
 	t.Helper()
-	bin := os.Getenv("FOLIO_S3_SERVER")
-	if bin == "" {
-		bin, _ = exec.LookPath("versitygw")
-	}
-	if bin == "" {
-		testtools.Missing(t, "versitygw", "go install github.com/versity/versitygw/cmd/versitygw@v1.8.0, or set FOLIO_S3_SERVER")
-	}
-	root = t.TempDir()
-	if err := os.Mkdir(filepath.Join(root, "site"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(bin, "--access", accessKey, "--secret", secretKey, "--port", addr, "posix", root)
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	for deadline := time.Now().Add(10 * time.Second); ; {
-		if c, err := net.Dial("tcp", addr); err == nil {
-			c.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("versitygw did not answer on %s", addr)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	// The credentials come from the environment only, as a publisher's do.
-	t.Setenv("AWS_ACCESS_KEY_ID", accessKey)
-	t.Setenv("AWS_SECRET_ACCESS_KEY", secretKey)
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(root, "no-config"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(root, "no-credentials"))
-	return "s3://site?endpoint=http://" + addr + "&region=us-east-1&use_path_style=true", root
+	s := s3test.Start(t, "site")
+	return s.URL, s.Root
 }
 
 // siteDir writes a small built site.

@@ -1,6 +1,7 @@
 package upload
 
 import (
+	"context"
 	"errors"
 	"net"
 	"net/url"
@@ -15,6 +16,9 @@ import (
 // explain turns what the storage answered into one sentence with a fix,
 // not a stack of SDK errors.
 func explain(rawURL string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err // stopped (Ctrl-C): nothing to explain
+	}
 	var api smithy.APIError
 	code := ""
 	if errors.As(err, &api) {

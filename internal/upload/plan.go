@@ -20,7 +20,7 @@ type Remote struct {
 // Plan is what a deploy does.
 type Plan struct {
 	Uploads   []Local  // in the order to upload them
-	Deletes   []string // keys, deleted after every upload
+	Deletes   []string // keys, deleted after every upload, in this order
 	Unchanged int
 }
 
@@ -54,7 +54,15 @@ func MakePlan(local []Local, remote map[string]Remote, manifest map[string][md5.
 			p.Deletes = append(p.Deletes, key)
 		}
 	}
-	slices.Sort(p.Deletes)
+	// Pages (and the lists of pages) go before the styles and images
+	// they referred to: a page left over from the last deploy never
+	// refers to an asset already deleted.
+	slices.SortFunc(p.Deletes, func(a, b string) int {
+		if c := cmp.Compare(ClassOf(b), ClassOf(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
 	return p
 }
 

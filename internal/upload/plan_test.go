@@ -82,8 +82,9 @@ func TestPlan(t *testing.T) {
 	if !slices.Equal(order, want) {
 		t.Errorf("uploads %v, want %v", order, want)
 	}
-	if want := []string{"assets/main.00000000.css", "gone/index.html"}; !slices.Equal(p.Deletes, want) {
-		t.Errorf("deletes %v, want %v (never the manifest)", p.Deletes, want)
+	// The page that referred to the old stylesheet goes first.
+	if want := []string{"gone/index.html", "assets/main.00000000.css"}; !slices.Equal(p.Deletes, want) {
+		t.Errorf("deletes %v, want %v (pages before assets, never the manifest)", p.Deletes, want)
 	}
 	if p.Unchanged != 3 {
 		t.Errorf("%d unchanged, want 3 (the same page, the sitemap, and the image the manifest knows)", p.Unchanged)
