@@ -586,4 +586,6 @@ s3://BUCKET?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing。
 
 选项：
 `,
+	"%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again": "%s 上传后内容有变（存储桶中的 MD5 为 %x，文件的为 %x）：请重新部署",
+	"%s was uploaded but is not in the bucket's listing: deploy again":              "%s 已上传，但不在存储桶的文件列表中：请重新部署",
 }

@@ -83,6 +83,26 @@ func CheckURL(raw string) error {
 	return nil
 }
 
+// withPlainUploads asks the AWS SDK for checksums only where S3 requires
+// them, unless the URL says otherwise. By default the SDK sends a CRC
+// with every upload, streamed as aws-chunked over HTTPS, which Aliyun
+// OSS, Tencent COS and Huawei OBS refuse. What arrived is checked
+// instead against the MD5 the listing gives after the uploads.
+func withPlainUploads(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	q := u.Query()
+	for _, k := range []string{"request_checksum_calculation", "response_checksum_validation"} {
+		if !q.Has(k) {
+			q.Set(k, "when_required")
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
 // Deploy stores the site in the bucket: uploads what is new or changed
 // in Plan order, then records the manifest, then deletes what the site
 // no longer has. Run again after it was stopped at any point, it does
@@ -100,7 +120,7 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	local = slices.DeleteFunc(local, func(f Local) bool { return !keep.Match(f.Key) })
-	b, err := blob.OpenBucket(ctx, opts.URL)
+	b, err := blob.OpenBucket(ctx, withPlainUploads(opts.URL))
 	if err != nil {
 		return Summary{}, explain(opts.URL, err)
 	}
@@ -147,7 +167,7 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 		}
 		err = b.WriteAll(ctx, f.Key, body, &blob.WriterOptions{
 			ContentType: f.ContentType, CacheControl: f.CacheControl, ContentEncoding: f.ContentEncoding,
-			ContentMD5: f.MD5[:], DisableContentTypeDetection: true,
+			DisableContentTypeDetection: true,
 		})
 		if err != nil {
 			return sum, explain(opts.URL, err)
@@ -158,6 +178,9 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 		if opts.Progress != nil {
 			opts.Progress(step)
 		}
+	}
+	if err := checkStored(ctx, b, plan.Uploads); err != nil {
+		return sum, explain(opts.URL, err)
 	}
 	if err := writeManifest(ctx, b, manifest, keep, local); err != nil {
 		return sum, explain(opts.URL, err)
@@ -173,6 +196,43 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// checkStored lists the bucket once more and compares the MD5 of each
+// object uploaded with the file's: a file altered on its way is an
+// error before the manifest records it or anything is deleted (the
+// next deploy uploads it again). Objects whose listing gives no MD5
+// (uploaded in parts) are taken as stored.
+func checkStored(ctx context.Context, b *blob.Bucket, uploads []Local) error {
+	if len(uploads) == 0 {
+		return nil
+	}
+	want := make(map[string][md5.Size]byte, len(uploads))
+	for _, f := range uploads {
+		want[f.Key] = f.MD5
+	}
+	it := b.List(nil)
+	for {
+		o, err := it.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		sum, ok := want[o.Key]
+		if !ok {
+			continue
+		}
+		delete(want, o.Key)
+		if len(o.MD5) == md5.Size && [md5.Size]byte(o.MD5) != sum {
+			return msg.Errorf("%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again", o.Key, o.MD5, sum[:])
+		}
+	}
+	for key := range want {
+		return msg.Errorf("%s was uploaded but is not in the bucket's listing: deploy again", key)
+	}
+	return nil
 }
 
 // readManifest reads the MD5 the last deploy stored for each key; none

@@ -3,10 +3,16 @@ package upload_test
 import (
 	"context"
 	"crypto/md5"
+	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"gocloud.dev/blob"
@@ -202,4 +208,89 @@ func keys(files []upload.Local) []string {
 		out = append(out, f.Key)
 	}
 	return out
+}
+
+// picky stands in front of the real server as a store that knows S3 as
+// it was before the AWS SDKs began to send CRC checksums with every
+// upload (2025): it refuses uploads streamed as aws-chunked, as Aliyun
+// OSS does in its own words, and any x-amz-checksum-* header, which
+// Tencent COS and Huawei OBS were reported to refuse in other words.
+// When full is set it refuses every upload as a full store does (507).
+func picky(t *testing.T, bucketURL string, full bool) (pickyURL string, refused *atomic.Int32) {
+	t.Helper()
+	u, err := url.Parse(bucketURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target, err := url.Parse(u.Query().Get("endpoint"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused = new(atomic.Int32)
+	// The Host header stays the one the client signed.
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut && full {
+			refused.Add(1)
+			w.WriteHeader(http.StatusInsufficientStorage)
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>InsufficientStorage</Code><Message>Storage backend has reached its minimum free drive threshold.</Message></Error>`)
+			return
+		}
+		flexible := r.Header.Get("X-Amz-Sdk-Checksum-Algorithm") != "" || r.Header.Get("X-Amz-Trailer") != ""
+		for name := range r.Header {
+			flexible = flexible || strings.HasPrefix(strings.ToLower(name), "x-amz-checksum-")
+		}
+		if flexible || strings.HasPrefix(r.Header.Get("X-Amz-Content-Sha256"), "STREAMING-") || strings.Contains(r.Header.Get("Content-Encoding"), "aws-chunked") {
+			refused.Add(1)
+			w.WriteHeader(http.StatusBadRequest)
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidArgument</Code><Message>aws-chunked encoding is not supported with the specified x-amz-content-sha256 value</Message></Error>`)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	q := u.Query()
+	q.Set("endpoint", srv.URL)
+	u.RawQuery = q.Encode()
+	return u.String(), refused
+}
+
+// A store that refuses the AWS SDK's streamed uploads, as Aliyun OSS,
+// Tencent COS and Huawei OBS do, takes folio's: each file goes up whole
+// with its Content-MD5.
+func TestDeployToAStoreThatRefusesStreamedUploads(t *testing.T) {
+	bucketURL, _ := s3Server(t)
+	ctx := context.Background()
+	pickyURL, refused := picky(t, bucketURL, false)
+	sum, err := upload.Deploy(ctx, upload.Options{Dir: siteDir(t, site), URL: pickyURL, MaxDeletes: 256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Plan.Uploads) != 8 || refused.Load() != 0 {
+		t.Errorf("%d uploads, %d requests refused", len(sum.Plan.Uploads), refused.Load())
+	}
+	// The test can fail: the SDK's own default is refused.
+	bucket, err := blob.OpenBucket(ctx, pickyURL+"&request_checksum_calculation=when_supported")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bucket.Close()
+	w, err := bucket.NewWriter(ctx, "streamed.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "streamed")
+	if err := w.Close(); err == nil || refused.Load() == 0 {
+		t.Errorf("the SDK's default upload was not refused (%v): the stand-in tests nothing", err)
+	}
+}
+
+// A full store: one line that says so, and what to do.
+func TestDeployToAFullStore(t *testing.T) {
+	bucketURL, _ := s3Server(t)
+	pickyURL, _ := picky(t, bucketURL, true)
+	_, err := upload.Deploy(context.Background(), upload.Options{Dir: siteDir(t, site), URL: pickyURL, MaxDeletes: 256})
+	if err == nil || !strings.Contains(err.Error(), "bucket site is full (InsufficientStorage): free space or raise its quota") {
+		t.Errorf("a full store: %v", err)
+	}
 }
