@@ -51,6 +51,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload$$' -benchtime 50x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkSaveToReload1000' -benchtime 20x ./internal/server
 	$(GO) test -run '^$$' -bench 'BenchmarkIndex10000' -benchtime 1x ./internal/search
+	$(GO) test -run '^$$' -bench 'BenchmarkDeploy' -count 3 ./internal/upload
 	$(GO) run ./tools/benchtable -sizes $(BENCH_SIZES) -runs 5
 	if [ "$(SEARCH_BENCH)" != 0 ]; then bash tools/searchbench.sh; fi
 	if [ "$(SERIES_BENCH)" != 0 ]; then bash tools/seriesbench.sh; fi

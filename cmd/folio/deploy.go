@@ -46,8 +46,12 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&opts.DryRun, "dry-run", false, "print what would be uploaded and deleted, and change nothing")
 	fs.IntVar(&opts.MaxDeletes, "max-deletes", 256, "refuse a deploy that would delete more than `N` objects")
 	fs.BoolVar(&opts.Gzip, "gzip", false, "store text files gzipped, with Content-Encoding: gzip")
+	fs.IntVar(&opts.Workers, "workers", upload.DefaultWorkers, "upload or delete `N` files at once")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if opts.Workers < 1 {
+		return usagef("--workers %d: give at least 1", opts.Workers)
 	}
 	l := langOf(ctx)
 	switch {

@@ -588,4 +588,6 @@ s3://BUCKET?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing。
 `,
 	"%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again": "%s 上传后内容有变（存储桶中的 MD5 为 %x，文件的为 %x）：请重新部署",
 	"%s was uploaded but is not in the bucket's listing: deploy again":              "%s 已上传，但不在存储桶的文件列表中：请重新部署",
+	"upload or delete `N` files at once":                                            "同时上传或删除 `N` 个文件",
+	"--workers %d: give at least 1":                                                 "--workers %d：至少为 1",
 }

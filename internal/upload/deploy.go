@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/s3blob" // s3:// URLs: AWS S3, Aliyun OSS, Tencent COS, self-hosted servers
@@ -32,6 +33,8 @@ type Options struct {
 	// is empty) and Exclude does not are uploaded or deleted; the rest of
 	// the bucket is left as it is.
 	Include, Exclude []string
+	// Workers is how many requests are in flight at once (0: 8).
+	Workers int
 	// Progress, when set, is told of each file as it is stored or
 	// deleted.
 	Progress func(Step)
@@ -153,30 +156,38 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 	if opts.DryRun {
 		return sum, nil
 	}
-	step := Step{Total: len(plan.Uploads) + len(plan.Deletes)}
-	for _, f := range plan.Uploads {
-		step.TotalBytes += f.Size
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = DefaultWorkers
 	}
+	progress := &progress{report: opts.Progress, step: Step{Total: len(plan.Uploads) + len(plan.Deletes)}}
 	for _, f := range plan.Uploads {
-		body, err := f.Body()
-		if err != nil {
-			return sum, err
-		}
-		if md5.Sum(body) != f.MD5 {
-			return sum, msg.Errorf("%s changed while it was deployed: build, then deploy again", f.Path)
-		}
-		err = b.WriteAll(ctx, f.Key, body, &blob.WriterOptions{
-			ContentType: f.ContentType, CacheControl: f.CacheControl, ContentEncoding: f.ContentEncoding,
-			DisableContentTypeDetection: true,
+		progress.step.TotalBytes += f.Size
+	}
+	// Stage by stage, in order; the files of one stage go up several at
+	// once, the next stage starting when the last is all stored.
+	for _, stage := range plan.UploadStages() {
+		err := parallel(ctx, len(stage), workers, func(ctx context.Context, i int) error {
+			f := stage[i]
+			body, err := f.Body()
+			if err != nil {
+				return err
+			}
+			if md5.Sum(body) != f.MD5 {
+				return msg.Errorf("%s changed while it was deployed: build, then deploy again", f.Path)
+			}
+			err = b.WriteAll(ctx, f.Key, body, &blob.WriterOptions{
+				ContentType: f.ContentType, CacheControl: f.CacheControl, ContentEncoding: f.ContentEncoding,
+				DisableContentTypeDetection: true,
+			})
+			if err != nil {
+				return explain(opts.URL, err)
+			}
+			progress.done(f.Key, false, f.Size)
+			return nil
 		})
 		if err != nil {
-			return sum, explain(opts.URL, err)
-		}
-		step.Key, step.Deleted, step.Bytes = f.Key, false, f.Size
-		step.Done++
-		step.DoneBytes += f.Size
-		if opts.Progress != nil {
-			opts.Progress(step)
+			return sum, err
 		}
 	}
 	if err := checkStored(ctx, b, plan.Uploads); err != nil {
@@ -185,17 +196,85 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 	if err := writeManifest(ctx, b, manifest, keep, local); err != nil {
 		return sum, explain(opts.URL, err)
 	}
-	for _, key := range plan.Deletes {
-		if err := b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-			return sum, explain(opts.URL, err)
-		}
-		step.Key, step.Deleted, step.Bytes = key, true, 0
-		step.Done++
-		if opts.Progress != nil {
-			opts.Progress(step)
+	for _, stage := range plan.DeleteStages() {
+		err := parallel(ctx, len(stage), workers, func(ctx context.Context, i int) error {
+			if err := b.Delete(ctx, stage[i]); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+				return explain(opts.URL, err)
+			}
+			progress.done(stage[i], true, 0)
+			return nil
+		})
+		if err != nil {
+			return sum, err
 		}
 	}
 	return sum, nil
+}
+
+// DefaultWorkers is how many requests a deploy has in flight: object
+// stores answer each in tens of milliseconds across a network, so one
+// at a time would leave a deploy of thousands of files waiting minutes.
+const DefaultWorkers = 8
+
+// parallel calls do for 0..n-1, workers at a time, and returns the
+// first error; the calls not yet made are not made, and those under way
+// see their context cancelled.
+func parallel(ctx context.Context, n, workers int, do func(ctx context.Context, i int) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	next := make(chan int)
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				if err := do(ctx, i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					cancel()
+				}
+			}
+		})
+	}
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if first == nil {
+		first = ctx.Err() // the caller's context, stopped (cancel has not run yet)
+	}
+	return first
+}
+
+// progress counts the steps done and tells Options.Progress, one step
+// at a time.
+type progress struct {
+	mu     sync.Mutex
+	step   Step
+	report func(Step)
+}
+
+func (p *progress) done(key string, deleted bool, size int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.step.Key, p.step.Deleted, p.step.Bytes = key, deleted, size
+	p.step.Done++
+	p.step.DoneBytes += size
+	if p.report != nil {
+		p.report(p.step)
+	}
 }
 
 // checkStored lists the bucket once more and compares the MD5 of each

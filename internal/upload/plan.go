@@ -87,3 +87,30 @@ func lastOfIndex(key string) int {
 // ManifestKey is the object where a deploy keeps the MD5 of each object
 // it stored, for the objects whose listing does not give it.
 const ManifestKey = ".folio-deploy.json"
+
+// UploadStages are the uploads in groups to upload one after the other;
+// the files of one group may go up in any order. Each class is a stage,
+// and the search index's meta.json one of its own after the rest.
+func (p Plan) UploadStages() [][]Local {
+	var out [][]Local
+	for i, f := range p.Uploads {
+		if i == 0 || f.Class != p.Uploads[i-1].Class || lastOfIndex(f.Key) != lastOfIndex(p.Uploads[i-1].Key) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], f)
+	}
+	return out
+}
+
+// DeleteStages are the deletions in groups to delete one after the
+// other, a class at a time: the pages before the files they used.
+func (p Plan) DeleteStages() [][]string {
+	var out [][]string
+	for i, key := range p.Deletes {
+		if i == 0 || ClassOf(key) != ClassOf(p.Deletes[i-1]) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], key)
+	}
+	return out
+}

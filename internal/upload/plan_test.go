@@ -86,6 +86,16 @@ func TestPlan(t *testing.T) {
 	if want := []string{"gone/index.html", "assets/main.00000000.css"}; !slices.Equal(p.Deletes, want) {
 		t.Errorf("deletes %v, want %v (pages before assets, never the manifest)", p.Deletes, want)
 	}
+	var stages [][]string
+	for _, st := range p.UploadStages() {
+		stages = append(stages, keys(st))
+	}
+	if want := [][]string{{"assets/main.aaaaaaaa.css"}, {"index.html"}, {"search/index/t-0.json"}, {"search/index/meta.json"}}; !slices.EqualFunc(stages, want, slices.Equal) {
+		t.Errorf("upload stages %v, want %v", stages, want)
+	}
+	if want := [][]string{{"gone/index.html"}, {"assets/main.00000000.css"}}; !slices.EqualFunc(p.DeleteStages(), want, slices.Equal) {
+		t.Errorf("delete stages %v, want %v", p.DeleteStages(), want)
+	}
 	if p.Unchanged != 3 {
 		t.Errorf("%d unchanged, want 3 (the same page, the sitemap, and the image the manifest knows)", p.Unchanged)
 	}
@@ -139,4 +149,12 @@ func TestScanGzipsTextTheSameEveryTime(t *testing.T) {
 			}
 		}
 	}
+}
+
+func keys(files []Local) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Key)
+	}
+	return out
 }

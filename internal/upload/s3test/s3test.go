@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
 	_ "gocloud.dev/blob/s3blob"
 	"golang.org/x/net/html"
 
@@ -138,7 +139,9 @@ func Objects(ctx context.Context, b *blob.Bucket) (map[string][]byte, error) {
 }
 
 // Pages lists every object of the bucket by key, with the bytes of the
-// HTML ones (the others' are nil): what MissingAssets needs.
+// HTML ones (the others' are nil): what MissingAssets needs. While a
+// deploy runs, a page deleted between the listing and its reading is
+// left out.
 func Pages(ctx context.Context, b *blob.Bucket) (map[string][]byte, error) {
 	return objects(ctx, b, func(key string) bool { return strings.HasSuffix(key, ".html") })
 }
@@ -162,6 +165,9 @@ func objects(ctx context.Context, b *blob.Bucket, read func(key string) bool) (m
 			continue
 		}
 		data, err := b.ReadAll(ctx, o.Key)
+		if gcerrors.Code(err) == gcerrors.NotFound {
+			continue // deleted since the listing, by a deploy under way
+		}
 		if err != nil {
 			return nil, err
 		}
