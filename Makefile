@@ -29,7 +29,7 @@ vet:
 FUZZTIME ?= 1m
 FUZZ_TARGETS = frontmatter:FuzzSplitDecode markdown:FuzzReferences indicator:FuzzParsePeriod \
 	chart:FuzzRender search:FuzzTokens markdown:FuzzConvert imageproc:FuzzProcess \
-	check:FuzzCheck site:FuzzDecodeBulk
+	check:FuzzCheck site:FuzzDecodeBulk wechat:FuzzConvert
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./internal/$${t%%:*} || exit 1; \

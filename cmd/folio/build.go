@@ -47,23 +47,32 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	_, err = buildSite(ctx, site.Options{Options: opts, Now: now, Future: future}, stdout, stderr)
+	return err
+}
+
+// buildSite builds as folio build does, printing what it prints, and
+// returns what the build made.
+func buildSite(ctx context.Context, so site.Options, stdout, stderr io.Writer) (*site.Result, error) {
+	opts := so.Options
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Src, "public")
 	}
 	if opts.BaseURL != "" {
 		u, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
-			return usagef("--base-url: %v", err)
+			return nil, usagef("--base-url: %v", err)
 		}
 		opts.BaseURL = u
 	}
 	if err := output.CheckOut(opts.Out, opts.Src); err != nil {
-		return usagef("%v", err)
+		return nil, usagef("%v", err)
 	}
+	so.Options = opts
 
 	start := time.Now()
 	if err := output.Tidy(opts.Out); err != nil {
-		return err
+		return nil, err
 	}
 	// The files go to public/ as they are made (through a staging
 	// folder swapped in at the end), so the build never holds the site.
@@ -74,7 +83,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		update.KeepTwin(filepath.Join(opts.Src, filepath.FromSlash(cache.Dir), "twin"))
 	}
 	var diags diag.List
-	res, err := site.Build(ctx, site.Options{Options: opts, Now: now, Future: future}, update, &diags)
+	res, err := site.Build(ctx, so, update, &diags)
 	l := langOf(ctx)
 	printDiagnostics(stderr, l, &diags)
 	errs, warns := diags.Count()
@@ -84,23 +93,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			err = aerr
 		}
 		if err != nil {
-			return err
+			return res, err
 		}
 		if errs == 0 {
-			return contentf("%s, and --strict fails on warnings; %s left unchanged", msg.Problems(errs, warns), opts.Out)
+			return res, contentf("%s, and --strict fails on warnings; %s left unchanged", msg.Problems(errs, warns), opts.Out)
 		}
-		return contentf("%s; %s left unchanged", msg.Problems(errs, warns), opts.Out)
+		return res, contentf("%s; %s left unchanged", msg.Problems(errs, warns), opts.Out)
 	}
 	// A build that changes nothing writes nothing: public/ keeps its
 	// files and their times, and deploys that sync by time see no change.
 	changed, err := update.Commit()
 	if err != nil {
-		return err
+		return res, err
 	}
 	if !changed {
 		l.Fprintf(stdout, "%s\n", msg.Pluralf(len(res.Files), "%s is up to date (%d file, checked in %s)", "%s is up to date (%d files, checked in %s)",
 			opts.Out, len(res.Files), time.Since(start).Round(time.Millisecond)))
-		return nil
+		return res, nil
 	}
 	line := msg.Pluralf(len(res.Files), "built %d file into %s in %s", "built %d files into %s in %s",
 		len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
@@ -111,7 +120,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		line = msg.New("%s (%s)", line, msg.Problems(0, warns))
 	}
 	l.Fprintf(stdout, "%s\n", line)
-	return nil
+	return res, nil
 }
 
 // parseNow reads --now: a day, or "" for today (the zero time).

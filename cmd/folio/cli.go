@@ -30,6 +30,7 @@ var commands = []command{
 	{"serve", msg.New("preview the publication, rebuilding on every save"), runServe},
 	{"check", msg.New("check the publication's content and copy without building it"), runCheck},
 	{"deploy", msg.New("upload the built site to S3-compatible object storage, changed files only"), runDeploy},
+	{"export", msg.New("write another edition: folio export wechat, each chapter ready for the 公众号 editor"), runExport},
 	{"new", msg.New("start a publication or a chapter: folio new site DIR, folio new chapter TITLE"), runNew},
 	{"version", msg.New("print folio's version"), runVersion},
 }

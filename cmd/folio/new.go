@@ -249,7 +249,7 @@ func newSite(dir, title, subject string, l msg.Lang, stdout io.Writer) error {
 	created(chapter)
 	for _, f := range []struct{ name, text string }{
 		{filepath.Join(contentDir, "data", "indicators.yaml"), indicatorsYAML},
-		{filepath.Join(dir, ".gitignore"), "/public/\n/.public.staging-*/\n/.public.old-*/\n/.cache/\n"},
+		{filepath.Join(dir, ".gitignore"), "/public/\n/.public.staging-*/\n/.public.old-*/\n/.cache/\n/wechat/\n"},
 	} {
 		if err := writeNew(f.name, f.text); err != nil {
 			return err

@@ -59,8 +59,9 @@ type Publication struct {
 	// Deploy lists where folio deploy stores the site.
 	Deploy []DeployTarget
 
-	File     string        // the file it was read from, for diagnostics
-	CoverPos diag.Position // where cover was given
+	File       string        // the file it was read from, for diagnostics
+	CoverPos   diag.Position // where cover was given
+	BaseURLPos diag.Position // where base_url was given; zero when it was not
 	// Unreadable is set when the file is not YAML folio can read: its
 	// error is reported, and the settings are the defaults, so nothing
 	// that depends on them (the editorial rules, base_url) is reported
@@ -102,6 +103,9 @@ func Load(contentDir, display string, diags *diag.List) *Publication {
 		diags.Errorf(pos, "publication-title", "the publication has no title: add a line \"title: …\"")
 	}
 	p.BaseURL, p.BasePath = checkBaseURL(p.BaseURL, l.basePos, "publication-base-url", diags)
+	if l.hasBase {
+		p.BaseURLPos = l.basePos
+	}
 	if p.Language == "" {
 		p.Language = "zh-CN"
 	}

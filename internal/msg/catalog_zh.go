@@ -586,8 +586,48 @@ s3://BUCKET?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing。
 
 选项：
 `,
-	"%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again": "%s 上传后内容有变（存储桶中的 MD5 为 %x，文件的为 %x）：请重新部署",
-	"%s was uploaded but is not in the bucket's listing: deploy again":              "%s 已上传，但不在存储桶的文件列表中：请重新部署",
-	"upload or delete `N` files at once":                                            "同时上传或删除 `N` 个文件",
-	"--workers %d: give at least 1":                                                 "--workers %d：至少为 1",
+	"%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again":                                                                               "%s 上传后内容有变（存储桶中的 MD5 为 %x，文件的为 %x）：请重新部署",
+	"%s was uploaded but is not in the bucket's listing: deploy again":                                                                                            "%s 已上传，但不在存储桶的文件列表中：请重新部署",
+	"upload or delete `N` files at once":                                                                                                                          "同时上传或删除 `N` 个文件",
+	"--workers %d: give at least 1":                                                                                                                               "--workers %d：至少为 1",
+	"write another edition: folio export wechat, each chapter ready for the 公众号 editor":                                                                           "写出另一种版本：folio export wechat，每章都可直接粘贴到公众号编辑器",
+	"wrote %d WeChat article into %s: open %s":                                                                                                                    "已把 %d 篇公众号文章写入 %s：请打开 %s",
+	"wrote %d WeChat articles into %s: open %s":                                                                                                                   "已把 %d 篇公众号文章写入 %s：请打开 %s",
+	"--out %s: the WeChat edition goes beside %s, not in it (it would be published with the site) nor around it":                                                  "--out %s：公众号版应放在 %s 旁边，不能放在其中（否则会随网站一起发布），也不能包住它",
+	"name what to export: folio export wechat":                                                                                                                    "请指明要导出什么：folio export wechat",
+	"folio export %s: folio exports wechat (the 公众号 edition)":                                                                                                     "folio export %s：folio 只导出 wechat（公众号版）",
+	"the `folder` of the WeChat edition (default SRC/wechat)":                                                                                                     "公众号版的`文件夹`（默认为 SRC/wechat）",
+	"the absolute `URL` the site is published at, overriding publication.yaml's base_url":                                                                         "网站发布所在的绝对`网址`，优先于 publication.yaml 的 base_url",
+	"%s holds a series: folio export wechat exports a publication (export each installment from a folder of its own for now)":                                     "%s 中是系列：folio export wechat 导出的是单本出版物（目前请把每一篇放在单独的文件夹中导出）",
+	"image %s is %.1f MB, over the %d MB WeChat takes: make it smaller (fewer pixels, or a JPEG for a photo)":                                                     "图片 %s 有 %.1f MB，超过公众号允许的 %d MB：请缩小（减少像素，照片可改存为 JPEG）",
+	"the chapter's WeChat article has %d characters, over the %d the 公众号 editor takes: split the chapter, or shorten it":                                          "本章的公众号文章有 %d 字，超过公众号编辑器允许的 %d 字：请拆分或删减",
+	"the WeChat edition needs the site's address for its images and links: set base_url to the address the site is published at (https://…/), or pass --base-url": "公众号版的图片和链接需要网站地址：请把 base_url 设为网站发布的地址（https://…/），或使用 --base-url",
+	"base_url is http://: WeChat fetches the articles' images from it, and readers' phones refuse plain http links; publish the site at an https:// address":      "base_url 是 http:// 地址：公众号从这里抓取图片，读者的手机也会拒绝打开 http 链接；请把网站发布在 https:// 地址上",
+	`
+Usage: folio export wechat [flags]
+
+Build the publication as folio build does, then write its WeChat edition:
+for each chapter a page with the article as the 公众号 editor keeps it
+(every element styled inline, images and links at the published site's
+addresses, links to other sites numbered at the end, charts as styled
+blocks) and a button that copies it. Open OUT/index.html, copy a chapter,
+and paste it into the editor. The images must be published first: the
+editor fetches them from base_url.
+
+Exit status: 0 written, 1 content errors (nothing written), 2 usage errors.
+
+Flags:
+`: `
+用法：folio export wechat [选项]
+
+先像 folio build 一样构建出版物，再写出它的公众号版：每章一页，页中是
+公众号编辑器能保留的正文（每个元素都带内联样式，图片和链接指向已发布网站
+的地址，其他网站的链接在文末编号列出，图表画成带样式的色块），以及一个
+复制按钮。打开 OUT/index.html，复制某一章，粘贴到编辑器中即可。图片须先
+发布：编辑器从 base_url 抓取图片。
+
+退出状态：0 写出成功，1 内容有错误（什么都不写），2 命令行用法有误。
+
+选项：
+`,
 }
