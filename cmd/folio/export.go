@@ -87,7 +87,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if at.File == "" {
 		at = diag.Position{File: pub.Config.File}
 	}
-	eo := wechat.ExportOptions{Site: os.DirFS(opts.Out), Public: opts.Out, Out: *out, BaseURL: base, Publication: pub.Config.Title, BaseURLAt: at}
+	eo := wechat.ExportOptions{Site: wechat.Dir(opts.Out), Public: opts.Out, Out: *out, BaseURL: base, Publication: pub.Config.Title, BaseURLAt: at}
 	for _, ch := range pub.Chapters {
 		eo.Chapters = append(eo.Chapters, wechat.ChapterOf(ch))
 	}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -25,14 +24,9 @@ import (
 func wechatSite(t *testing.T) (base string, chapters []string) {
 	t.Helper()
 	mem := buildSample(t)
-	site := fstest.MapFS{}
-	for _, name := range mem.Names() {
-		data, _ := mem.File(name)
-		site[name] = &fstest.MapFile{Data: data}
-	}
 	var diags diag.List
 	pub := content.Load("../../content", "content", false, &diags)
-	opts := wechat.ExportOptions{Site: site, Public: "/srv/site", Out: "/srv/wechat", BaseURL: "https://example.org" + prefix, Publication: pub.Config.Title}
+	opts := wechat.ExportOptions{Site: mem, Public: "/srv/site", Out: "/srv/wechat", BaseURL: "https://example.org" + prefix, Publication: pub.Config.Title}
 	for _, ch := range pub.Chapters {
 		opts.Chapters = append(opts.Chapters, wechat.ChapterOf(ch))
 		chapters = append(chapters, strings.TrimSuffix(ch.URL, "/"))

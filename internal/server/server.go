@@ -78,6 +78,9 @@ type generation struct {
 	lang   msg.Lang // of the overlay
 	// context holds source lines around each diagnostic, by position.
 	context map[diag.Position][]sourceLine
+	// wechat is what the WeChat preview needs; nil for a series, or
+	// before a build could read the publication.
+	wechat *wechatInfo
 }
 
 var initLivereload sync.Once
@@ -147,6 +150,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		w.Header().Set("Cache-Control", "no-store")
 		fmt.Fprint(w, s.gen.Load().seq)
 	})
+	mux.HandleFunc(wechatPath, s.serveWeChat)
 	mux.Handle("/", http.HandlerFunc(s.serveSite))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
@@ -231,10 +235,14 @@ func (s *Server) build(ctx context.Context, changed []string, watched bool) {
 	}
 	prev := s.gen.Load()
 	next := &generation{files: mem, diags: diags.Items()}
+	if res != nil && !isSeries(s.opts.Site.Src) {
+		next.wechat = wechatInfoOf(res.Pub)
+	}
 	if err != nil || diags.HasErrors() {
 		next.failed = true
 		if prev != nil {
 			next.files = prev.files // the last good build stays served
+			next.wechat = prev.wechat
 		}
 		if err != nil {
 			next.diags = append(next.diags, diag.Make(diag.Position{}, diag.Error, "build", "%v", err))
@@ -364,7 +372,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	if path.Ext(name) == ".html" {
-		data = s.decorate(data, gen)
+		data = s.decorate(data, gen, name)
 		ctype = "text/html; charset=utf-8"
 	}
 	// The headers publishers are told to send (deploy/), but for the
@@ -386,7 +394,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 
 // decorate injects the live-reload script and, after a failed build or
 // with warnings, the overlay.
-func (s *Server) decorate(page []byte, gen *generation) []byte {
+func (s *Server) decorate(page []byte, gen *generation, name string) []byte {
 	var out bytes.Buffer
 	chain := transform.New(livereloadinject.New(s.base))
 	if err := chain.Apply(&out, bytes.NewReader(page)); err != nil {
@@ -400,6 +408,9 @@ func (s *Server) decorate(page []byte, gen *generation) []byte {
 	overlay := check
 	if len(gen.diags) > 0 {
 		overlay = append(renderOverlay(gen), check...)
+	}
+	if gen.wechat != nil && bytes.Contains(page, []byte(`<article class="chapter"`)) {
+		overlay = append(wechatLink(name), overlay...)
 	}
 	html := out.Bytes()
 	if i := bytes.LastIndex(html, []byte("</body>")); i >= 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -47,7 +48,7 @@ func ChapterOf(p *content.Page) Chapter {
 
 // ExportOptions are what an export reads.
 type ExportOptions struct {
-	Site fs.FS // the built site's files
+	Site Files // the built site's files
 	// Public and Out are the folders of the site and of the edition:
 	// the preview pages show the site's images by relative addresses
 	// from one to the other.
@@ -66,55 +67,43 @@ type File struct {
 	Data []byte
 }
 
+// Files are the built site's files, by slash path.
+type Files interface {
+	File(name string) ([]byte, bool)
+}
+
+// Dir is a built site in a folder.
+type Dir string
+
+// File reads the file name of the site.
+func (d Dir) File(name string) ([]byte, bool) {
+	if !fs.ValidPath(name) {
+		return nil, false
+	}
+	data, err := os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+	return data, err == nil
+}
+
 // Export makes the WeChat edition: for each chapter its preview page
 // (<slug>/index.html), a list of them (index.html), and the assets the
 // pages load. What WeChat would refuse or show broken goes to diags.
 func Export(opts ExportOptions, diags *diag.List) ([]File, error) {
 	var files []File
 	var entries []Entry
-	if opts.BaseURL == "" {
-		diags.Errorf(opts.BaseURLAt, "wechat-base-url",
-			"the WeChat edition needs the site's address for its images and links: set base_url to the address the site is published at (https://…/), or pass --base-url")
-	} else if strings.HasPrefix(opts.BaseURL, "http://") {
-		diags.Warnf(opts.BaseURLAt, "wechat-base-url",
-			"base_url is http://: WeChat fetches the articles' images from it, and readers' phones refuse plain http links; publish the site at an https:// address")
+	for _, d := range baseURLProblems(opts.BaseURL, opts.BaseURLAt) {
+		diags.Add(d)
 	}
 	for _, ch := range opts.Chapters {
-		data, err := fs.ReadFile(opts.Site, ch.URL+"index.html")
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w (build the site first)", ch.URL, err)
-		}
-		a, err := Convert(bytes.NewReader(data), Options{BaseURL: opts.BaseURL, PagePath: ch.URL})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", ch.URL, err)
-		}
 		var problems []string
-		report := func(d diag.Diagnostic) {
+		a, err := article(opts.Site, ch, opts.BaseURL, func(d diag.Diagnostic) {
 			diags.Add(d)
 			problems = append(problems, d.String())
-		}
-		for _, im := range a.Images {
-			fi, err := fs.Stat(opts.Site, im.SitePath)
-			if err != nil {
-				continue // not a file of the site: the build reported it
-			}
-			limit := int64(MaxImageBytes)
-			if strings.EqualFold(path.Ext(im.SitePath), ".gif") {
-				limit = MaxGIFBytes
-			}
-			if fi.Size() > limit {
-				report(diag.Make(ch.Find(sourceStem(im.SitePath)), diag.Error, "wechat-image-size",
-					"image %s is %.1f MB, over the %d MB WeChat takes: make it smaller (fewer pixels, or a JPEG for a photo)",
-					path.Base(im.SitePath), float64(fi.Size())/(1<<20), limit>>20))
-			}
-		}
-		if a.Chars > MaxChars {
-			report(diag.Make(ch.Start, diag.Error, "wechat-length",
-				"the chapter's WeChat article has %d characters, over the %d the 公众号 editor takes: split the chapter, or shorten it", a.Chars, MaxChars))
+		})
+		if err != nil {
+			return nil, err
 		}
 		slug := strings.TrimSuffix(ch.URL, "/")
-		depth := strings.Count(slug, "/") + 1
-		up := strings.Repeat("../", depth)
+		up := strings.Repeat("../", strings.Count(slug, "/")+1)
 		page := Page(a, PageOptions{
 			Publication: opts.Publication, Assets: up, Up: up + "index.html",
 			Image: func(im Image) string {
@@ -130,6 +119,83 @@ func Export(opts ExportOptions, diags *diag.List) ([]File, error) {
 		files = append(files, File{Name: name, Data: data})
 	}
 	return files, nil
+}
+
+// baseURLProblems are what is wrong with the address the articles'
+// images and links are given.
+func baseURLProblems(base string, at diag.Position) []diag.Diagnostic {
+	switch {
+	case base == "":
+		return []diag.Diagnostic{diag.Make(at, diag.Error, "wechat-base-url",
+			"the WeChat edition needs the site's address for its images and links: set base_url to the address the site is published at (https://…/), or pass --base-url")}
+	case strings.HasPrefix(base, "http://"):
+		return []diag.Diagnostic{diag.Make(at, diag.Warning, "wechat-base-url",
+			"base_url is http://: WeChat fetches the articles' images from it, and readers' phones refuse plain http links; publish the site at an https:// address")}
+	}
+	return nil
+}
+
+// article converts a chapter's page and reports what WeChat would
+// refuse in it: an image over its size limit, a text over its length.
+func article(site Files, ch Chapter, base string, report func(diag.Diagnostic)) (*Article, error) {
+	data, ok := site.File(ch.URL + "index.html")
+	if !ok {
+		return nil, fmt.Errorf("%sindex.html is not in the built site: build it first", ch.URL)
+	}
+	a, err := Convert(bytes.NewReader(data), Options{BaseURL: base, PagePath: ch.URL})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ch.URL, err)
+	}
+	for _, im := range a.Images {
+		img, ok := site.File(im.SitePath)
+		if !ok {
+			continue // not a file of the site: the build reported it
+		}
+		limit := int64(MaxImageBytes)
+		if strings.EqualFold(path.Ext(im.SitePath), ".gif") {
+			limit = MaxGIFBytes
+		}
+		if size := int64(len(img)); size > limit {
+			report(diag.Make(ch.Find(sourceStem(im.SitePath)), diag.Error, "wechat-image-size",
+				"image %s is %.1f MB, over the %d MB WeChat takes: make it smaller (fewer pixels, or a JPEG for a photo)",
+				path.Base(im.SitePath), float64(size)/(1<<20), limit>>20))
+		}
+	}
+	if a.Chars > MaxChars {
+		report(diag.Make(ch.Start, diag.Error, "wechat-length",
+			"the chapter's WeChat article has %d characters, over the %d the 公众号 editor takes: split the chapter, or shorten it", a.Chars, MaxChars))
+	}
+	return a, nil
+}
+
+// PreviewOptions place a preview page the dev server makes.
+type PreviewOptions struct {
+	BaseURL     string // the published site's address, from publication.yaml
+	Publication string
+	// Root is the path of the site being served ("/"), and Here the
+	// path the preview pages are served under ("/__folio/wechat/").
+	Root, Here string
+	BaseURLAt  diag.Position
+}
+
+// Preview is the preview page of the chapter at pageURL of a site being
+// served, with its images from that site; ok is false when the page is
+// not a chapter.
+func Preview(site Files, pageURL string, o PreviewOptions) (page []byte, ok bool) {
+	var problems []string
+	for _, d := range baseURLProblems(o.BaseURL, o.BaseURLAt) {
+		problems = append(problems, d.String())
+	}
+	ch := Chapter{URL: pageURL, Find: func(string) diag.Position { return diag.Position{} }}
+	a, err := article(site, ch, o.BaseURL, func(d diag.Diagnostic) { problems = append(problems, d.String()) })
+	if err != nil {
+		return nil, false
+	}
+	return Page(a, PageOptions{
+		Publication: o.Publication, Assets: o.Here, Up: o.Here, Site: o.Root + pageURL,
+		Image:    func(im Image) string { return o.Root + im.SitePath },
+		Problems: problems,
+	}), true
 }
 
 // relTo is the address of a file of the built site from a page of the

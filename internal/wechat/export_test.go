@@ -3,15 +3,22 @@ package wechat
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"folio/internal/diag"
 )
 
 // page is a chapter page as the site renders one, with an image.
-func page(text string) *fstest.MapFile {
-	return &fstest.MapFile{Data: []byte(`<!doctype html><html><body><main><article class="chapter"><header class="chapter-head"><h1 class="chapter-title"><span class="label">一、</span>试篇</h1></header>` +
-		`<div class="prose"><p>` + text + `</p><figure class="figure"><picture><img src="../images/big.1a2b3c4d-1440.jpg" srcset="../images/big.1a2b3c4d-960.jpg 960w, ../images/big.1a2b3c4d-1440.jpg 1440w" width="1440" alt="园区"></picture><figcaption>园区一角<span class="credit">摄影：张三</span></figcaption></figure></div></article></main></body></html>`)}
+// files are a built site in memory.
+type files map[string][]byte
+
+func (f files) File(name string) ([]byte, bool) {
+	data, ok := f[name]
+	return data, ok
+}
+
+func page(text string) []byte {
+	return []byte(`<!doctype html><html><body><main><article class="chapter"><header class="chapter-head"><h1 class="chapter-title"><span class="label">一、</span>试篇</h1></header>` +
+		`<div class="prose"><p>` + text + `</p><figure class="figure"><picture><img src="../images/big.1a2b3c4d-1440.jpg" srcset="../images/big.1a2b3c4d-960.jpg 960w, ../images/big.1a2b3c4d-1440.jpg 1440w" width="1440" alt="园区"></picture><figcaption>园区一角<span class="credit">摄影：张三</span></figcaption></figure></div></article></main></body></html>`)
 }
 
 func TestExportReportsWhatWeChatRefuses(t *testing.T) {
@@ -36,10 +43,10 @@ func TestExportReportsWhatWeChatRefuses(t *testing.T) {
 		{"too long", "https://example.org/", strings.Repeat("长", MaxChars), 1000, []string{"content/chapters/01-test.md:4:1: error: the chapter's WeChat article has 20009 characters, over the 20000"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			site := fstest.MapFS{
+			site := files{
 				"test/index.html":              page(c.text),
-				"images/big.1a2b3c4d-1440.jpg": {Data: make([]byte, c.imageBytes)},
-				"images/big.1a2b3c4d-960.jpg":  {Data: []byte("small")},
+				"images/big.1a2b3c4d-1440.jpg": make([]byte, c.imageBytes),
+				"images/big.1a2b3c4d-960.jpg":  []byte("small"),
 			}
 			var diags diag.List
 			files, err := Export(ExportOptions{Site: site, Public: "/p/public", Out: "/p/wechat", BaseURL: c.base, BaseURLAt: at, Chapters: []Chapter{chapter}}, &diags)
