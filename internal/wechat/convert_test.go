@@ -60,3 +60,19 @@ func TestConvertTheSampleChapter(t *testing.T) {
 		t.Errorf("title %q, summary %q", a.Title, a.Summary)
 	}
 }
+
+// The key-figure panel and the timeline of the sample's cover, as
+// blocks: each figure's number, unit, label and source; each event's
+// date, title and detail.
+func TestConvertFiguresAndTimeline(t *testing.T) {
+	a := convertFile(t, "blocks.html", "", "https://example.org/gaoxin/")
+	golden(t, "blocks.wechat.html", a.Body)
+	for _, want := range []string{
+		"169家中第88位\n\n国家高新区综合评价排名\n\n2020年 · 来源：科技部国家高新区综合评价",
+		"2013年\n\n实行区域管理\n\n高新区开始实行区域管理",
+	} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("the article's text lacks %q:\n%s", want, a.Text)
+		}
+	}
+}

@@ -104,8 +104,12 @@ func Export(opts ExportOptions, diags *diag.List) ([]File, error) {
 		}
 		slug := strings.TrimSuffix(ch.URL, "/")
 		up := strings.Repeat("../", strings.Count(slug, "/")+1)
+		site := ""
+		if opts.BaseURL != "" {
+			site = opts.BaseURL + ch.URL
+		}
 		page := Page(a, PageOptions{
-			Publication: opts.Publication, Assets: up, Up: up + "index.html",
+			Publication: opts.Publication, Assets: up, Up: up + "index.html", Site: site,
 			Image: func(im Image) string {
 				return relTo(opts.Public, filepath.Join(opts.Out, filepath.FromSlash(slug)), im.SitePath)
 			},
