@@ -74,24 +74,14 @@ func BenchmarkDeploy1000(b *testing.B) {
 // generatedSite writes n pages (16 KB each, like the sample's chapters)
 // and n images (48 KB), each page referring to its image.
 func generatedSite(b *testing.B, n int) string {
-	dir := b.TempDir()
 	page := strings.Repeat("高新区改革发展", 16*1024/21)
 	image := strings.Repeat("\x00RIFF", 48*1024/5)
+	files := map[string]string{}
 	for i := range n {
-		for name, data := range map[string]string{
-			fmt.Sprintf("p%04d/index.html", i):          fmt.Sprintf(`<img src="../images/p%04d.%08x.webp">%s`, i, i, page),
-			fmt.Sprintf("images/p%04d.%08x.webp", i, i): image + fmt.Sprint(i),
-		} {
-			p := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				b.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-				b.Fatal(err)
-			}
-		}
+		files[fmt.Sprintf("p%04d/index.html", i)] = fmt.Sprintf(`<img src="../images/p%04d.%08x.webp">%s`, i, i, page)
+		files[fmt.Sprintf("images/p%04d.%08x.webp", i, i)] = image + fmt.Sprint(i)
 	}
-	return dir
+	return siteDir(b, files)
 }
 
 // BenchmarkDeployAcrossANetwork is the first deploy of 200 pages and 200

@@ -131,21 +131,11 @@ func Deploy(ctx context.Context, opts Options) (Summary, error) {
 	if ok, err := b.IsAccessible(ctx); err != nil {
 		return Summary{}, explain(opts.URL, err)
 	} else if !ok {
-		return Summary{}, msg.Errorf("bucket %s does not exist at %s: create it in the storage's console (or with its command-line tool), then deploy again", bucketName(opts.URL), endpointOf(opts.URL))
+		return Summary{}, missingBucket(opts.URL)
 	}
-	remote := map[string]Remote{}
-	it := b.List(nil)
-	for {
-		o, err := it.Next(ctx)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return Summary{}, explain(opts.URL, err)
-		}
-		if !o.IsDir && keep.Match(o.Key) {
-			remote[o.Key] = Remote{Key: o.Key, MD5: o.MD5, Size: o.Size}
-		}
+	remote, err := list(ctx, b, keep.Match)
+	if err != nil {
+		return Summary{}, explain(opts.URL, err)
 	}
 	manifest := readManifest(ctx, b)
 	plan := MakePlan(local, remote, manifest)
@@ -290,28 +280,38 @@ func checkStored(ctx context.Context, b *blob.Bucket, uploads []Local) error {
 	for _, f := range uploads {
 		want[f.Key] = f.MD5
 	}
+	stored, err := list(ctx, b, func(key string) bool { _, ok := want[key]; return ok })
+	if err != nil {
+		return err
+	}
+	for _, f := range uploads {
+		o, ok := stored[f.Key]
+		switch {
+		case !ok:
+			return msg.Errorf("%s was uploaded but is not in the bucket's listing: deploy again", f.Key)
+		case len(o.MD5) == md5.Size && [md5.Size]byte(o.MD5) != f.MD5:
+			return msg.Errorf("%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again", f.Key, o.MD5, f.MD5[:])
+		}
+	}
+	return nil
+}
+
+// list reads the bucket's listing: the objects whose key keep accepts.
+func list(ctx context.Context, b *blob.Bucket, keep func(key string) bool) (map[string]Remote, error) {
+	out := map[string]Remote{}
 	it := b.List(nil)
 	for {
 		o, err := it.Next(ctx)
 		if errors.Is(err, io.EOF) {
-			break
+			return out, nil
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
-		sum, ok := want[o.Key]
-		if !ok {
-			continue
-		}
-		delete(want, o.Key)
-		if len(o.MD5) == md5.Size && [md5.Size]byte(o.MD5) != sum {
-			return msg.Errorf("%s arrived altered (its MD5 in the bucket is %x, the file's %x): deploy again", o.Key, o.MD5, sum[:])
+		if !o.IsDir && keep(o.Key) {
+			out[o.Key] = Remote{Key: o.Key, MD5: o.MD5, Size: o.Size}
 		}
 	}
-	for key := range want {
-		return msg.Errorf("%s was uploaded but is not in the bucket's listing: deploy again", key)
-	}
-	return nil
 }
 
 // readManifest reads the MD5 the last deploy stored for each key; none

@@ -31,7 +31,7 @@ func s3Server(t *testing.T) (bucketURL, root string) {
 }
 
 // siteDir writes a small built site.
-func siteDir(t *testing.T, files map[string]string) string {
+func siteDir(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range files {

@@ -30,7 +30,7 @@ func explain(rawURL string, err error) error {
 	case errors.As(err, &dnsErr), errors.As(err, &netErr):
 		return msg.Errorf("cannot reach the storage at %s: check endpoint= in the bucket URL and the network", endpointOf(rawURL))
 	case code == "NoSuchBucket":
-		return msg.Errorf("bucket %s does not exist at %s: create it in the storage's console (or with its command-line tool), then deploy again", bucketName(rawURL), endpointOf(rawURL))
+		return missingBucket(rawURL)
 	case code == "InvalidAccessKeyId" || code == "SignatureDoesNotMatch" || code == "InvalidToken" || code == "ExpiredToken" ||
 		code == "AccessDenied" || gcerrors.Code(err) == gcerrors.PermissionDenied:
 		return msg.Errorf("the storage at %s refused the credentials (%s): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the profile in ~/.aws/credentials, and that the key may write to bucket %s", endpointOf(rawURL), orUnknown(code), bucketName(rawURL))
@@ -39,6 +39,10 @@ func explain(rawURL string, err error) error {
 		return msg.Errorf("bucket %s is full (%s): free space or raise its quota, then deploy again (the objects already stored stay; the next deploy uploads the rest)", bucketName(rawURL), orUnknown(code))
 	}
 	return msg.Errorf("the storage at %s answered: %v", endpointOf(rawURL), err)
+}
+
+func missingBucket(rawURL string) error {
+	return msg.Errorf("bucket %s does not exist at %s: create it in the storage's console (or with its command-line tool), then deploy again", bucketName(rawURL), endpointOf(rawURL))
 }
 
 func orUnknown(code string) string {
