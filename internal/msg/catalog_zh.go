@@ -630,4 +630,5 @@ Flags:
 
 选项：
 `,
+	"image %s is %s, which the 公众号 editor does not take: give it as a PNG or JPEG": "图片 %s 是 %s 格式，公众号编辑器不接受：请改用 PNG 或 JPEG",
 }

@@ -151,6 +151,12 @@ func article(site Files, ch Chapter, base string, report func(diag.Diagnostic)) 
 		return nil, fmt.Errorf("%s: %w", ch.URL, err)
 	}
 	for _, im := range a.Images {
+		switch strings.ToLower(path.Ext(im.SitePath)) {
+		case ".svg", ".webp", ".avif":
+			report(diag.Make(ch.Find(sourceStem(im.SitePath)), diag.Error, "wechat-image-type",
+				"image %s is %s, which the 公众号 editor does not take: give it as a PNG or JPEG", path.Base(im.SitePath), strings.ToUpper(strings.TrimPrefix(path.Ext(im.SitePath), "."))))
+			continue
+		}
 		img, ok := site.File(im.SitePath)
 		if !ok {
 			continue // not a file of the site: the build reported it

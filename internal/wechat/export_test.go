@@ -40,6 +40,7 @@ func TestExportReportsWhatWeChatRefuses(t *testing.T) {
 		{"no base_url", "", "正文。", 1000, []string{"content/publication.yaml:2:11: error: the WeChat edition needs the site's address"}},
 		{"http", "http://example.org/", "正文。", 1000, []string{"content/publication.yaml:2:11: warning: base_url is http://"}},
 		{"a big image", "https://example.org/", "正文。", MaxImageBytes + 1, []string{"content/chapters/01-test.md:9:3: error: image big.1a2b3c4d-1440.jpg is 10.0 MB, over the 10 MB WeChat takes"}},
+		{"an SVG drawing", "https://example.org/", "正文<img src=\"../images/plan.svg\" alt=\"平面图\">。", 1000, []string{"content/chapters/01-test.md:4:1: error: image plan.svg is SVG, which the 公众号 editor does not take: give it as a PNG or JPEG [wechat-image-type]"}},
 		{"too long", "https://example.org/", strings.Repeat("长", MaxChars), 1000, []string{"content/chapters/01-test.md:4:1: error: the chapter's WeChat article has 20009 characters, over the 20000"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
