@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -59,38 +58,16 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := checkEditionOut(*out, opts.Out, opts.Src); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(opts.Src, "content", config.SeriesFileName)); err == nil {
-		return usagef("%s holds a series: folio export wechat exports a publication (export each installment from a folder of its own for now)", filepath.Join(opts.Src, "content"))
-	}
 	res, err := buildSite(ctx, site.Options{Options: opts}, stdout, stderr)
 	if err != nil {
 		return err
 	}
 	l := langOf(ctx)
+	eo, err := exportOptions(site.Options{Options: opts}, res, *out)
+	if err != nil {
+		return err
+	}
 	var diags diag.List
-	pub := res.Pub
-	display := path.Join(filepath.ToSlash(opts.Src), "content")
-	if src := content.Load(filepath.Join(opts.Src, "content"), display, false, &diags); src != nil {
-		pub = src // with its Markdown, for the positions of its problems
-	}
-	diags = diag.List{} // the build reported what loading finds
-	base := pub.Config.BaseURL
-	if opts.BaseURL != "" {
-		base = opts.BaseURL
-	}
-	if base != "" {
-		if base, err = config.NormalizeBaseURL(base); err != nil {
-			return usagef("--base-url: %v", err)
-		}
-	}
-	at := pub.Config.BaseURLPos
-	if at.File == "" {
-		at = diag.Position{File: pub.Config.File}
-	}
-	eo := wechat.ExportOptions{Site: wechat.Dir(opts.Out), Public: opts.Out, Out: *out, BaseURL: base, Publication: pub.Config.Title, BaseURLAt: at}
-	for _, ch := range pub.Chapters {
-		eo.Chapters = append(eo.Chapters, wechat.ChapterOf(ch))
-	}
 	files, err := wechat.Export(eo, &diags)
 	printDiagnostics(stderr, l, &diags)
 	if err != nil {
@@ -115,6 +92,50 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	l.Fprintf(stdout, "%s\n", msg.Pluralf(len(eo.Chapters), "wrote %d WeChat article into %s: open %s", "wrote %d WeChat articles into %s: open %s",
 		len(eo.Chapters), *out, filepath.Join(*out, "index.html")))
 	return nil
+}
+
+// exportOptions gather what the export reads: the chapters (of every
+// installment published, for a series), the published address, and
+// the publication's or series' title.
+func exportOptions(so site.Options, res *site.Result, out string) (wechat.ExportOptions, error) {
+	opts := so.Options
+	contentDir := filepath.Join(opts.Src, "content")
+	display := path.Join(filepath.ToSlash(opts.Src), "content")
+	eo := wechat.ExportOptions{Site: wechat.Dir(opts.Out), Public: opts.Out, Out: out}
+	var quiet diag.List // the build reported what loading finds
+	if content.IsSeries(contentDir) {
+		ser := content.LoadSeries(contentDir, display, so.Schedule(), &quiet)
+		eo.BaseURL, eo.Publication = ser.Config.BaseURL, ser.Config.Title
+		eo.BaseURLAt = ser.Config.BaseURLPos
+		if eo.BaseURLAt.File == "" {
+			eo.BaseURLAt = diag.Position{File: ser.Config.File}
+		}
+		eo.Chapters = wechat.SeriesChapters(ser, &quiet)
+	} else {
+		pub := res.Pub
+		if src := content.Load(contentDir, display, false, &quiet); src != nil {
+			pub = src // with its Markdown, for the positions of its problems
+		}
+		eo.BaseURL, eo.Publication = pub.Config.BaseURL, pub.Config.Title
+		eo.BaseURLAt = pub.Config.BaseURLPos
+		if eo.BaseURLAt.File == "" {
+			eo.BaseURLAt = diag.Position{File: pub.Config.File}
+		}
+		for _, ch := range pub.Chapters {
+			eo.Chapters = append(eo.Chapters, wechat.ChapterOf(ch))
+		}
+	}
+	if opts.BaseURL != "" {
+		eo.BaseURL = opts.BaseURL
+	}
+	if eo.BaseURL != "" {
+		u, err := config.NormalizeBaseURL(eo.BaseURL)
+		if err != nil {
+			return eo, usagef("--base-url: %v", err)
+		}
+		eo.BaseURL = u
+	}
+	return eo, nil
 }
 
 // checkEditionOut refuses an edition folder folio must not replace, and

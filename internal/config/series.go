@@ -31,8 +31,9 @@ type Series struct {
 	// Deploy lists where folio deploy stores the site.
 	Deploy []DeployTarget
 
-	File     string        // the file it was read from, for diagnostics
-	CoverPos diag.Position // where cover was given
+	File       string        // the file it was read from, for diagnostics
+	CoverPos   diag.Position // where cover was given
+	BaseURLPos diag.Position // where base_url was given; zero when it was not
 	// Unreadable is set when the file is not YAML folio can read.
 	Unreadable bool
 }
@@ -51,13 +52,13 @@ func LoadSeries(contentDir, display string, diags *diag.List) *Series {
 	}
 	data = diag.LoneCRToLF(data)
 	var titlePos, basePos diag.Position
-	var hasTitle bool
+	var hasTitle, hasBase bool
 	var deploy ast.Node
 	fields := []frontmatter.Field{
 		{Key: "title", Target: &s.Title, Set: &hasTitle, Pos: &titlePos},
 		{Key: "subtitle", Target: &s.Subtitle},
 		{Key: "language", Target: &s.Language},
-		{Key: "base_url", Target: &s.BaseURL, Pos: &basePos},
+		{Key: "base_url", Target: &s.BaseURL, Set: &hasBase, Pos: &basePos},
 		{Key: "publisher", Target: &s.Publisher},
 		{Key: "description", Target: &s.Description},
 		{Key: "cover", Target: &s.Cover, Pos: &s.CoverPos},
@@ -77,6 +78,9 @@ func LoadSeries(contentDir, display string, diags *diag.List) *Series {
 	}
 	s.Deploy = decodeDeploy(display, deploy, "series-deploy", diags)
 	s.BaseURL, s.BasePath = checkBaseURL(s.BaseURL, basePos, "series-base-url", diags)
+	if hasBase {
+		s.BaseURLPos = basePos
+	}
 	if s.Language == "" {
 		s.Language = "zh-CN"
 	}

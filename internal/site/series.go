@@ -133,7 +133,7 @@ func buildSeriesOnce(ctx context.Context, opts Options, sink Sink, diags *diag.L
 		return buildSeries(ctx, opts, sink, diags)
 	}
 	var quiet diag.List // the build reports them
-	ser := content.LoadSeries(filepath.Join(opts.Src, "content"), "content", opts.scheduleOf(), &quiet)
+	ser := content.LoadSeries(filepath.Join(opts.Src, "content"), "content", opts.Schedule(), &quiet)
 	var published []string
 	for _, in := range ser.Published() {
 		published = append(published, in.Slug)
@@ -159,8 +159,8 @@ func buildSeriesOnce(ctx context.Context, opts Options, sink Sink, diags *diag.L
 	return res, err
 }
 
-// scheduleOf is the schedule a build of a series publishes by.
-func (o Options) scheduleOf() content.Schedule {
+// Schedule is which installments of a series a build publishes.
+func (o Options) Schedule() content.Schedule {
 	now := o.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -183,7 +183,7 @@ type seriesStep func(ctx context.Context, opts Options, prefix string, diags *di
 func runSeries(ctx context.Context, opts Options, diags *diag.List, homeDespiteErrors bool, files func(slug string) *content.FileCache, step seriesStep) (*Result, error) {
 	contentDir := filepath.Join(opts.Src, "content")
 	display := path.Join(displayPath(opts.Src), "content")
-	ser := content.LoadSeries(contentDir, display, opts.scheduleOf(), diags)
+	ser := content.LoadSeries(contentDir, display, opts.Schedule(), diags)
 	if diags.HasErrors() {
 		return nil, nil
 	}

@@ -28,7 +28,9 @@ const (
 // Chapter is a chapter to export: its page in the site, and where its
 // problems are in its Markdown.
 type Chapter struct {
-	URL   string // the page's site path, such as "reform/"
+	URL  string // the page's site path, such as "reform/"
+	Part string // in a series, the installment's title
+
 	Start diag.Position
 	// Find is where text first occurs in the chapter's Markdown, or
 	// Start when it does not.
@@ -44,6 +46,25 @@ func ChapterOf(p *content.Page) Chapter {
 		}
 		return start
 	}}
+}
+
+// SeriesChapters are the chapters of a series' installments that a
+// build on sched publishes, each at its installment's folder.
+func SeriesChapters(ser *content.Series, diags *diag.List) []Chapter {
+	var out []Chapter
+	for _, in := range ser.Installments {
+		if in.Held != content.Published {
+			continue
+		}
+		pub := content.Load(in.Dir, in.Display, false, diags)
+		for _, p := range pub.Chapters {
+			ch := ChapterOf(p)
+			ch.URL = in.Slug + "/" + ch.URL
+			ch.Part = pub.Config.Title
+			out = append(out, ch)
+		}
+	}
+	return out
 }
 
 // ExportOptions are what an export reads.
@@ -116,7 +137,11 @@ func Export(opts ExportOptions, diags *diag.List) ([]File, error) {
 			Problems: problems,
 		})
 		files = append(files, File{Name: slug + "/index.html", Data: page})
-		entries = append(entries, Entry{Title: a.Title, Href: slug + "/index.html", Chars: a.Chars})
+		title := a.Title
+		if ch.Part != "" {
+			title = ch.Part + " · " + title
+		}
+		entries = append(entries, Entry{Title: title, Href: slug + "/index.html", Chars: a.Chars})
 	}
 	files = append(files, File{Name: "index.html", Data: List(opts.Publication, "", entries)})
 	for name, data := range Assets() {
