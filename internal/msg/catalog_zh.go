@@ -598,7 +598,6 @@ s3://BUCKET?endpoint=https://oss-cn-beijing.aliyuncs.com&region=cn-beijing。
 	"folio export %s: folio exports wechat (the 公众号 edition)":                                                                                                     "folio export %s：folio 只导出 wechat（公众号版）",
 	"the `folder` of the WeChat edition (default SRC/wechat)":                                                                                                     "公众号版的`文件夹`（默认为 SRC/wechat）",
 	"the absolute `URL` the site is published at, overriding publication.yaml's base_url":                                                                         "网站发布所在的绝对`网址`，优先于 publication.yaml 的 base_url",
-	"%s holds a series: folio export wechat exports a publication (export each installment from a folder of its own for now)":                                     "%s 中是系列：folio export wechat 导出的是单本出版物（目前请把每一篇放在单独的文件夹中导出）",
 	"image %s is %.1f MB, over the %d MB WeChat takes: make it smaller (fewer pixels, or a JPEG for a photo)":                                                     "图片 %s 有 %.1f MB，超过公众号允许的 %d MB：请缩小（减少像素，照片可改存为 JPEG）",
 	"the chapter's WeChat article has %d characters, over the %d the 公众号 editor takes: split the chapter, or shorten it":                                          "本章的公众号文章有 %d 字，超过公众号编辑器允许的 %d 字：请拆分或删减",
 	"the WeChat edition needs the site's address for its images and links: set base_url to the address the site is published at (https://…/), or pass --base-url": "公众号版的图片和链接需要网站地址：请把 base_url 设为网站发布的地址（https://…/），或使用 --base-url",
