@@ -131,8 +131,7 @@ func (c *converter) children(parent, n *html.Node) {
 // block tags keep their tag, with the style of their name.
 var block = map[atom.Atom]string{
 	atom.P: "p", atom.H2: "h2", atom.H3: "h3", atom.H4: "h4", atom.H5: "h4", atom.H6: "h4",
-	atom.Ul: "ul", atom.Ol: "ol", atom.Li: "li", atom.Blockquote: "blockquote", atom.Pre: "pre",
-	atom.Table: "table", atom.Th: "th", atom.Td: "td",
+	atom.Li: "li", atom.Blockquote: "blockquote", atom.Th: "th", atom.Td: "td",
 	atom.Strong: "strong", atom.B: "strong", atom.Em: "em", atom.I: "em", atom.Code: "code",
 	atom.Sub: "sub", atom.Sup: "sup",
 }
@@ -184,13 +183,23 @@ func (c *converter) node(parent, n *html.Node) {
 		e := &html.Node{Type: html.ElementNode, Data: n.Data, DataAtom: n.DataAtom}
 		c.children(e, n)
 		parent.AppendChild(e)
+	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
+		parent.AppendChild(c.list(n, 0))
+	case n.DataAtom == atom.Pre:
+		pre := el(atom.Section, "pre")
+		c.children(pre, n)
+		preserveSpaces(pre)
+		parent.AppendChild(pre)
+	case n.DataAtom == atom.Table:
+		// Wide tables scroll in their own box, as the Markdown-to-WeChat
+		// editors wrap them.
+		box := el(atom.Section, "table-box")
+		t := el(atom.Table, "table")
+		c.children(t, n)
+		box.AppendChild(t)
+		parent.AppendChild(box)
 	case block[n.DataAtom] != "":
 		e := el(n.DataAtom, block[n.DataAtom])
-		if n.DataAtom == atom.Ol {
-			if start := attr(n, "start"); start != "" {
-				e.Attr = append(e.Attr, html.Attribute{Key: "start", Val: start})
-			}
-		}
 		c.children(e, n)
 		parent.AppendChild(e)
 	case n.DataAtom == atom.Div || n.DataAtom == atom.Section || n.DataAtom == atom.Aside || n.DataAtom == atom.Header:
@@ -207,9 +216,87 @@ func (c *converter) node(parent, n *html.Node) {
 	}
 }
 
-// link converts an <a>: a figure's reference is its value in bold; an
-// anchor in the page is its text; a page of the site an absolute link;
-// another site's address a numbered reference.
+// list converts a list as the editor keeps one: it resets list styles
+// and flattens lists nested in an item (doocs/md moves them out for the
+// same reason), so each item is a block that starts with its marker as
+// text (• or its number), and a list nested in an item follows the
+// item, indented one step further.
+func (c *converter) list(n *html.Node, depth int) *html.Node {
+	e := el(n.DataAtom, "list")
+	c.items(e, n, 0)
+	return e
+}
+
+// items adds the items of the list n to the list e, each nested list
+// after its item, depth steps in.
+func (c *converter) items(e, n *html.Node, depth int) {
+	num := 1
+	if start, err := strconv.Atoi(attr(n, "start")); err == nil {
+		num = start
+	}
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.DataAtom != atom.Li {
+			continue
+		}
+		item := el(atom.Li, "li")
+		if depth > 0 {
+			item.Attr[0].Val += ";margin-left:" + strconv.Itoa(depth*18) + "px"
+		}
+		marker := "• "
+		if n.DataAtom == atom.Ol {
+			marker = strconv.Itoa(num) + ". "
+			num++
+		}
+		m := el(atom.Span, "marker")
+		m.AppendChild(textNode(marker))
+		item.AppendChild(m)
+		var nested []*html.Node
+		for ch := li.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol:
+				nested = append(nested, ch)
+			case ch.DataAtom == atom.P: // a loose list's paragraph: its text
+				c.children(item, ch)
+			default:
+				c.node(item, ch)
+			}
+		}
+		e.AppendChild(item)
+		for _, sub := range nested {
+			c.items(e, sub, depth+1)
+		}
+	}
+}
+
+// preserveSpaces keeps a code block's lines and indentation, which the
+// editor collapses: line breaks become <br>, spaces no-break spaces.
+func preserveSpaces(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		switch ch.Type {
+		case html.TextNode:
+			lines := strings.Split(strings.TrimSuffix(ch.Data, "\n"), "\n")
+			for i, line := range lines {
+				if i > 0 {
+					n.InsertBefore(&html.Node{Type: html.ElementNode, Data: "br", DataAtom: atom.Br}, ch)
+				}
+				line = strings.ReplaceAll(line, "\t", "    ")
+				n.InsertBefore(textNode(strings.ReplaceAll(line, " ", "\u00a0")), ch)
+			}
+			n.RemoveChild(ch)
+		case html.ElementNode:
+			preserveSpaces(ch)
+		}
+		ch = next
+	}
+}
+
+// link converts an <a>. The editor refuses a link to any site but
+// mp.weixin.qq.com (请勿插入非mp.weixin.qq.com域名的链接), an anchor
+// in the page too: a figure's reference is its value in bold, an anchor
+// its text, a link to another 公众号 article stays a link, and any other
+// address is the link's text with a number, listed at the end; a page
+// of the publication is listed at its published address.
 func (c *converter) link(parent, n *html.Node) {
 	href := attr(n, "href")
 	if hasClass("figure-ref")(n) {
@@ -233,11 +320,15 @@ func (c *converter) link(parent, n *html.Node) {
 		if u.Fragment != "" {
 			target += "#" + u.EscapedFragment()
 		}
+		c.children(parent, n)
+		c.ref(parent, Link{Text: text, URL: target, Internal: true})
+		return
+	}
+	if u.Scheme == "https" && u.Host == "mp.weixin.qq.com" {
 		a := el(atom.A, "a")
-		a.Attr = append(a.Attr, html.Attribute{Key: "href", Val: target})
+		a.Attr = append(a.Attr, html.Attribute{Key: "href", Val: href})
 		c.children(a, n)
 		parent.AppendChild(a)
-		c.ref(parent, Link{Text: text, URL: target, Internal: true})
 		return
 	}
 	c.children(parent, n)

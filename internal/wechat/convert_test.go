@@ -76,3 +76,34 @@ func TestConvertFiguresAndTimeline(t *testing.T) {
 		}
 	}
 }
+
+// What the editor would break, made as it keeps it: a nested list
+// follows its item, each item starting with its marker as text; a code
+// block keeps its lines and indentation; only a link to another 公众号
+// article stays a link.
+func TestConvertWhatTheEditorBreaks(t *testing.T) {
+	page := `<article><div class="prose"><ol start="3"><li>甲<ul><li>甲一</li></ul></li><li><p>乙</p></li></ol>` +
+		`<pre><code>if x {
+    y()
+}</code></pre>` +
+		`<p><a href="https://mp.weixin.qq.com/s/abc">上一期</a>和<a href="https://www.gov.cn/">政府网</a>，<a href="#note">见下</a>。</p></div></article>`
+	a, err := Convert(strings.NewReader(page), Options{BaseURL: "https://example.org/", PagePath: "a/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<span style="color:#9a1b1f">3. </span>甲</li><li style="display:block;margin:0 0 0.4em;padding:0 0 0 1.2em;text-indent:-1.2em;font-size:16px;line-height:1.75;color:#1f1b17;margin-left:18px"><span style="color:#9a1b1f">• </span>甲一</li>`,
+		`<span style="color:#9a1b1f">4. </span>乙</li>`,
+		"if\u00a0x\u00a0{<br/>\u00a0\u00a0\u00a0\u00a0y()<br/>}",
+		`<a style="color:#9a1b1f;text-decoration:underline" href="https://mp.weixin.qq.com/s/abc">上一期</a>`,
+		`和政府网<sup style="font-size:12px;line-height:0;color:#9a1b1f;vertical-align:super">[1]</sup>，见下。`,
+		`[1] 政府网：https://www.gov.cn/`,
+	} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("the article lacks\n%s\nin\n%s", want, a.Body)
+		}
+	}
+	if strings.Count(a.Body, "<a ") != 1 {
+		t.Errorf("the article has %d links, want only the one to mp.weixin.qq.com", strings.Count(a.Body, "<a "))
+	}
+}

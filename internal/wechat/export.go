@@ -19,10 +19,9 @@ import (
 const (
 	// MaxChars is the most characters an article's text may have.
 	MaxChars = 20000
-	// MaxImageBytes is the largest image the editor takes.
+	// MaxImageBytes is the largest image the editor takes (doocs/md
+	// refuses larger ones for the same reason).
 	MaxImageBytes = 10 << 20
-	// MaxGIFBytes is the largest animated GIF it takes.
-	MaxGIFBytes = 5 << 20
 )
 
 // Chapter is a chapter to export: its page in the site, and where its
@@ -186,11 +185,7 @@ func article(site Files, ch Chapter, base string, report func(diag.Diagnostic)) 
 		if !ok {
 			continue // not a file of the site: the build reported it
 		}
-		limit := int64(MaxImageBytes)
-		if strings.EqualFold(path.Ext(im.SitePath), ".gif") {
-			limit = MaxGIFBytes
-		}
-		if size := int64(len(img)); size > limit {
+		if size, limit := int64(len(img)), int64(MaxImageBytes); size > limit {
 			report(diag.Make(ch.Find(sourceStem(im.SitePath)), diag.Error, "wechat-image-size",
 				"image %s is %.1f MB, over the %d MB WeChat takes: make it smaller (fewer pixels, or a JPEG for a photo)",
 				path.Base(im.SitePath), float64(size)/(1<<20), limit>>20))
