@@ -238,16 +238,19 @@ func (c *converter) items(e, n *html.Node, depth int) {
 		if li.DataAtom != atom.Li {
 			continue
 		}
+		// The marker sits in a box as wide as the item's hanging indent.
+		marker, width := "•", "1.2em"
+		if n.DataAtom == atom.Ol {
+			marker, width = strconv.Itoa(num)+".", "1.8em"
+			num++
+		}
 		item := el(atom.Li, "li")
+		item.Attr[0].Val += ";padding-left:" + width + ";text-indent:-" + width
 		if depth > 0 {
 			item.Attr[0].Val += ";margin-left:" + strconv.Itoa(depth*18) + "px"
 		}
-		marker := "• "
-		if n.DataAtom == atom.Ol {
-			marker = strconv.Itoa(num) + ". "
-			num++
-		}
 		m := el(atom.Span, "marker")
+		m.Attr[0].Val += ";width:" + width
 		m.AppendChild(textNode(marker))
 		item.AppendChild(m)
 		var nested []*html.Node

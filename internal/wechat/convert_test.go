@@ -92,8 +92,8 @@ func TestConvertWhatTheEditorBreaks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`<span style="color:#9a1b1f">3. </span>甲</li><li style="display:block;margin:0 0 0.4em;padding:0 0 0 1.2em;text-indent:-1.2em;font-size:16px;line-height:1.75;color:#1f1b17;margin-left:18px"><span style="color:#9a1b1f">• </span>甲一</li>`,
-		`<span style="color:#9a1b1f">4. </span>乙</li>`,
+		`<span style="display:inline-block;text-indent:0;color:#9a1b1f;width:1.8em">3.</span>甲</li><li style="display:block;margin:0 0 0.4em;font-size:16px;line-height:1.75;color:#1f1b17;padding-left:1.2em;text-indent:-1.2em;margin-left:18px"><span style="display:inline-block;text-indent:0;color:#9a1b1f;width:1.2em">•</span>甲一</li>`,
+		`<span style="display:inline-block;text-indent:0;color:#9a1b1f;width:1.8em">4.</span>乙</li>`,
 		"if\u00a0x\u00a0{<br/>\u00a0\u00a0\u00a0\u00a0y()<br/>}",
 		`<a style="color:#9a1b1f;text-decoration:underline" href="https://mp.weixin.qq.com/s/abc">上一期</a>`,
 		`和政府网<sup style="font-size:12px;line-height:0;color:#9a1b1f;vertical-align:super">[1]</sup>，见下。`,
