@@ -78,8 +78,8 @@ type generation struct {
 	lang   msg.Lang // of the overlay
 	// context holds source lines around each diagnostic, by position.
 	context map[diag.Position][]sourceLine
-	// wechat is what the WeChat preview needs; nil for a series, or
-	// before a build could read the publication.
+	// wechat is what the WeChat preview needs; nil before a build
+	// could read the publication.
 	wechat *wechatInfo
 }
 
@@ -235,8 +235,8 @@ func (s *Server) build(ctx context.Context, changed []string, watched bool) {
 	}
 	prev := s.gen.Load()
 	next := &generation{files: mem, diags: diags.Items()}
-	if res != nil && !isSeries(s.opts.Site.Src) {
-		next.wechat = wechatInfoOf(res.Pub)
+	if res != nil {
+		next.wechat = wechatInfoOf(s.opts.Site, res.Pub)
 	}
 	if err != nil || diags.HasErrors() {
 		next.failed = true

@@ -3,15 +3,15 @@ package server
 import (
 	"bytes"
 	"net/http"
-	"os"
-	"path/filepath"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"folio/internal/config"
 	"folio/internal/content"
 	"folio/internal/diag"
+	"folio/internal/site"
 	"folio/internal/wechat"
 )
 
@@ -25,17 +25,32 @@ const wechatPath = "/__folio/wechat/"
 type wechatInfo struct {
 	baseURL, title string
 	baseURLAt      diag.Position
-	chapters       []wechat.Entry // Href is the chapter's site path
+	// chapters lists the chapters (Href is the chapter's site path),
+	// read when the list is asked for: a series' are its installments'.
+	chapters func() []wechat.Entry
 }
 
-// isSeries reports whether src holds a series, whose WeChat edition
-// folio does not make yet.
-func isSeries(src string) bool {
-	_, err := os.Stat(filepath.Join(src, "content", config.SeriesFileName))
-	return err == nil
-}
-
-func wechatInfoOf(pub *content.Publication) *wechatInfo {
+// wechatInfoOf is the WeChat preview's information on a build of the
+// site in opts; nil when the build could not read the publication.
+func wechatInfoOf(opts site.Options, pub *content.Publication) *wechatInfo {
+	contentDir := filepath.Join(opts.Src, "content")
+	if content.IsSeries(contentDir) {
+		var quiet diag.List // the build reports what is wrong
+		cfg := config.LoadSeries(contentDir, path.Join("content", config.SeriesFileName), &quiet)
+		info := &wechatInfo{baseURL: cfg.BaseURL, title: cfg.Title, baseURLAt: cfg.BaseURLPos}
+		if info.baseURLAt.File == "" {
+			info.baseURLAt = diag.Position{File: cfg.File}
+		}
+		info.chapters = func() []wechat.Entry {
+			var quiet diag.List
+			var out []wechat.Entry
+			for _, ch := range wechat.SeriesChapters(content.LoadSeries(contentDir, "content", opts.Schedule(), &quiet), &quiet) {
+				out = append(out, wechat.Entry{Title: ch.Part + " · " + ch.Title, Href: ch.URL})
+			}
+			return out
+		}
+		return info
+	}
 	if pub == nil || pub.Config == nil {
 		return nil
 	}
@@ -43,9 +58,11 @@ func wechatInfoOf(pub *content.Publication) *wechatInfo {
 	if info.baseURLAt.File == "" {
 		info.baseURLAt = diag.Position{File: pub.Config.File}
 	}
+	var entries []wechat.Entry
 	for _, ch := range pub.Chapters {
-		info.chapters = append(info.chapters, wechat.Entry{Title: ch.Title(), Href: ch.URL})
+		entries = append(entries, wechat.Entry{Title: ch.Title(), Href: ch.URL})
 	}
+	info.chapters = func() []wechat.Entry { return entries }
 	return info
 }
 
@@ -70,9 +87,9 @@ func (s *Server) serveWeChat(w http.ResponseWriter, r *http.Request) {
 	}
 	var page []byte
 	if rest == "" {
-		entries := make([]wechat.Entry, len(info.chapters))
-		for i, e := range info.chapters {
-			entries[i] = wechat.Entry{Title: e.Title, Href: wechatPath + e.Href}
+		var entries []wechat.Entry
+		for _, e := range info.chapters() {
+			entries = append(entries, wechat.Entry{Title: e.Title, Href: wechatPath + e.Href})
 		}
 		page = wechat.List(info.title, wechatPath, entries)
 	} else {

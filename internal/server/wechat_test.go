@@ -1,7 +1,11 @@
 package server
 
 import (
+	"folio/internal/config"
+	"folio/internal/site"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,5 +49,50 @@ func TestWeChatPreview(t *testing.T) {
 	h.next()
 	if _, page := h.get("__folio/wechat/a/"); !strings.Contains(page, "甲的第二版正文") {
 		t.Error("the WeChat article does not show the save")
+	}
+}
+
+// A series previews the WeChat articles of its installments' chapters,
+// at the series' address.
+func TestWeChatPreviewOfASeries(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"content/series.yaml":                                "title: 巡礼\nbase_url: https://example.org/xunli/\n",
+		"content/installments/gaoxin/publication.yaml":       "title: 高新篇\npublished: 2021-07-01\n",
+		"content/installments/gaoxin/chapters/01-reform.md":  "---\ntitle: 改革篇\n---\n改革的正文，见[更新篇](../../xinhua/chapters/01-renewal.md)。\n",
+		"content/installments/xinhua/publication.yaml":       "title: 新华篇\npublished: 2021-07-08\n",
+		"content/installments/xinhua/chapters/01-renewal.md": "---\ntitle: 更新篇\n---\n更新的正文。\n",
+	} {
+		write(t, filepath.Join(dir, name), data)
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	srv, err := New(Options{Site: site.Options{Options: config.Options{Src: dir}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.ln.Close()
+	hs := httptest.NewServer(http.HandlerFunc(srv.serveWeChat))
+	defer hs.Close()
+	get := func(p string) string {
+		t.Helper()
+		resp, err := http.Get(hs.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %s", p, resp.Status)
+		}
+		return string(body)
+	}
+	list := get(wechatPath)
+	for _, want := range []string{`href="/__folio/wechat/gaoxin/reform/">高新篇 · 改革篇</a>`, `href="/__folio/wechat/xinhua/renewal/">新华篇 · 更新篇</a>`} {
+		if !strings.Contains(list, want) {
+			t.Errorf("the list lacks %s:\n%s", want, list)
+		}
+	}
+	if page := get(wechatPath + "gaoxin/reform/"); !strings.Contains(page, "[1] 更新篇：https://example.org/xunli/xinhua/renewal/") {
+		t.Errorf("the article does not list the other installment's chapter at the series' address:\n%s", page)
 	}
 }

@@ -27,8 +27,9 @@ const (
 // Chapter is a chapter to export: its page in the site, and where its
 // problems are in its Markdown.
 type Chapter struct {
-	URL  string // the page's site path, such as "reform/"
-	Part string // in a series, the installment's title
+	URL   string // the page's site path, such as "reform/"
+	Title string
+	Part  string // in a series, the installment's title
 
 	Start diag.Position
 	// Find is where text first occurs in the chapter's Markdown, or
@@ -39,7 +40,7 @@ type Chapter struct {
 // ChapterOf is the Chapter of a page of the publication.
 func ChapterOf(p *content.Page) Chapter {
 	start := p.Pos(0)
-	return Chapter{URL: p.URL, Start: start, Find: func(text string) diag.Position {
+	return Chapter{URL: p.URL, Title: p.Title(), Start: start, Find: func(text string) diag.Position {
 		if i := bytes.Index(p.Body, []byte(text)); i >= 0 {
 			return p.Pos(i)
 		}
