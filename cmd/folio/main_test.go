@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -44,6 +47,7 @@ func TestScripts(t *testing.T) {
 		"waitfile": waitFile,
 		"geturl":   getURL,
 		"s3server": s3Server,
+		"s3full":   s3Full,
 	}, Condition: func(cond string) (bool, error) {
 		switch cond {
 		case "s3server":
@@ -118,4 +122,36 @@ func getURL(ts *testscript.TestScript, neg bool, args []string) {
 	if ok := resp.StatusCode == http.StatusOK; ok == neg {
 		ts.Fatalf("GET %s: %s", u, resp.Status)
 	}
+}
+
+// s3Full stands a store that is full in front of the script's server
+// (s3server first): it answers every upload as MinIO does when its disks
+// are full (507 XMinioStorageFull), and passes the rest through. It sets
+// $S3FULLURL to the bucket's URL through it.
+func s3Full(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: s3full")
+	}
+	u, err := url.Parse(ts.Getenv("S3URL"))
+	if err != nil || u.Query().Get("endpoint") == "" {
+		ts.Fatalf("s3full needs s3server first")
+	}
+	target, err := url.Parse(u.Query().Get("endpoint"))
+	if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut {
+			w.WriteHeader(http.StatusInsufficientStorage)
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>XMinioStorageFull</Code><Message>Storage backend has reached its minimum free drive threshold. Please delete a few objects to proceed.</Message></Error>`)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	ts.Defer(srv.Close)
+	q := u.Query()
+	q.Set("endpoint", srv.URL)
+	u.RawQuery = q.Encode()
+	ts.Setenv("S3FULLURL", u.String())
 }

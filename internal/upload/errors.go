@@ -34,7 +34,7 @@ func explain(rawURL string, err error) error {
 	case code == "InvalidAccessKeyId" || code == "SignatureDoesNotMatch" || code == "InvalidToken" || code == "ExpiredToken" ||
 		code == "AccessDenied" || gcerrors.Code(err) == gcerrors.PermissionDenied:
 		return msg.Errorf("the storage at %s refused the credentials (%s): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the profile in ~/.aws/credentials, and that the key may write to bucket %s", endpointOf(rawURL), orUnknown(code), bucketName(rawURL))
-	case code == "QuotaExceeded" || code == "InsufficientStorage" || code == "StorageFull" || code == "EntityTooLarge" ||
+	case code == "QuotaExceeded" || code == "InsufficientStorage" || code == "StorageFull" || code == "XMinioStorageFull" || code == "EntityTooLarge" ||
 		strings.Contains(err.Error(), "StatusCode: 507") || gcerrors.Code(err) == gcerrors.ResourceExhausted:
 		return msg.Errorf("bucket %s is full (%s): free space or raise its quota, then deploy again (the objects already stored stay; the next deploy uploads the rest)", bucketName(rawURL), orUnknown(code))
 	}
