@@ -44,7 +44,8 @@ type Article struct {
 	// every character but white space.
 	Chars int
 
-	root *html.Node // Body, as a tree
+	root    *html.Node           // Body, as a tree
+	imageOf map[*html.Node]Image // its <img> elements' images
 }
 
 // Image is an image of the article.
@@ -72,7 +73,7 @@ func Convert(page io.Reader, opts Options) (*Article, error) {
 	if article == nil {
 		return nil, fmt.Errorf("the page has no <article>: it is not a chapter folio rendered")
 	}
-	c := &converter{opts: opts, a: &Article{}}
+	c := &converter{opts: opts, a: &Article{imageOf: map[*html.Node]Image{}}}
 	root := el(atom.Section, "root")
 	if head := find(article, hasClass("chapter-head")); head != nil {
 		c.head(root, head)
@@ -355,7 +356,7 @@ func (c *converter) ref(parent *html.Node, l Link) {
 }
 
 // absolute is the published address of a site path; "" without a base
-// URL. keepSlash keeps the trailing slash of a folder's path.
+// URL. The path keeps its trailing slash when given, as written, had one.
 func (c *converter) absolute(sitePath, given string) string {
 	if c.opts.BaseURL == "" {
 		return ""
@@ -388,6 +389,7 @@ func (c *converter) image(n *html.Node) *html.Node {
 	im := Image{SitePath: sitePath, URL: abs, Alt: attr(img, "alt"), Width: width}
 	c.a.Images = append(c.a.Images, im)
 	e := el(atom.Img, "img")
+	c.a.imageOf[e] = im
 	e.Attr = append(e.Attr, html.Attribute{Key: "src", Val: abs}, html.Attribute{Key: "alt", Val: im.Alt})
 	if width > 0 {
 		e.Attr = append(e.Attr, html.Attribute{Key: "width", Val: strconv.Itoa(width)})

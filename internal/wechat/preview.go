@@ -6,7 +6,6 @@ import (
 	"html/template"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 //go:embed preview
@@ -34,25 +33,27 @@ func (a *Article) BodyWith(src func(Image) string) string {
 	if a.root == nil {
 		return a.Body
 	}
-	i := 0
 	var b bytes.Buffer
-	root := cloneWith(a.root, func(n *html.Node) {
-		if n.DataAtom == atom.Img && i < len(a.Images) {
-			for k := range n.Attr {
-				if n.Attr[k].Key == "src" {
-					n.Attr[k].Val = src(a.Images[i])
-				}
+	root := cloneWith(a.root, func(orig, c *html.Node) {
+		im, ok := a.imageOf[orig]
+		if !ok {
+			return
+		}
+		for k := range c.Attr {
+			if c.Attr[k].Key == "src" {
+				c.Attr[k].Val = src(im)
 			}
-			i++
 		}
 	})
 	_ = html.Render(&b, root)
 	return b.String()
 }
 
-func cloneWith(n *html.Node, edit func(*html.Node)) *html.Node {
+// cloneWith copies the tree under n, letting edit change each copy
+// (it is given the original too).
+func cloneWith(n *html.Node, edit func(orig, c *html.Node)) *html.Node {
 	c := &html.Node{Type: n.Type, Data: n.Data, DataAtom: n.DataAtom, Attr: append([]html.Attribute(nil), n.Attr...)}
-	edit(c)
+	edit(n, c)
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c.AppendChild(cloneWith(ch, edit))
 	}

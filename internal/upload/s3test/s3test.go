@@ -21,8 +21,8 @@ import (
 	"time"
 
 	"gocloud.dev/blob"
-	"gocloud.dev/gcerrors"
 	_ "gocloud.dev/blob/s3blob"
+	"gocloud.dev/gcerrors"
 	"golang.org/x/net/html"
 
 	"folio/internal/testtools"
